@@ -1,0 +1,125 @@
+//! Command-line flags, each defined once.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// dateline turns dated news articles into timelines: it finds every date
+/// in an article and resolves it against the day the article was published.
+#[derive(Parser, Debug)]
+#[command(name = "dateline", version, about, long_about = None, propagate_version = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Find temporal expressions and resolve them to TIMEX3 values.
+    ///
+    /// Reads files (directories recursively) or standard input. Each input
+    /// is a seed article ('date YYYY-MM-DD' then the text), JSON Lines
+    /// (one {"text", "date"} object per line), TimeML (.tml) or plain text
+    /// with --dct. A document that cannot be read is reported with its file
+    /// and line and skipped; the exit code is then 1.
+    #[command(
+        after_help = "Examples:\n  dateline tag examples/ceasefire.txt\n  dateline tag --format text examples/\n  echo 'Talks resume on Monday.' | dateline tag --dct 2020-11-26\n  dateline tag --format timeml article.tml > tagged.tml"
+    )]
+    Tag(TagArgs),
+    /// Score the engine against gold annotations.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Measure throughput (MB/s on one core and on all cores) and peak memory.
+    #[command(after_help = "Example:\n  dateline bench --corpus ../shared/data/tempeval3/silver")]
+    Bench(BenchArgs),
+}
+
+/// Where documents come from.
+#[derive(clap::Args, Debug)]
+pub struct InputArgs {
+    /// Files or directories to read; none or '-' reads standard input.
+    pub files: Vec<PathBuf>,
+    /// Publication date for documents that carry none (plain text).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub dct: Option<String>,
+    /// Input format; guessed from the file name and content by default.
+    #[arg(long = "input-format", value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TagArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output: one JSON object per document and line, TimeML with inline
+    /// TIMEX3 tags, or a table to read.
+    #[arg(long, short, value_enum, default_value_t = TagFormat::Json)]
+    pub format: TagFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    /// 'date YYYY-MM-DD', then the article.
+    Seed,
+    /// One JSON object per line with "text" and "date".
+    Jsonl,
+    /// TimeML with a CREATION_TIME TIMEX3.
+    Timeml,
+    /// The whole input is one article (needs --dct).
+    Text,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TagFormat {
+    /// {"id", "dct", "timexes": [...]}, one document per line.
+    Json,
+    /// The document as TimeML with inline TIMEX3 tags.
+    Timeml,
+    /// A readable table.
+    Text,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvalCommand {
+    /// TempEval-3 Task A on a folder of TimeML files: strict and relaxed
+    /// span P/R/F1, type and value accuracy and F1.
+    #[command(
+        after_help = "Example:\n  dateline eval tempeval ../shared/data/tempeval3/AQUAINT --errors"
+    )]
+    Tempeval(EvalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// Folder of .tml files with gold TIMEX3 annotations.
+    pub dir: PathBuf,
+    /// Report format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// List every missed, spurious and wrongly valued expression.
+    #[arg(long)]
+    pub errors: bool,
+    /// Exit with code 1 when value F1 is below this (a CI floor).
+    #[arg(long, value_name = "F1")]
+    pub fail_under: Option<f64>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Readable.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BenchArgs {
+    /// Folder of TimeML news (searched recursively) to measure on.
+    #[arg(long, default_value = "../shared/data/tempeval3/silver")]
+    pub corpus: PathBuf,
+    /// How many megabytes of article text to use (at least 1).
+    #[arg(long, default_value_t = 4.0)]
+    pub megabytes: f64,
+    /// Report format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}

@@ -1,0 +1,101 @@
+//! Gathering documents from files, directories and standard input.
+
+use crate::args::{InputArgs, InputFormat};
+use dateline_read::{read, Format, Input, Options};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Documents read, and how many inputs or documents had to be skipped.
+pub struct Gathered {
+    pub inputs: Vec<Input>,
+    pub skipped: usize,
+}
+
+/// Reads every document named by the arguments; problems are printed to
+/// standard error as they are found, and counted.
+pub fn gather(args: &InputArgs) -> Result<Gathered, String> {
+    let dct = args
+        .dct
+        .as_deref()
+        .map(dateline_read::parse_date)
+        .transpose()
+        .map_err(|e| format!("--dct: {e}"))?;
+    let format = args.input_format.map(|f| match f {
+        InputFormat::Seed => Format::Seed,
+        InputFormat::Jsonl => Format::JsonLines,
+        InputFormat::Timeml => Format::TimeMl,
+        InputFormat::Text => Format::Text,
+    });
+    let options = Options { format, dct };
+    let mut gathered = Gathered {
+        inputs: Vec::new(),
+        skipped: 0,
+    };
+    if args.files.is_empty() || args.files.iter().any(|f| f.as_os_str() == "-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("reading standard input: {e}"))?;
+        gathered.add(read("<stdin>", &bytes, &options));
+    }
+    for path in args.files.iter().filter(|f| f.as_os_str() != "-") {
+        let files = expand(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for file in files {
+            match std::fs::read(&file) {
+                Ok(bytes) => gathered.add(read(&file.display().to_string(), &bytes, &options)),
+                Err(e) => {
+                    eprintln!("dateline: {}: {e} (skipped)", file.display());
+                    gathered.skipped += 1;
+                }
+            }
+        }
+    }
+    Ok(gathered)
+}
+
+impl Gathered {
+    fn add(&mut self, results: Vec<Result<Input, dateline_read::Error>>) {
+        for result in results {
+            match result {
+                Ok(input) => self.inputs.push(input),
+                Err(error) => {
+                    eprintln!("dateline: {error} (document skipped)");
+                    self.skipped += 1;
+                }
+            }
+        }
+    }
+}
+
+/// A file, or the readable files under a directory in name order (hidden
+/// files skipped).
+pub fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        std::fs::metadata(path)?;
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for entry in entries {
+            let hidden = entry
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if entry.is_dir() {
+                stack.push(entry);
+            } else {
+                out.push(entry);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}

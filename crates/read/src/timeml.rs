@@ -1,0 +1,389 @@
+//! TimeML: read the DCT and the raw text, and write tags back into the
+//! document without changing a character of it.
+
+use crate::{parse_date, Error, Input};
+use dateline_core::{Document, Timex, TimexMod, TimexType};
+use std::ops::Range;
+
+/// A TimeML file as read: the original bytes, where its text lies, and the
+/// gold TIMEX3 annotations it carried.
+#[derive(Clone, Debug)]
+pub struct TimeMl {
+    raw: String,
+    /// The content of the TEXT element, as a byte range of `raw`.
+    text_range: Range<usize>,
+    /// For each character of the decoded text, its byte range in `raw`
+    /// (an entity such as `&amp;` is one character, five bytes).
+    pieces: Vec<(usize, usize)>,
+    gold: Vec<Timex>,
+}
+
+/// Annotations removed from the output: the engine writes its own.
+const REMOVED: &[&str] = &[
+    "EVENT",
+    "SIGNAL",
+    "TIMEX3",
+    "MAKEINSTANCE",
+    "TLINK",
+    "SLINK",
+    "ALINK",
+];
+
+impl TimeMl {
+    /// The gold TIMEX3 annotations inside TEXT, with offsets into the
+    /// decoded text.
+    pub fn gold(&self) -> &[Timex] {
+        &self.gold
+    }
+
+    /// The document with its old annotations removed and `timexes` (offsets
+    /// into the decoded text) inserted as TIMEX3 elements; every character
+    /// of the text, entities included, stays as it was.
+    pub fn render(&self, timexes: &[Timex]) -> String {
+        let mut out = String::with_capacity(self.raw.len() + timexes.len() * 64);
+        out.push_str(&strip_annotations(&self.raw[..self.text_range.start], true));
+        let mut sorted: Vec<&Timex> = timexes
+            .iter()
+            .filter(|t| t.start < t.end && t.end <= self.pieces.len())
+            .collect();
+        sorted.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+        let mut next = sorted.iter().peekable();
+        let mut open: Option<usize> = None;
+        let mut cursor = self.text_range.start;
+        let mut tid = 0;
+        for (index, &(start, end)) in self.pieces.iter().enumerate() {
+            if open == Some(index) {
+                out.push_str("</TIMEX3>");
+                open = None;
+            }
+            // Anything between two characters (removed tags) is dropped.
+            if open.is_none() {
+                // Overlapping expressions cannot nest in TimeML: skip them.
+                while next.peek().is_some_and(|t| t.start < index) {
+                    next.next();
+                }
+                if let Some(timex) = next.next_if(|t| t.start == index) {
+                    tid += 1;
+                    out.push_str(&open_tag(timex, tid));
+                    open = Some(timex.end);
+                }
+            }
+            out.push_str(&self.raw[start..end]);
+            cursor = end;
+        }
+        if open.is_some() {
+            out.push_str("</TIMEX3>");
+        }
+        // Keep the whitespace (and drop the tags) after the last character.
+        out.push_str(&strip_tags(&self.raw[cursor..self.text_range.end]));
+        out.push_str(&strip_annotations(&self.raw[self.text_range.end..], false));
+        out
+    }
+}
+
+fn open_tag(timex: &Timex, number: usize) -> String {
+    let modifier = timex
+        .modifier
+        .map(|m| format!(" mod=\"{m}\""))
+        .unwrap_or_default();
+    format!(
+        "<TIMEX3 tid=\"t{number}\" type=\"{}\" value=\"{}\"{modifier}>",
+        timex.kind,
+        escape_attribute(&timex.value)
+    )
+}
+
+fn escape_attribute(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// Removes annotation elements outside TEXT; the DCT's TIMEX3 stays.
+/// Lines left empty by the removal go too.
+fn strip_annotations(segment: &str, keep_dct: bool) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for line in segment.split_inclusive('\n') {
+        if keep_dct && line.contains("CREATION_TIME") {
+            out.push_str(line);
+            continue;
+        }
+        let stripped = strip_tags_named(line, REMOVED);
+        if stripped.trim().is_empty() && !line.trim().is_empty() {
+            continue;
+        }
+        out.push_str(&stripped);
+    }
+    out
+}
+
+fn strip_tags(segment: &str) -> String {
+    strip_tags_named(segment, &[])
+}
+
+/// Removes tags whose name is in `names` (all tags when `names` is empty).
+fn strip_tags_named(segment: &str, names: &[&str]) -> String {
+    let mut out = String::with_capacity(segment.len());
+    let mut rest = segment;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        out.push_str(&rest[..open]);
+        if !names.is_empty() && !names.contains(&name) {
+            out.push_str(&rest[open..=open + close]);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reads a TimeML document.
+pub(crate) fn read(name: &str, raw: &str) -> Result<Input, Error> {
+    let line_of = |byte: usize| 1 + raw[..byte].matches('\n').count();
+    let dct = read_dct(raw).map_err(|(byte, message)| Error::new(name, line_of(byte), message))?;
+    let open = raw
+        .find("<TEXT>")
+        .ok_or_else(|| Error::new(name, 1, "no <TEXT> element"))?;
+    let text_start = open + "<TEXT>".len();
+    let close = raw[text_start..]
+        .find("</TEXT>")
+        .map(|c| text_start + c)
+        .ok_or_else(|| Error::new(name, line_of(open), "<TEXT> is never closed"))?;
+    let (text, pieces, gold) = decode(raw, text_start..close)
+        .map_err(|(byte, message)| Error::new(name, line_of(byte), message))?;
+    let id = element(raw, "DOCID")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let title = element(raw, "TITLE")
+        .map(|t| strip_tags(t).trim().to_string())
+        .filter(|s| !s.is_empty());
+    let mut document = Document::new(dct, text);
+    if let Some(id) = id {
+        document.id = id;
+    }
+    document.title = title;
+    let timeml = TimeMl {
+        raw: raw.to_string(),
+        text_range: text_start..close,
+        pieces,
+        gold,
+    };
+    Ok(Input {
+        document,
+        line: 1,
+        timeml: Some(timeml),
+    })
+}
+
+fn element<'a>(raw: &'a str, name: &str) -> Option<&'a str> {
+    let open = format!("<{name}>");
+    let start = raw.find(&open)? + open.len();
+    let end = raw[start..].find(&format!("</{name}>"))? + start;
+    Some(&raw[start..end])
+}
+
+/// The date of the TIMEX3 whose function is CREATION_TIME.
+fn read_dct(raw: &str) -> Result<dateline_core::Date, (usize, String)> {
+    let at = raw.find("CREATION_TIME").ok_or((
+        0,
+        "no document creation time: no TIMEX3 with functionInDocument=\"CREATION_TIME\""
+            .to_string(),
+    ))?;
+    let tag_start = raw[..at]
+        .rfind('<')
+        .ok_or((at, "CREATION_TIME outside a tag".to_string()))?;
+    let tag_end = raw[at..]
+        .find('>')
+        .map(|e| at + e)
+        .ok_or((at, "unclosed TIMEX3 tag".to_string()))?;
+    let value = attribute(&raw[tag_start..tag_end], "value")
+        .ok_or((at, "the CREATION_TIME TIMEX3 has no value".to_string()))?;
+    parse_date(value).map_err(|e| (at, format!("bad creation time: {e}")))
+}
+
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!("{name}=\"");
+    let mut search = 0;
+    while let Some(found) = tag[search..].find(&key) {
+        let at = search + found;
+        let before_ok = at == 0 || tag[..at].ends_with(char::is_whitespace);
+        let start = at + key.len();
+        if before_ok {
+            let end = tag[start..].find('"')? + start;
+            return Some(&tag[start..end]);
+        }
+        search = start;
+    }
+    None
+}
+
+type Decoded = (String, Vec<(usize, usize)>, Vec<Timex>);
+
+/// Decodes the TEXT content: tags dropped (gold TIMEX3 recorded), entities
+/// resolved, and each character mapped back to its bytes.
+fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
+    let mut text = String::with_capacity(range.len());
+    let mut pieces = Vec::with_capacity(range.len());
+    let mut gold = Vec::new();
+    let mut open_timex: Option<(usize, TimexType, String, Option<TimexMod>)> = None;
+    let mut i = range.start;
+    while i < range.end {
+        let rest = &raw[i..range.end];
+        let c = rest.chars().next().unwrap_or('\0');
+        if c == '<' {
+            let close = rest
+                .find('>')
+                .ok_or((i, "a tag is never closed ('<' without '>')".to_string()))?;
+            let tag = &rest[1..close];
+            if let Some(attrs) = tag.strip_prefix("TIMEX3") {
+                let kind = attribute(attrs, "type")
+                    .and_then(TimexType::parse)
+                    .ok_or((i, "TIMEX3 without a valid type".to_string()))?;
+                let value = attribute(attrs, "value").unwrap_or("").to_string();
+                let modifier = attribute(attrs, "mod").and_then(parse_mod);
+                open_timex = Some((text.chars().count(), kind, value, modifier));
+            } else if tag == "/TIMEX3" {
+                let (start, kind, value, modifier) = open_timex
+                    .take()
+                    .ok_or((i, "</TIMEX3> without its opening tag".to_string()))?;
+                let end = text.chars().count();
+                let text_of: String = text.chars().skip(start).collect();
+                gold.push(Timex {
+                    start,
+                    end,
+                    text: text_of,
+                    kind,
+                    value,
+                    modifier,
+                });
+            }
+            i += close + 1;
+            continue;
+        }
+        if c == '&' {
+            if let Some((decoded, len)) = entity(rest) {
+                text.push(decoded);
+                pieces.push((i, i + len));
+                i += len;
+                continue;
+            }
+        }
+        text.push(c);
+        pieces.push((i, i + c.len_utf8()));
+        i += c.len_utf8();
+    }
+    Ok((text, pieces, gold))
+}
+
+/// An XML entity at the start of `s`: the character and the entity's length.
+fn entity(s: &str) -> Option<(char, usize)> {
+    let end = s[..s.len().min(12)].find(';')?;
+    let name = &s[1..end];
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, end + 1))
+}
+
+fn parse_mod(s: &str) -> Option<TimexMod> {
+    use TimexMod::*;
+    Some(match s {
+        "START" => Start,
+        "MID" => Mid,
+        "END" => End,
+        "BEFORE" => Before,
+        "AFTER" => After,
+        "ON_OR_BEFORE" => OnOrBefore,
+        "ON_OR_AFTER" => OnOrAfter,
+        "LESS_THAN" => LessThan,
+        "MORE_THAN" => MoreThan,
+        "EQUAL_OR_LESS" => EqualOrLess,
+        "EQUAL_OR_MORE" => EqualOrMore,
+        "APPROX" => Approx,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>D1</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-08-07\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">1998-08-07</TIMEX3></DCT>\n<TEXT>\nBombs <EVENT eid=\"e1\" class=\"OCCURRENCE\">exploded</EVENT> <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-08-07\">Friday</TIMEX3> at AT&amp;T.\n</TEXT>\n<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"PAST\"/>\n<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t0\"/>\n</TimeML>\n";
+
+    #[test]
+    fn reads_dct_text_and_gold() {
+        let input = read("s.tml", SAMPLE).unwrap();
+        assert_eq!(input.document.id, "D1");
+        assert_eq!(input.document.dct.to_string(), "1998-08-07");
+        assert_eq!(input.document.text, "\nBombs exploded Friday at AT&T.\n");
+        let gold = input.timeml.unwrap().gold().to_vec();
+        assert_eq!(
+            (gold[0].start, gold[0].end, gold[0].text.as_str()),
+            (16, 22, "Friday")
+        );
+    }
+
+    #[test]
+    fn render_keeps_every_character() {
+        let input = read("s.tml", SAMPLE).unwrap();
+        let timeml = input.timeml.unwrap();
+        let mine = Timex {
+            start: 16,
+            end: 22,
+            text: "Friday".into(),
+            kind: TimexType::Date,
+            value: "1998-08-07".into(),
+            modifier: None,
+        };
+        let out = timeml.render(&[mine]);
+        assert!(out.contains("Bombs exploded <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-08-07\">Friday</TIMEX3> at AT&amp;T.\n</TEXT>"), "{out}");
+        assert!(out.contains("functionInDocument=\"CREATION_TIME\""));
+        assert!(
+            !out.contains("EVENT") && !out.contains("TLINK") && !out.contains("MAKEINSTANCE"),
+            "{out}"
+        );
+        // Reading the output back gives the same text.
+        let again = read("s.tml", &out).unwrap();
+        assert_eq!(again.document.text, "\nBombs exploded Friday at AT&T.\n");
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = read("s.tml", "<TimeML>\n<TEXT>x</TEXT>").unwrap_err();
+        assert!(err.message().contains("creation time"), "{err}");
+        let broken = SAMPLE.replace(
+            "<EVENT eid=\"e1\" class=\"OCCURRENCE\">",
+            "<EVENT eid=\"e1\"",
+        );
+        let err = read(
+            "s.tml",
+            &broken
+                .replace("</EVENT>", "")
+                .replace("> <TIMEX3", " TIMEX3")
+                .replace(">Friday", " Friday")
+                .replace("</TIMEX3> at", " at"),
+        )
+        .unwrap_err();
+        assert_eq!(err.line(), 6, "{err}");
+    }
+}

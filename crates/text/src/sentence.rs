@@ -1,0 +1,115 @@
+use crate::{Token, TokenKind};
+use std::ops::Range;
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st",
+    "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "u", "s", "a", "m", "p", "e", "g", "i", "mt", "ft", "ave", "blvd", "rev",
+    "messrs", "adm", "maj", "cmdr", "gens",
+];
+
+/// Splits tokens into sentences; returns token index ranges.
+///
+/// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets)
+/// when the next token starts with a capital, a digit or a quote and the
+/// period does not close an abbreviation; and at a blank line.
+///
+/// ```
+/// use dateline_text::{sentences, tokenize};
+/// let tokens = tokenize("Gen. Smith left on Nov. 5. He returned.\n\nNew part");
+/// assert_eq!(sentences(&tokens).len(), 3);
+/// ```
+pub fn sentences(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut begin = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        if i > begin && paragraph_break(&tokens[i]) {
+            out.push(begin..i);
+            begin = i;
+        }
+        let token = &tokens[i];
+        if token.kind == TokenKind::Punct && matches!(token.text, "." | "!" | "?") {
+            let mut end = i + 1;
+            while end < tokens.len()
+                && !tokens[end].space_before
+                && matches!(
+                    tokens[end].text,
+                    "\"" | "'" | ")" | "]" | "”" | "’" | "." | "!" | "?"
+                )
+            {
+                end += 1;
+            }
+            let abbreviation = token.text == "."
+                && i > 0
+                && !token.space_before
+                && tokens[i - 1].kind == TokenKind::Word
+                && ABBREVIATIONS.contains(&tokens[i - 1].text.to_ascii_lowercase().as_str());
+            let next_starts = tokens.get(end).is_none_or(|next| {
+                next.space_before
+                    && (next.is_capitalized()
+                        || next.kind == TokenKind::Number
+                        || matches!(next.text, "\"" | "“" | "'" | "(" | "‘"))
+            });
+            if next_starts && !abbreviation {
+                out.push(begin..end);
+                begin = end;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    if begin < tokens.len() {
+        out.push(begin..tokens.len());
+    }
+    out
+}
+
+/// A blank line ends a sentence; a single line break does not, because
+/// wire copy wraps lines in the middle of sentences.
+fn paragraph_break(token: &Token<'_>) -> bool {
+    token.line_breaks_before >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize;
+
+    fn split(text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        sentences(&tokens)
+            .into_iter()
+            .map(|r| {
+                let words: Vec<&str> = tokens[r].iter().map(|t| t.text).collect();
+                words.join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "It rained. Then it stopped.",
+                &["It rained .", "Then it stopped ."],
+            ),
+            (
+                "At 10 a.m. Friday the U.S. Army left.",
+                &["At 10 a . m . Friday the U . S . Army left ."],
+            ),
+            (
+                "\"We won.\" He said so.",
+                &["\" We won . \"", "He said so ."],
+            ),
+            ("Title\n\nBody text\nhere.", &["Title", "Body text here ."]),
+            ("no end", &["no end"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&split(text), want, "{text:?}");
+        }
+    }
+}

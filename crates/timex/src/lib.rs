@@ -1,0 +1,111 @@
+//! Temporal expressions: find them in English news text and resolve each to
+//! a TimeML TIMEX3 value relative to the article's publication date.
+//!
+//! ```
+//! use dateline_timex::Tagger;
+//! use dateline_core::Date;
+//!
+//! let tagger = Tagger::new();
+//! let dct = Date::new(2020, 11, 26).unwrap(); // a Thursday
+//! let found = tagger.tag("Troops had entered the district on Friday.", dct);
+//! assert_eq!(found[0].text, "Friday");
+//! assert_eq!(found[0].value, "2020-11-20");
+//! ```
+
+mod grammar;
+mod lexicon;
+mod resolve;
+mod tense;
+mod value;
+
+use dateline_core::{Date, Timex};
+use dateline_text::{sentences, tokenize};
+use grammar::{Expr, Grammar, Word};
+use resolve::{resolve, Context, Resolved};
+use tense::tense_around;
+use value::Point;
+
+/// Finds and resolves temporal expressions.
+///
+/// Built once and shared: it holds no per-document state, so one tagger can
+/// serve every thread.
+#[derive(Clone, Debug, Default)]
+pub struct Tagger {
+    _private: (),
+}
+
+impl Tagger {
+    /// A tagger for English.
+    pub fn new() -> Tagger {
+        Tagger { _private: () }
+    }
+
+    /// Every temporal expression in `text`, in order, resolved against the
+    /// document creation time `dct`.
+    ///
+    /// ```
+    /// use dateline_timex::Tagger;
+    /// use dateline_core::{Date, TimexMod};
+    ///
+    /// let dct = Date::new(2020, 11, 26).unwrap();
+    /// let found = Tagger::new().tag("The fighting lasted for over a month.", dct);
+    /// assert_eq!(found[0].text, "over a month");
+    /// assert_eq!(found[0].value, "P1M");
+    /// assert_eq!(found[0].modifier, Some(TimexMod::MoreThan));
+    /// ```
+    pub fn tag(&self, text: &str, dct: Date) -> Vec<Timex> {
+        let tokens = tokenize(text);
+        let words: Vec<Word<'_>> = tokens.iter().map(Word::classify).collect();
+        let grammar = Grammar::new(&words);
+        let mut found = Vec::new();
+        let mut reference: Option<Point> = None;
+        for sentence in sentences(&tokens) {
+            let mut i = sentence.start;
+            while i < sentence.end {
+                let Some(hit) = grammar.longest_at(i).filter(|hit| hit.last <= sentence.end) else {
+                    i += 1;
+                    continue;
+                };
+                i = hit.last;
+                let ctx = Context {
+                    dct,
+                    reference,
+                    tense: tense_around(&words, sentence.clone(), hit.first, hit.last),
+                };
+                let Some(resolved) = resolve(&hit.expr, &ctx) else {
+                    continue;
+                };
+                if let Resolved::Point(point) = resolved {
+                    if updates_reference(&hit.expr) {
+                        reference = Some(point);
+                    }
+                }
+                let (first, last) = (&tokens[hit.first], &tokens[hit.last - 1]);
+                found.push(Timex {
+                    start: first.start,
+                    end: last.end,
+                    text: text[first.bytes.start..last.bytes.end].to_string(),
+                    kind: resolved.kind(),
+                    value: resolved.value(),
+                    modifier: hit.modifier,
+                });
+            }
+        }
+        found
+    }
+}
+
+/// Which expressions put a new date in focus for the ones that follow.
+/// Clock times and anaphors lean on the focus rather than move it.
+fn updates_reference(expr: &Expr) -> bool {
+    !matches!(
+        expr,
+        Expr::Clock(None, ..)
+            | Expr::Shift {
+                from_reference: true,
+                ..
+            }
+            | Expr::ReportedQuarter
+            | Expr::ReportedYear
+    )
+}

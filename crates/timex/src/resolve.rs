@@ -1,0 +1,316 @@
+//! Normalisation: an [`Expr`] and its context become a TIMEX3 type and value.
+
+use crate::grammar::Expr;
+use crate::lexicon::{Season, Unit};
+use crate::tense::Tense;
+use crate::value::{season_of, week_of, Amount, Point};
+use dateline_core::TimexType;
+use jiff::civil::Date;
+use jiff::ToSpan;
+
+/// What an expression is resolved against.
+pub(crate) struct Context {
+    /// The document creation time.
+    pub(crate) dct: Date,
+    /// The last date the text mentioned: "a year earlier" counts from it.
+    pub(crate) reference: Option<Point>,
+    /// The tense of the clause around the expression.
+    pub(crate) tense: Tense,
+}
+
+/// A resolved expression.
+pub(crate) enum Resolved {
+    Point(Point),
+    Other(TimexType, String),
+}
+
+impl Resolved {
+    pub(crate) fn kind(&self) -> TimexType {
+        match self {
+            Resolved::Point(Point::DayPart(..) | Point::Clock(..)) => TimexType::Time,
+            Resolved::Point(_) => TimexType::Date,
+            Resolved::Other(kind, _) => *kind,
+        }
+    }
+
+    pub(crate) fn value(&self) -> String {
+        match self {
+            Resolved::Point(point) => point.to_string(),
+            Resolved::Other(_, value) => value.clone(),
+        }
+    }
+}
+
+/// Resolves an expression; None when it names no real date (February 30).
+pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Option<Resolved> {
+    match expr {
+        Expr::Duration(amount) => Some(duration(amount)),
+        Expr::Set(value) => Some(Resolved::Other(TimexType::Set, value.clone())),
+        Expr::Ref(reference) => Some(Resolved::Other(
+            TimexType::Date,
+            reference.code().to_string(),
+        )),
+        Expr::Shift { amount, .. } if amount.count.is_none_or(|c| c.fract() != 0.0) => {
+            Some(duration(amount))
+        }
+        _ => point(expr, ctx).map(Resolved::Point),
+    }
+}
+
+fn duration(amount: &Amount) -> Resolved {
+    Resolved::Other(TimexType::Duration, amount.to_string())
+}
+
+fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
+    let dct = ctx.dct;
+    let year = dct.year();
+    Some(match *expr {
+        Expr::Point(p) => p,
+        Expr::MonthDay(month, None) => Point::Month(
+            year + month_year_offset(month, dct.month() as u8, ctx.tense),
+            month,
+        ),
+        Expr::MonthDay(month, Some(day)) => Point::Day(nearest_day(dct, ctx.tense, |y| {
+            Date::new(y, month as i8, day as i8).ok()
+        })?),
+        Expr::Weekday(weekday) => Point::Day(weekday_near(dct, weekday, ctx.tense)),
+        Expr::WeekdayRelative(weekday, direction) => {
+            Point::Day(weekday_relative(dct, weekday, direction)?)
+        }
+        Expr::MonthRelative(month, direction) => {
+            let current = dct.month() as u8;
+            let offset = match direction {
+                d if d < 0 => -i16::from(month >= current),
+                d if d > 0 => i16::from(month <= current),
+                _ => 0,
+            };
+            Point::Month(year + offset, month)
+        }
+        Expr::SeasonRelative(season, direction) => {
+            let current = season_index(season_of(dct.month() as u8));
+            let wanted = season_index(season);
+            let offset = match direction {
+                d if d < 0 => -i16::from(wanted >= current),
+                d if d > 0 => i16::from(wanted <= current),
+                _ => 0,
+            };
+            Point::Season(year + offset, season)
+        }
+        Expr::QuarterOf(q) => {
+            let current = (dct.month() as u8 - 1) / 3 + 1;
+            Point::Quarter(year + period_year_offset(q, current, ctx.tense), q)
+        }
+        Expr::HalfOf(h) => {
+            let current = if dct.month() <= 6 { 1 } else { 2 };
+            Point::Half(year + period_year_offset(h, current, ctx.tense), h)
+        }
+        Expr::SeasonOf(season) => {
+            let month = season_start(season);
+            Point::Season(
+                year + month_year_offset(month, dct.month() as u8, ctx.tense),
+                season,
+            )
+        }
+        Expr::DecadeOf(decade) => {
+            let century = year.div_euclid(100);
+            let candidate = century * 10 + i16::from(decade);
+            // "the nineties" in 2020 are the 1990s.
+            Point::Decade(if candidate * 10 > year {
+                candidate - 10
+            } else {
+                candidate
+            })
+        }
+        Expr::Relative(Unit::Weekend, n) => match week_of(dct).shift(Unit::Week, n)? {
+            Point::Week(y, w) => Point::Weekend(y, w),
+            _ => return None,
+        },
+        Expr::Relative(unit, n) => Point::Day(dct).truncate(unit).shift(unit, n)?,
+        Expr::Weekend => {
+            // The weekend just past, unless the clause looks ahead.
+            let saturday = if ctx.tense == Tense::Future {
+                weekday_near(dct, 6, Tense::Future)
+            } else {
+                weekday_near(dct, 6, Tense::Past)
+            };
+            match week_of(saturday) {
+                Point::Week(y, w) => Point::Weekend(y, w),
+                _ => return None,
+            }
+        }
+        Expr::Shift {
+            amount,
+            direction,
+            from_reference,
+        } => {
+            let count = amount.count? as i32;
+            let anchor = if from_reference {
+                ctx.reference.unwrap_or(Point::Day(dct))
+            } else {
+                Point::Day(dct)
+            };
+            shift_from(anchor, amount.unit, direction * count)
+                .or_else(|| shift_from(Point::Day(dct), amount.unit, direction * count))?
+        }
+        Expr::ReportedQuarter => match ctx.reference {
+            Some(q @ Point::Quarter(..)) => q,
+            _ => {
+                let current = Point::Day(dct).truncate(Unit::Quarter);
+                if ctx.tense == Tense::Future {
+                    current
+                } else {
+                    current.shift(Unit::Quarter, -1)?
+                }
+            }
+        },
+        Expr::ReportedYear => match ctx.reference {
+            Some(p @ (Point::Year(_) | Point::Quarter(..) | Point::Half(..)))
+                if (p.year() - year).abs() <= 1 =>
+            {
+                Point::Year(p.year())
+            }
+            _ => Point::Year(year),
+        },
+        Expr::InRelativeYear(offset, part) => {
+            let y = year + i16::try_from(offset).ok()?;
+            match part {
+                Point::Quarter(_, q) => Point::Quarter(y, q),
+                Point::Half(_, h) => Point::Half(y, h),
+                other => other,
+            }
+        }
+        Expr::WithPart(ref day, part) => {
+            let date = point(day, ctx)?.day()?;
+            Point::DayPart(date, part)
+        }
+        Expr::Clock(ref day, hour, minute) => {
+            let date = match day {
+                Some(day) => point(day, ctx)?.day()?,
+                None => ctx.reference.and_then(Point::day).unwrap_or(dct),
+            };
+            Point::Clock(date, hour, minute)
+        }
+        Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_) => return None,
+    })
+}
+
+/// Shifts an anchor by whole units, at the granularity the unit implies
+/// ("two years ago" is a year) unless the anchor is a period the unit
+/// can move as a whole ("a year earlier" than 1989-Q3 is 1988-Q3).
+fn shift_from(anchor: Point, unit: Unit, n: i32) -> Option<Point> {
+    let keeps_own_granularity = matches!(
+        (anchor, unit),
+        (
+            Point::Quarter(..)
+                | Point::Half(..)
+                | Point::Season(..)
+                | Point::Month(..)
+                | Point::Year(_),
+            Unit::Year
+        ) | (Point::Quarter(..), Unit::Quarter)
+            | (Point::Month(..), Unit::Month)
+            | (Point::Week(..), Unit::Week)
+    );
+    if keeps_own_granularity {
+        return anchor.shift(unit, n);
+    }
+    let day = anchor.day()?;
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => Some(Point::Day(day)),
+        Unit::Day => Point::Day(day).shift(Unit::Day, n),
+        Unit::Week => week_of(day).shift(Unit::Week, n),
+        Unit::Weekend => None,
+        Unit::Month => Point::Day(day).truncate(Unit::Month).shift(Unit::Month, n),
+        Unit::Quarter | Unit::Season => Point::Day(day)
+            .truncate(Unit::Quarter)
+            .shift(Unit::Quarter, n),
+        Unit::Year | Unit::Decade | Unit::Century => {
+            Point::Day(day).truncate(Unit::Year).shift(unit, n)
+        }
+    }
+}
+
+/// Which year a month without one falls in, relative to the DCT's month.
+fn month_year_offset(month: u8, current: u8, tense: Tense) -> i16 {
+    match tense {
+        Tense::Past if month > current => -1,
+        Tense::Future if month < current => 1,
+        Tense::Past | Tense::Future => 0,
+        // Without a tense, the nearest one.
+        _ if i16::from(month) - i16::from(current) > 6 => -1,
+        _ if i16::from(current) - i16::from(month) > 6 => 1,
+        _ => 0,
+    }
+}
+
+/// Which year a quarter or half without one falls in.
+fn period_year_offset(period: u8, current: u8, tense: Tense) -> i16 {
+    match tense {
+        Tense::Future if period < current => 1,
+        Tense::Future => 0,
+        _ if period > current => -1,
+        _ => 0,
+    }
+}
+
+/// The date built for the year before, of or after the DCT that suits the
+/// tense: the latest one not after the DCT in the past, the earliest one
+/// not before it in the future, otherwise the nearest.
+fn nearest_day(dct: Date, tense: Tense, build: impl Fn(i16) -> Option<Date>) -> Option<Date> {
+    let candidates: Vec<Date> = (-1..=1)
+        .filter_map(|offset| build(dct.year() + offset))
+        .collect();
+    match tense {
+        Tense::Past => candidates.iter().rev().find(|d| **d <= dct).copied(),
+        Tense::Future => candidates.iter().find(|d| **d >= dct).copied(),
+        _ => candidates
+            .iter()
+            .min_by_key(|d| d.since(dct).map_or(i32::MAX, |span| span.get_days().abs()))
+            .copied(),
+    }
+    .or_else(|| build(dct.year()))
+}
+
+/// The weekday (ISO number) nearest the DCT in the tense's direction; the
+/// DCT itself when it is that weekday.
+fn weekday_near(dct: Date, weekday: u8, tense: Tense) -> Date {
+    let today = dct.weekday().to_monday_one_offset();
+    let wanted = weekday as i8;
+    if tense == Tense::Future {
+        let ahead = (wanted - today).rem_euclid(7);
+        dct.checked_add(i32::from(ahead).days()).unwrap_or(dct)
+    } else {
+        let back = (today - wanted).rem_euclid(7);
+        dct.checked_sub(i32::from(back).days()).unwrap_or(dct)
+    }
+}
+
+/// "last Friday", "next Friday", "this Friday".
+fn weekday_relative(dct: Date, weekday: u8, direction: i32) -> Option<Date> {
+    let today = dct.weekday().to_monday_one_offset();
+    let wanted = weekday as i8;
+    let days = match direction {
+        d if d < 0 => -(i32::from((today - wanted - 1).rem_euclid(7)) + 1),
+        d if d > 0 => i32::from((wanted - today - 1).rem_euclid(7)) + 1,
+        _ => i32::from(wanted - today),
+    };
+    dct.checked_add(days.days()).ok()
+}
+
+fn season_index(season: Season) -> u8 {
+    match season {
+        Season::Winter => 0,
+        Season::Spring => 1,
+        Season::Summer => 2,
+        Season::Autumn => 3,
+    }
+}
+
+fn season_start(season: Season) -> u8 {
+    match season {
+        Season::Spring => 3,
+        Season::Summer => 6,
+        Season::Autumn => 9,
+        Season::Winter => 12,
+    }
+}

@@ -1,0 +1,161 @@
+//! The tense of the clause around an expression: it decides whether "on
+//! Friday" is the Friday before the article or the one after it.
+
+use crate::grammar::Word;
+
+/// What the verbs near an expression say about when it happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+/// Irregular past forms and participles that news uses often.
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "went", "came", "left", "took", "gave", "given",
+    "made", "saw", "seen", "met", "began", "begun", "broke", "broken", "fell", "fallen", "rose",
+    "risen", "won", "lost", "sold", "bought", "paid", "held", "led", "fled", "fought", "brought",
+    "thought", "caught", "taught", "sent", "spent", "built", "struck", "hit", "shot", "killed",
+    "found", "got", "gotten", "kept", "ran", "set", "put", "cut", "quit", "became", "felt",
+    "stood", "wrote", "written", "spoke", "spoken", "chose", "chosen", "drove", "flew", "grew",
+    "knew", "known", "drew", "threw", "wore", "swore", "sank", "shut", "slid", "split", "spread",
+    "stole", "stuck", "sought", "took", "woke", "been", "ago", "earlier", "ended", "last",
+];
+
+/// Words that are not past tense although they end in "ed".
+const NOT_PAST_ED: &[&str] = &[
+    "need",
+    "needs",
+    "feed",
+    "speed",
+    "seed",
+    "bed",
+    "red",
+    "shed",
+    "hundred",
+    "indeed",
+    "united",
+    "proceed",
+    "exceed",
+    "succeed",
+    "breed",
+    "greed",
+    "creed",
+    "weed",
+    "deed",
+    "embed",
+    "shred",
+    "naked",
+    "wicked",
+    "sacred",
+    "kindred",
+    "ted",
+    "ed",
+    "fred",
+    "ned",
+    "based",
+    "related",
+    "armed",
+    "advanced",
+    "detailed",
+    "limited",
+    "expected",
+    "scheduled",
+    "planned",
+    "supposed",
+    "due",
+    "red",
+    "biased",
+    "alleged",
+    "so-called",
+    "aged",
+    "skilled",
+    "qualified",
+    "reed",
+];
+
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "would",
+    "next",
+    "upcoming",
+    "scheduled",
+    "planned",
+    "plans",
+    "plan",
+    "expected",
+    "expects",
+    "due",
+    "tomorrow",
+    "until",
+    "coming",
+    "hopes",
+    "intends",
+    "aims",
+    "wants",
+    "going",
+    "set",
+];
+
+const PRESENT: &[&str] = &["is", "are", "am", "says", "say", "now", "has", "have"];
+
+/// The tense nearest to the expression at `first..last`, looking at most
+/// a few words either side within `clause`.
+pub(crate) fn tense_around(
+    words: &[Word<'_>],
+    clause: std::ops::Range<usize>,
+    first: usize,
+    last: usize,
+) -> Tense {
+    const REACH: usize = 12;
+    let left = (clause.start.max(first.saturating_sub(REACH))..first)
+        .rev()
+        .find_map(|i| verb_tense(&words[i]).map(|t| (first - i, t)));
+    let right = (last..clause.end.min(last + REACH))
+        .find_map(|i| verb_tense(&words[i]).map(|t| (i + 1 - last, t)));
+    // The verb before a date governs it more often than the one after it.
+    match (left, right) {
+        (Some((dl, tl)), Some((dr, tr))) => {
+            if dl <= dr + 3 {
+                tl
+            } else {
+                tr
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Unknown,
+    }
+}
+
+fn verb_tense(word: &Word<'_>) -> Option<Tense> {
+    let text = word.text;
+    if word.punct || text.len() > 16 || !text.is_ascii() {
+        return None;
+    }
+    let mut buffer = [0u8; 16];
+    let lower = &mut buffer[..text.len()];
+    lower.copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    if FUTURE.contains(&lower) {
+        return Some(Tense::Future);
+    }
+    if IRREGULAR_PAST.contains(&lower) {
+        return Some(Tense::Past);
+    }
+    if PRESENT.contains(&lower) {
+        return Some(Tense::Present);
+    }
+    if lower.len() > 4
+        && lower.ends_with("ed")
+        && !word.capitalized
+        && !NOT_PAST_ED.contains(&lower)
+    {
+        return Some(Tense::Past);
+    }
+    None
+}
