@@ -82,9 +82,7 @@ pub enum TagFormat {
 pub enum EvalCommand {
     /// TempEval-3 Task A on a folder of TimeML files: strict and relaxed
     /// span P/R/F1, type and value accuracy and F1.
-    #[command(
-        after_help = "Example:\n  dateline eval tempeval ../shared/data/tempeval3/AQUAINT --errors"
-    )]
+    #[command(after_help = "Example:\n  dateline eval tempeval ../shared/data/tempeval3/AQUAINT --errors")]
     Tempeval(EvalArgs),
 }
 

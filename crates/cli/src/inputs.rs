@@ -14,12 +14,8 @@ pub struct Gathered {
 /// Reads every document named by the arguments; problems are printed to
 /// standard error as they are found, and counted.
 pub fn gather(args: &InputArgs) -> Result<Gathered, String> {
-    let dct = args
-        .dct
-        .as_deref()
-        .map(dateline_read::parse_date)
-        .transpose()
-        .map_err(|e| format!("--dct: {e}"))?;
+    let dct =
+        args.dct.as_deref().map(dateline_read::parse_date).transpose().map_err(|e| format!("--dct: {e}"))?;
     let format = args.input_format.map(|f| match f {
         InputFormat::Seed => Format::Seed,
         InputFormat::Jsonl => Format::JsonLines,
@@ -27,15 +23,10 @@ pub fn gather(args: &InputArgs) -> Result<Gathered, String> {
         InputFormat::Text => Format::Text,
     });
     let options = Options { format, dct };
-    let mut gathered = Gathered {
-        inputs: Vec::new(),
-        skipped: 0,
-    };
+    let mut gathered = Gathered { inputs: Vec::new(), skipped: 0 };
     if args.files.is_empty() || args.files.iter().any(|f| f.as_os_str() == "-") {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("reading standard input: {e}"))?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("reading standard input: {e}"))?;
         gathered.add(read("<stdin>", &bytes, &options));
     }
     for path in args.files.iter().filter(|f| f.as_os_str() != "-") {
@@ -77,15 +68,11 @@ pub fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![path.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
         entries.sort();
         for entry in entries {
-            let hidden = entry
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
+            let hidden = entry.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
             if hidden {
                 continue;
             }

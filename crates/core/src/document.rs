@@ -35,14 +35,7 @@ impl Document {
     /// ```
     pub fn new(dct: Date, text: impl Into<String>) -> Document {
         let text = text.into();
-        Document {
-            id: content_id(dct, &text),
-            dct,
-            title: None,
-            text,
-            source: None,
-            url: None,
-        }
+        Document { id: content_id(dct, &text), dct, title: None, text, source: None, url: None }
     }
 }
 

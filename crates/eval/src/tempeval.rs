@@ -23,11 +23,7 @@ impl Prf {
     fn from_counts(correct: usize, system: usize, gold: usize) -> Prf {
         let p = ratio(correct, system);
         let r = ratio(correct, gold);
-        let f1 = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
+        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         Prf { p, r, f1 }
     }
 }
@@ -143,23 +139,13 @@ impl TimexScore {
                 let right = gold.value == system.value;
                 value_ok += usize::from(right);
                 if keep_errors && (!right || gold.kind != system.kind) {
-                    errors.push(mistake(
-                        MistakeKind::WrongValue,
-                        doc,
-                        Some(gold),
-                        Some(system),
-                    ));
+                    errors.push(mistake(MistakeKind::WrongValue, doc, Some(gold), Some(system)));
                 }
             }
             if keep_errors {
                 for (s, used) in system_used.iter().enumerate() {
                     if !used {
-                        errors.push(mistake(
-                            MistakeKind::Spurious,
-                            doc,
-                            None,
-                            Some(&doc.system[s]),
-                        ));
+                        errors.push(mistake(MistakeKind::Spurious, doc, None, Some(&doc.system[s])));
                     }
                 }
             }
@@ -227,17 +213,9 @@ fn context(text: &str, (start, end): (usize, usize)) -> String {
     let chars: Vec<char> = text.chars().collect();
     let from = start.saturating_sub(60);
     let to = (end + 60).min(chars.len());
-    let piece = |a: usize, b: usize| -> String {
-        chars[a.min(chars.len())..b.min(chars.len())]
-            .iter()
-            .collect()
-    };
-    let joined = format!(
-        "{}[{}]{}",
-        piece(from, start),
-        piece(start, end),
-        piece(end, to)
-    );
+    let piece =
+        |a: usize, b: usize| -> String { chars[a.min(chars.len())..b.min(chars.len())].iter().collect() };
+    let joined = format!("{}[{}]{}", piece(from, start), piece(start, end), piece(end, to));
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -12,13 +12,10 @@ use dateline_core::Date;
 /// ```
 pub fn parse_date(s: &str) -> Result<Date, String> {
     let s = s.trim();
-    let day = s
-        .get(..10)
-        .ok_or_else(|| format!("'{s}' is not a date (want YYYY-MM-DD)"))?;
+    let day = s.get(..10).ok_or_else(|| format!("'{s}' is not a date (want YYYY-MM-DD)"))?;
     let rest = &s[10..];
     if !(rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')) {
         return Err(format!("'{s}' is not a date (want YYYY-MM-DD)"));
     }
-    day.parse::<Date>()
-        .map_err(|e| format!("'{s}' is not a valid date: {e}"))
+    day.parse::<Date>().map_err(|e| format!("'{s}' is not a valid date: {e}"))
 }

@@ -10,11 +10,7 @@ pub struct Error {
 
 impl Error {
     pub(crate) fn new(file: &str, line: usize, message: impl Into<String>) -> Error {
-        Error {
-            file: file.to_string(),
-            line,
-            message: message.into(),
-        }
+        Error { file: file.to_string(), line, message: message.into() }
     }
 
     /// The input the document came from.

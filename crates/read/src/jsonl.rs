@@ -29,12 +29,7 @@ pub(crate) fn read(name: &str, bytes: &[u8], fallback: Option<Date>) -> Vec<Resu
         .collect()
 }
 
-fn read_line(
-    name: &str,
-    line_number: usize,
-    bytes: &[u8],
-    fallback: Option<Date>,
-) -> Result<Input, Error> {
+fn read_line(name: &str, line_number: usize, bytes: &[u8], fallback: Option<Date>) -> Result<Input, Error> {
     let error = |message: String| Error::new(name, line_number, message);
     let text = std::str::from_utf8(bytes)
         .map_err(|e| error(format!("invalid UTF-8 at column {}", e.valid_up_to() + 1)))?;
@@ -42,32 +37,17 @@ fn read_line(
         .map_err(|e| error(format!("not a JSON object with a \"text\" string: {e}")))?;
     let dct = match line.date.as_deref().or(line.dct.as_deref()) {
         Some(date) => parse_date(date).map_err(error)?,
-        None => fallback
-            .ok_or_else(|| error("no \"date\" (or \"dct\") field and no --dct".to_string()))?,
+        None => fallback.ok_or_else(|| error("no \"date\" (or \"dct\") field and no --dct".to_string()))?,
     };
     let id = match line.id {
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(other) => {
-            return Err(error(format!(
-                "\"id\" must be a string or a number, not {other}"
-            )))
-        }
+        Some(other) => return Err(error(format!("\"id\" must be a string or a number, not {other}"))),
         None => content_id(dct, &line.text),
     };
-    let document = Document {
-        id,
-        dct,
-        title: line.title,
-        text: line.text,
-        source: line.source,
-        url: line.url,
-    };
-    Ok(Input {
-        document,
-        line: line_number,
-        timeml: None,
-    })
+    let document =
+        Document { id, dct, title: line.title, text: line.text, source: line.source, url: line.url };
+    Ok(Input { document, line: line_number, timeml: None })
 }
 
 #[cfg(test)]
@@ -89,11 +69,7 @@ mod tests {
     #[test]
     fn missing_date_is_reported() {
         let out = read("f", b"{\"text\":\"a\"}", None);
-        assert!(out[0]
-            .as_ref()
-            .unwrap_err()
-            .message()
-            .contains("no \"date\""));
+        assert!(out[0].as_ref().unwrap_err().message().contains("no \"date\""));
         let out = read("f", b"{\"text\":\"a\"}", Date::new(2020, 1, 1).ok());
         assert!(out[0].is_ok());
     }

@@ -100,10 +100,7 @@ fn guess_format(name: &str, bytes: &[u8]) -> Format {
     if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
         return Format::JsonLines;
     }
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
     let head = &bytes[start..];
     if head.starts_with(b"<?xml") || head.starts_with(b"<TimeML") {
         Format::TimeMl
@@ -119,15 +116,8 @@ fn guess_format(name: &str, bytes: &[u8]) -> Format {
 /// The input as UTF-8, or an error at the line of the first bad byte.
 fn whole_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
     std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        Error::new(
-            name,
-            line,
-            format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-        )
+        let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+        Error::new(name, line, format!("invalid UTF-8 at byte {}", e.valid_up_to()))
     })
 }
 
@@ -153,11 +143,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_the_line() {
-        let out = read(
-            "bad.txt",
-            b"date 2020-01-01\nok\n\xff\n",
-            &Options::default(),
-        );
+        let out = read("bad.txt", b"date 2020-01-01\nok\n\xff\n", &Options::default());
         assert_eq!(out[0].as_ref().unwrap_err().line(), 3);
     }
 

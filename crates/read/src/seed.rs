@@ -11,33 +11,18 @@ pub(crate) fn read(name: &str, text: &str, fallback: Option<Date>) -> Result<Inp
     let trimmed = text.trim_start();
     let skipped = &text[..text.len() - trimmed.len()];
     let line = 1 + skipped.matches('\n').count();
-    let Some(rest) = trimmed
-        .strip_prefix("date")
-        .filter(|r| r.starts_with([' ', '\t']))
-    else {
+    let Some(rest) = trimmed.strip_prefix("date").filter(|r| r.starts_with([' ', '\t'])) else {
         return match fallback {
-            Some(dct) => Ok(Input {
-                document: Document::new(dct, text),
-                line: 1,
-                timeml: None,
-            }),
-            None => Err(Error::new(
-                name,
-                line,
-                "no 'date YYYY-MM-DD' header and no --dct",
-            )),
+            Some(dct) => Ok(Input { document: Document::new(dct, text), line: 1, timeml: None }),
+            None => Err(Error::new(name, line, "no 'date YYYY-MM-DD' header and no --dct")),
         };
     };
     let rest = rest.trim_start_matches([' ', '\t']);
     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    let dct = parse_date(&rest[..end])
-        .map_err(|e| Error::new(name, line, format!("bad date header: {e}")))?;
+    let dct =
+        parse_date(&rest[..end]).map_err(|e| Error::new(name, line, format!("bad date header: {e}")))?;
     let body = rest[end..].trim_start();
-    Ok(Input {
-        document: Document::new(dct, body),
-        line,
-        timeml: None,
-    })
+    Ok(Input { document: Document::new(dct, body), line, timeml: None })
 }
 
 #[cfg(test)]

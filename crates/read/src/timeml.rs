@@ -19,15 +19,7 @@ pub struct TimeMl {
 }
 
 /// Annotations removed from the output: the engine writes its own.
-const REMOVED: &[&str] = &[
-    "EVENT",
-    "SIGNAL",
-    "TIMEX3",
-    "MAKEINSTANCE",
-    "TLINK",
-    "SLINK",
-    "ALINK",
-];
+const REMOVED: &[&str] = &["EVENT", "SIGNAL", "TIMEX3", "MAKEINSTANCE", "TLINK", "SLINK", "ALINK"];
 
 impl TimeMl {
     /// The gold TIMEX3 annotations inside TEXT, with offsets into the
@@ -42,10 +34,8 @@ impl TimeMl {
     pub fn render(&self, timexes: &[Timex]) -> String {
         let mut out = String::with_capacity(self.raw.len() + timexes.len() * 64);
         out.push_str(&strip_annotations(&self.raw[..self.text_range.start], true));
-        let mut sorted: Vec<&Timex> = timexes
-            .iter()
-            .filter(|t| t.start < t.end && t.end <= self.pieces.len())
-            .collect();
+        let mut sorted: Vec<&Timex> =
+            timexes.iter().filter(|t| t.start < t.end && t.end <= self.pieces.len()).collect();
         sorted.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
         let mut next = sorted.iter().peekable();
         let mut open: Option<usize> = None;
@@ -82,10 +72,7 @@ impl TimeMl {
 }
 
 fn open_tag(timex: &Timex, number: usize) -> String {
-    let modifier = timex
-        .modifier
-        .map(|m| format!(" mod=\"{m}\""))
-        .unwrap_or_default();
+    let modifier = timex.modifier.map(|m| format!(" mod=\"{m}\"")).unwrap_or_default();
     format!(
         "<TIMEX3 tid=\"t{number}\" type=\"{}\" value=\"{}\"{modifier}>",
         timex.kind,
@@ -94,9 +81,7 @@ fn open_tag(timex: &Timex, number: usize) -> String {
 }
 
 fn escape_attribute(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
 }
 
 /// Removes annotation elements outside TEXT; the DCT's TIMEX3 stays.
@@ -130,11 +115,8 @@ fn strip_tags_named(segment: &str, names: &[&str]) -> String {
             break;
         };
         let tag = &rest[open + 1..open + close];
-        let name = tag
-            .trim_start_matches('/')
-            .split(|c: char| c.is_whitespace() || c == '/')
-            .next()
-            .unwrap_or("");
+        let name =
+            tag.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
         out.push_str(&rest[..open]);
         if !names.is_empty() && !names.contains(&name) {
             out.push_str(&rest[open..=open + close]);
@@ -149,38 +131,23 @@ fn strip_tags_named(segment: &str, names: &[&str]) -> String {
 pub(crate) fn read(name: &str, raw: &str) -> Result<Input, Error> {
     let line_of = |byte: usize| 1 + raw[..byte].matches('\n').count();
     let dct = read_dct(raw).map_err(|(byte, message)| Error::new(name, line_of(byte), message))?;
-    let open = raw
-        .find("<TEXT>")
-        .ok_or_else(|| Error::new(name, 1, "no <TEXT> element"))?;
+    let open = raw.find("<TEXT>").ok_or_else(|| Error::new(name, 1, "no <TEXT> element"))?;
     let text_start = open + "<TEXT>".len();
     let close = raw[text_start..]
         .find("</TEXT>")
         .map(|c| text_start + c)
         .ok_or_else(|| Error::new(name, line_of(open), "<TEXT> is never closed"))?;
-    let (text, pieces, gold) = decode(raw, text_start..close)
-        .map_err(|(byte, message)| Error::new(name, line_of(byte), message))?;
-    let id = element(raw, "DOCID")
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty());
-    let title = element(raw, "TITLE")
-        .map(|t| strip_tags(t).trim().to_string())
-        .filter(|s| !s.is_empty());
+    let (text, pieces, gold) =
+        decode(raw, text_start..close).map_err(|(byte, message)| Error::new(name, line_of(byte), message))?;
+    let id = element(raw, "DOCID").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let title = element(raw, "TITLE").map(|t| strip_tags(t).trim().to_string()).filter(|s| !s.is_empty());
     let mut document = Document::new(dct, text);
     if let Some(id) = id {
         document.id = id;
     }
     document.title = title;
-    let timeml = TimeMl {
-        raw: raw.to_string(),
-        text_range: text_start..close,
-        pieces,
-        gold,
-    };
-    Ok(Input {
-        document,
-        line: 1,
-        timeml: Some(timeml),
-    })
+    let timeml = TimeMl { raw: raw.to_string(), text_range: text_start..close, pieces, gold };
+    Ok(Input { document, line: 1, timeml: Some(timeml) })
 }
 
 fn element<'a>(raw: &'a str, name: &str) -> Option<&'a str> {
@@ -194,16 +161,10 @@ fn element<'a>(raw: &'a str, name: &str) -> Option<&'a str> {
 fn read_dct(raw: &str) -> Result<dateline_core::Date, (usize, String)> {
     let at = raw.find("CREATION_TIME").ok_or((
         0,
-        "no document creation time: no TIMEX3 with functionInDocument=\"CREATION_TIME\""
-            .to_string(),
+        "no document creation time: no TIMEX3 with functionInDocument=\"CREATION_TIME\"".to_string(),
     ))?;
-    let tag_start = raw[..at]
-        .rfind('<')
-        .ok_or((at, "CREATION_TIME outside a tag".to_string()))?;
-    let tag_end = raw[at..]
-        .find('>')
-        .map(|e| at + e)
-        .ok_or((at, "unclosed TIMEX3 tag".to_string()))?;
+    let tag_start = raw[..at].rfind('<').ok_or((at, "CREATION_TIME outside a tag".to_string()))?;
+    let tag_end = raw[at..].find('>').map(|e| at + e).ok_or((at, "unclosed TIMEX3 tag".to_string()))?;
     let value = attribute(&raw[tag_start..tag_end], "value")
         .ok_or((at, "the CREATION_TIME TIMEX3 has no value".to_string()))?;
     parse_date(value).map_err(|e| (at, format!("bad creation time: {e}")))
@@ -239,9 +200,7 @@ fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
         let rest = &raw[i..range.end];
         let c = rest.chars().next().unwrap_or('\0');
         if c == '<' {
-            let close = rest
-                .find('>')
-                .ok_or((i, "a tag is never closed ('<' without '>')".to_string()))?;
+            let close = rest.find('>').ok_or((i, "a tag is never closed ('<' without '>')".to_string()))?;
             let tag = &rest[1..close];
             if let Some(attrs) = tag.strip_prefix("TIMEX3") {
                 let kind = attribute(attrs, "type")
@@ -251,19 +210,11 @@ fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
                 let modifier = attribute(attrs, "mod").and_then(parse_mod);
                 open_timex = Some((text.chars().count(), kind, value, modifier));
             } else if tag == "/TIMEX3" {
-                let (start, kind, value, modifier) = open_timex
-                    .take()
-                    .ok_or((i, "</TIMEX3> without its opening tag".to_string()))?;
+                let (start, kind, value, modifier) =
+                    open_timex.take().ok_or((i, "</TIMEX3> without its opening tag".to_string()))?;
                 let end = text.chars().count();
                 let text_of: String = text.chars().skip(start).collect();
-                gold.push(Timex {
-                    start,
-                    end,
-                    text: text_of,
-                    kind,
-                    value,
-                    modifier,
-                });
+                gold.push(Timex { start, end, text: text_of, kind, value, modifier });
             }
             i += close + 1;
             continue;
@@ -337,10 +288,7 @@ mod tests {
         assert_eq!(input.document.dct.to_string(), "1998-08-07");
         assert_eq!(input.document.text, "\nBombs exploded Friday at AT&T.\n");
         let gold = input.timeml.unwrap().gold().to_vec();
-        assert_eq!(
-            (gold[0].start, gold[0].end, gold[0].text.as_str()),
-            (16, 22, "Friday")
-        );
+        assert_eq!((gold[0].start, gold[0].end, gold[0].text.as_str()), (16, 22, "Friday"));
     }
 
     #[test]
@@ -358,10 +306,7 @@ mod tests {
         let out = timeml.render(&[mine]);
         assert!(out.contains("Bombs exploded <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-08-07\">Friday</TIMEX3> at AT&amp;T.\n</TEXT>"), "{out}");
         assert!(out.contains("functionInDocument=\"CREATION_TIME\""));
-        assert!(
-            !out.contains("EVENT") && !out.contains("TLINK") && !out.contains("MAKEINSTANCE"),
-            "{out}"
-        );
+        assert!(!out.contains("EVENT") && !out.contains("TLINK") && !out.contains("MAKEINSTANCE"), "{out}");
         // Reading the output back gives the same text.
         let again = read("s.tml", &out).unwrap();
         assert_eq!(again.document.text, "\nBombs exploded Friday at AT&T.\n");
@@ -371,10 +316,7 @@ mod tests {
     fn errors_name_the_line() {
         let err = read("s.tml", "<TimeML>\n<TEXT>x</TEXT>").unwrap_err();
         assert!(err.message().contains("creation time"), "{err}");
-        let broken = SAMPLE.replace(
-            "<EVENT eid=\"e1\" class=\"OCCURRENCE\">",
-            "<EVENT eid=\"e1\"",
-        );
+        let broken = SAMPLE.replace("<EVENT eid=\"e1\" class=\"OCCURRENCE\">", "<EVENT eid=\"e1\"");
         let err = read(
             "s.tml",
             &broken

@@ -22,7 +22,7 @@ use dateline_core::{Date, Timex};
 use dateline_text::{sentences, tokenize};
 use grammar::{Expr, Grammar, Word};
 use resolve::{resolve, Context, Resolved};
-use tense::tense_around;
+use tense::{tense_around, Tense};
 use value::Point;
 
 /// Finds and resolves temporal expressions.
@@ -67,11 +67,16 @@ impl Tagger {
                     continue;
                 };
                 i = hit.last;
-                let ctx = Context {
-                    dct,
-                    reference,
-                    tense: tense_around(&words, sentence.clone(), hit.first, hit.last),
+                let tense = match hit.first.checked_sub(1).map(|p| tokens[p].text.to_ascii_lowercase()) {
+                    // "since July" began before the article; "until",
+                    // "to" and "by" mark limits that may lie either side.
+                    Some(p) if p == "since" => Tense::Past,
+                    Some(p) if matches!(p.as_str(), "until" | "till" | "to" | "by" | "through") => {
+                        Tense::Unknown
+                    }
+                    _ => tense_around(&words, sentence.clone(), hit.first, hit.last),
                 };
+                let ctx = Context { dct, reference, tense };
                 let Some(resolved) = resolve(&hit.expr, &ctx) else {
                     continue;
                 };
@@ -101,10 +106,7 @@ fn updates_reference(expr: &Expr) -> bool {
     !matches!(
         expr,
         Expr::Clock(None, ..)
-            | Expr::Shift {
-                from_reference: true,
-                ..
-            }
+            | Expr::Shift { from_reference: true, .. }
             | Expr::ReportedQuarter
             | Expr::ReportedYear
     )

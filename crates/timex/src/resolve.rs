@@ -1,7 +1,7 @@
 //! Normalisation: an [`Expr`] and its context become a TIMEX3 type and value.
 
 use crate::grammar::Expr;
-use crate::lexicon::{Season, Unit};
+use crate::lexicon::{Reference, Season, Unit};
 use crate::tense::Tense;
 use crate::value::{season_of, week_of, Amount, Point};
 use dateline_core::TimexType;
@@ -46,11 +46,13 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Option<Resolved> {
     match expr {
         Expr::Duration(amount) => Some(duration(amount)),
         Expr::Set(value) => Some(Resolved::Other(TimexType::Set, value.clone())),
-        Expr::Ref(reference) => Some(Resolved::Other(
-            TimexType::Date,
-            reference.code().to_string(),
-        )),
-        Expr::Shift { amount, .. } if amount.count.is_none_or(|c| c.fract() != 0.0) => {
+        Expr::Ref(reference) => Some(Resolved::Other(TimexType::Date, reference.code().to_string())),
+        // "years ago", "a few weeks from now": some time back or ahead.
+        Expr::Shift { amount: Amount { count: None, .. }, direction, .. } => {
+            let reference = if *direction < 0 { Reference::Past } else { Reference::Future };
+            Some(Resolved::Other(TimexType::Date, reference.code().to_string()))
+        }
+        Expr::Shift { amount, .. } if amount.count.is_some_and(|c| c.fract() != 0.0) => {
             Some(duration(amount))
         }
         _ => point(expr, ctx).map(Resolved::Point),
@@ -66,17 +68,14 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
     let year = dct.year();
     Some(match *expr {
         Expr::Point(p) => p,
-        Expr::MonthDay(month, None) => Point::Month(
-            year + month_year_offset(month, dct.month() as u8, ctx.tense),
-            month,
-        ),
-        Expr::MonthDay(month, Some(day)) => Point::Day(nearest_day(dct, ctx.tense, |y| {
-            Date::new(y, month as i8, day as i8).ok()
-        })?),
-        Expr::Weekday(weekday) => Point::Day(weekday_near(dct, weekday, ctx.tense)),
-        Expr::WeekdayRelative(weekday, direction) => {
-            Point::Day(weekday_relative(dct, weekday, direction)?)
+        Expr::MonthDay(month, None) => {
+            Point::Month(year + month_year_offset(month, dct.month() as u8, ctx.tense), month)
         }
+        Expr::MonthDay(month, Some(day)) => {
+            Point::Day(nearest_day(dct, ctx.tense, |y| Date::new(y, month as i8, day as i8).ok())?)
+        }
+        Expr::Weekday(weekday) => Point::Day(weekday_near(dct, weekday, ctx.tense)),
+        Expr::WeekdayRelative(weekday, direction) => Point::Day(weekday_relative(dct, weekday, direction)?),
         Expr::MonthRelative(month, direction) => {
             let current = dct.month() as u8;
             let offset = match direction {
@@ -106,20 +105,13 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
         }
         Expr::SeasonOf(season) => {
             let month = season_start(season);
-            Point::Season(
-                year + month_year_offset(month, dct.month() as u8, ctx.tense),
-                season,
-            )
+            Point::Season(year + month_year_offset(month, dct.month() as u8, ctx.tense), season)
         }
         Expr::DecadeOf(decade) => {
             let century = year.div_euclid(100);
             let candidate = century * 10 + i16::from(decade);
             // "the nineties" in 2020 are the 1990s.
-            Point::Decade(if candidate * 10 > year {
-                candidate - 10
-            } else {
-                candidate
-            })
+            Point::Decade(if candidate * 10 > year { candidate - 10 } else { candidate })
         }
         Expr::Relative(Unit::Weekend, n) => match week_of(dct).shift(Unit::Week, n)? {
             Point::Week(y, w) => Point::Weekend(y, w),
@@ -138,17 +130,10 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
                 _ => return None,
             }
         }
-        Expr::Shift {
-            amount,
-            direction,
-            from_reference,
-        } => {
+        Expr::Shift { amount, direction, from_reference } => {
             let count = amount.count? as i32;
-            let anchor = if from_reference {
-                ctx.reference.unwrap_or(Point::Day(dct))
-            } else {
-                Point::Day(dct)
-            };
+            let anchor =
+                if from_reference { ctx.reference.unwrap_or(Point::Day(dct)) } else { Point::Day(dct) };
             shift_from(anchor, amount.unit, direction * count)
                 .or_else(|| shift_from(Point::Day(dct), amount.unit, direction * count))?
         }
@@ -176,6 +161,8 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
             match part {
                 Point::Quarter(_, q) => Point::Quarter(y, q),
                 Point::Half(_, h) => Point::Half(y, h),
+                Point::Month(_, m) => Point::Month(y, m),
+                Point::Day(d) => Point::Day(Date::new(y, d.month(), d.day()).ok()?),
                 other => other,
             }
         }
@@ -201,11 +188,7 @@ fn shift_from(anchor: Point, unit: Unit, n: i32) -> Option<Point> {
     let keeps_own_granularity = matches!(
         (anchor, unit),
         (
-            Point::Quarter(..)
-                | Point::Half(..)
-                | Point::Season(..)
-                | Point::Month(..)
-                | Point::Year(_),
+            Point::Quarter(..) | Point::Half(..) | Point::Season(..) | Point::Month(..) | Point::Year(_),
             Unit::Year
         ) | (Point::Quarter(..), Unit::Quarter)
             | (Point::Month(..), Unit::Month)
@@ -221,12 +204,8 @@ fn shift_from(anchor: Point, unit: Unit, n: i32) -> Option<Point> {
         Unit::Week => week_of(day).shift(Unit::Week, n),
         Unit::Weekend => None,
         Unit::Month => Point::Day(day).truncate(Unit::Month).shift(Unit::Month, n),
-        Unit::Quarter | Unit::Season => Point::Day(day)
-            .truncate(Unit::Quarter)
-            .shift(Unit::Quarter, n),
-        Unit::Year | Unit::Decade | Unit::Century => {
-            Point::Day(day).truncate(Unit::Year).shift(unit, n)
-        }
+        Unit::Quarter | Unit::Season => Point::Day(day).truncate(Unit::Quarter).shift(Unit::Quarter, n),
+        Unit::Year | Unit::Decade | Unit::Century => Point::Day(day).truncate(Unit::Year).shift(unit, n),
     }
 }
 
@@ -236,20 +215,24 @@ fn month_year_offset(month: u8, current: u8, tense: Tense) -> i16 {
         Tense::Past if month > current => -1,
         Tense::Future if month < current => 1,
         Tense::Past | Tense::Future => 0,
-        // Without a tense, the nearest one.
-        _ if i16::from(month) - i16::from(current) > 6 => -1,
-        _ if i16::from(current) - i16::from(month) > 6 => 1,
+        // Without a tense news looks back: a month well ahead of the
+        // article is last year's, unless the year is about to turn.
+        _ if i16::from(month) - i16::from(current) > 3 => -1,
+        _ if i16::from(current) - i16::from(month) > 9 => 1,
         _ => 0,
     }
 }
 
 /// Which year a quarter or half without one falls in.
+///
+/// Reports look back at quarters that have ended, so a quarter up to the
+/// current one is this year's whatever the tense; a later one is this
+/// year's unless the clause is in the past.
 fn period_year_offset(period: u8, current: u8, tense: Tense) -> i16 {
-    match tense {
-        Tense::Future if period < current => 1,
-        Tense::Future => 0,
-        _ if period > current => -1,
-        _ => 0,
+    if period > current && tense == Tense::Past {
+        -1
+    } else {
+        0
     }
 }
 
@@ -257,18 +240,17 @@ fn period_year_offset(period: u8, current: u8, tense: Tense) -> i16 {
 /// tense: the latest one not after the DCT in the past, the earliest one
 /// not before it in the future, otherwise the nearest.
 fn nearest_day(dct: Date, tense: Tense, build: impl Fn(i16) -> Option<Date>) -> Option<Date> {
-    let candidates: Vec<Date> = (-1..=1)
-        .filter_map(|offset| build(dct.year() + offset))
-        .collect();
+    let candidates: Vec<Date> = (-1..=1).filter_map(|offset| build(dct.year() + offset)).collect();
     match tense {
         Tense::Past => candidates.iter().rev().find(|d| **d <= dct).copied(),
         Tense::Future => candidates.iter().find(|d| **d >= dct).copied(),
-        _ => candidates
-            .iter()
-            .min_by_key(|d| d.since(dct).map_or(i32::MAX, |span| span.get_days().abs()))
-            .copied(),
+        _ => candidates.iter().min_by_key(|d| days_between(dct, **d)).copied(),
     }
     .or_else(|| build(dct.year()))
+}
+
+fn days_between(a: Date, b: Date) -> i32 {
+    a.until((jiff::Unit::Day, b)).map_or(i32::MAX, |span| span.get_days().abs())
 }
 
 /// The weekday (ISO number) nearest the DCT in the tense's direction; the

@@ -13,92 +13,32 @@ pub(crate) enum Tense {
 }
 
 /// Irregular past forms and participles that news uses often.
+#[rustfmt::skip]
 const IRREGULAR_PAST: &[&str] = &[
     "was", "were", "had", "did", "said", "told", "went", "came", "left", "took", "gave", "given",
     "made", "saw", "seen", "met", "began", "begun", "broke", "broken", "fell", "fallen", "rose",
     "risen", "won", "lost", "sold", "bought", "paid", "held", "led", "fled", "fought", "brought",
     "thought", "caught", "taught", "sent", "spent", "built", "struck", "hit", "shot", "killed",
-    "found", "got", "gotten", "kept", "ran", "set", "put", "cut", "quit", "became", "felt",
-    "stood", "wrote", "written", "spoke", "spoken", "chose", "chosen", "drove", "flew", "grew",
-    "knew", "known", "drew", "threw", "wore", "swore", "sank", "shut", "slid", "split", "spread",
-    "stole", "stuck", "sought", "took", "woke", "been", "ago", "earlier", "ended", "last",
+    "found", "got", "gotten", "kept", "ran", "set", "put", "cut", "quit", "became", "felt", "stood",
+    "wrote", "written", "spoke", "spoken", "chose", "chosen", "drove", "flew", "grew", "knew",
+    "known", "drew", "threw", "wore", "swore", "sank", "shut", "slid", "split", "spread", "stole",
+    "stuck", "sought", "took", "woke", "been", "ago", "earlier", "ended", "last",
 ];
 
 /// Words that are not past tense although they end in "ed".
+#[rustfmt::skip]
 const NOT_PAST_ED: &[&str] = &[
-    "need",
-    "needs",
-    "feed",
-    "speed",
-    "seed",
-    "bed",
-    "red",
-    "shed",
-    "hundred",
-    "indeed",
-    "united",
-    "proceed",
-    "exceed",
-    "succeed",
-    "breed",
-    "greed",
-    "creed",
-    "weed",
-    "deed",
-    "embed",
-    "shred",
-    "naked",
-    "wicked",
-    "sacred",
-    "kindred",
-    "ted",
-    "ed",
-    "fred",
-    "ned",
-    "based",
-    "related",
-    "armed",
-    "advanced",
-    "detailed",
-    "limited",
-    "expected",
-    "scheduled",
-    "planned",
-    "supposed",
-    "due",
-    "red",
-    "biased",
-    "alleged",
-    "so-called",
-    "aged",
-    "skilled",
-    "qualified",
-    "reed",
+    "need", "needs", "feed", "speed", "seed", "bed", "red", "shed", "hundred", "indeed", "united",
+    "proceed", "exceed", "succeed", "breed", "greed", "creed", "weed", "deed", "embed", "shred",
+    "naked", "wicked", "sacred", "kindred", "ted", "ed", "fred", "ned", "based", "related", "armed",
+    "advanced", "detailed", "limited", "expected", "scheduled", "planned", "supposed", "due", "red",
+    "biased", "alleged", "so-called", "aged", "skilled", "qualified", "reed",
 ];
 
+#[rustfmt::skip]
 const FUTURE: &[&str] = &[
-    "will",
-    "shall",
-    "ll",
-    "would",
-    "next",
-    "upcoming",
-    "scheduled",
-    "planned",
-    "plans",
-    "plan",
-    "expected",
-    "expects",
-    "due",
-    "tomorrow",
-    "until",
-    "coming",
-    "hopes",
-    "intends",
-    "aims",
-    "wants",
-    "going",
-    "set",
+    "will", "shall", "ll", "would", "next", "upcoming", "scheduled", "planned", "plans", "plan",
+    "expected", "expects", "tomorrow", "coming", "hopes", "intends", "aims", "wants",
 ];
 
 const PRESENT: &[&str] = &["is", "are", "am", "says", "say", "now", "has", "have"];
@@ -115,8 +55,8 @@ pub(crate) fn tense_around(
     let left = (clause.start.max(first.saturating_sub(REACH))..first)
         .rev()
         .find_map(|i| verb_tense(&words[i]).map(|t| (first - i, t)));
-    let right = (last..clause.end.min(last + REACH))
-        .find_map(|i| verb_tense(&words[i]).map(|t| (i + 1 - last, t)));
+    let right =
+        (last..clause.end.min(last + REACH)).find_map(|i| verb_tense(&words[i]).map(|t| (i + 1 - last, t)));
     // The verb before a date governs it more often than the one after it.
     match (left, right) {
         (Some((dl, tl)), Some((dr, tr))) => {
@@ -150,11 +90,7 @@ fn verb_tense(word: &Word<'_>) -> Option<Tense> {
     if PRESENT.contains(&lower) {
         return Some(Tense::Present);
     }
-    if lower.len() > 4
-        && lower.ends_with("ed")
-        && !word.capitalized
-        && !NOT_PAST_ED.contains(&lower)
-    {
+    if lower.len() > 4 && lower.ends_with("ed") && !word.capitalized && !NOT_PAST_ED.contains(&lower) {
         return Some(Tense::Past);
     }
     None

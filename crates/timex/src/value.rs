@@ -94,9 +94,7 @@ impl Point {
             (Point::Day(d), Unit::Day) => Some(Point::Day(d.checked_add(n.days()).ok()?)),
             (Point::Day(d), Unit::Week) => Some(Point::Day(d.checked_add((7 * n).days()).ok()?)),
             (Point::Day(d), Unit::Month) => Some(Point::Day(d.checked_add(n.months()).ok()?)),
-            (Point::DayPart(d, p), Unit::Day) => {
-                Some(Point::DayPart(d.checked_add(n.days()).ok()?, p))
-            }
+            (Point::DayPart(d, p), Unit::Day) => Some(Point::DayPart(d.checked_add(n.days()).ok()?, p)),
             _ => None,
         }
     }
@@ -157,9 +155,7 @@ pub(crate) fn week_of(date: Date) -> Point {
 }
 
 fn week_monday(year: i16, week: u8) -> Option<Date> {
-    jiff::civil::ISOWeekDate::new(year, week as i8, Weekday::Monday)
-        .ok()
-        .map(|w| w.date())
+    jiff::civil::ISOWeekDate::new(year, week as i8, Weekday::Monday).ok().map(|w| w.date())
 }
 
 /// Northern-hemisphere meteorological seasons, as news in English uses them.
@@ -249,14 +245,8 @@ mod tests {
             (Point::Quarter(2020, 4), "2020-Q4"),
             (Point::Week(2020, 8), "2020-W08"),
             (Point::Weekend(2020, 48), "2020-W48-WE"),
-            (
-                Point::DayPart(date(2020, 11, 26), DayPart::Morning),
-                "2020-11-26TMO",
-            ),
-            (
-                Point::Clock(date(2020, 11, 26), 15, Some(0)),
-                "2020-11-26T15:00",
-            ),
+            (Point::DayPart(date(2020, 11, 26), DayPart::Morning), "2020-11-26TMO"),
+            (Point::Clock(date(2020, 11, 26), 15, Some(0)), "2020-11-26T15:00"),
         ];
         for (point, want) in cases {
             assert_eq!(point.to_string(), want);
@@ -279,21 +269,9 @@ mod tests {
 
     #[test]
     fn shifts_cross_year_boundaries() {
-        assert_eq!(
-            Point::Quarter(2020, 1).shift(Unit::Quarter, -1),
-            Some(Point::Quarter(2019, 4))
-        );
-        assert_eq!(
-            Point::Month(2020, 12).shift(Unit::Month, 1),
-            Some(Point::Month(2021, 1))
-        );
-        assert_eq!(
-            Point::Week(2021, 1).shift(Unit::Week, -1),
-            Some(Point::Week(2020, 53))
-        );
-        assert_eq!(
-            Point::Quarter(1989, 3).shift(Unit::Year, -1),
-            Some(Point::Quarter(1988, 3))
-        );
+        assert_eq!(Point::Quarter(2020, 1).shift(Unit::Quarter, -1), Some(Point::Quarter(2019, 4)));
+        assert_eq!(Point::Month(2020, 12).shift(Unit::Month, 1), Some(Point::Month(2021, 1)));
+        assert_eq!(Point::Week(2021, 1).shift(Unit::Week, -1), Some(Point::Week(2020, 53)));
+        assert_eq!(Point::Quarter(1989, 3).shift(Unit::Year, -1), Some(Point::Quarter(1988, 3)));
     }
 }

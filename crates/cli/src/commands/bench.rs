@@ -24,30 +24,17 @@ struct Report {
 
 pub fn run(args: &BenchArgs) -> Result<ExitCode, String> {
     let wanted = (args.megabytes.max(1.0) * 1e6) as usize;
-    let files = expand(&args.corpus).map_err(|e| {
-        format!(
-            "{}: {e} (give --corpus a folder of .tml news)",
-            args.corpus.display()
-        )
-    })?;
-    let options = Options {
-        format: Some(Format::TimeMl),
-        dct: None,
-    };
+    let files = expand(&args.corpus)
+        .map_err(|e| format!("{}: {e} (give --corpus a folder of .tml news)", args.corpus.display()))?;
+    let options = Options { format: Some(Format::TimeMl), dct: None };
     let mut docs = Vec::new();
     let mut bytes = 0;
-    for file in files
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "tml"))
-    {
+    for file in files.iter().filter(|p| p.extension().is_some_and(|e| e == "tml")) {
         if bytes >= wanted {
             break;
         }
         let raw = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        for input in read(&file.display().to_string(), &raw, &options)
-            .into_iter()
-            .flatten()
-        {
+        for input in read(&file.display().to_string(), &raw, &options).into_iter().flatten() {
             bytes += input.document.text.len();
             docs.push(input.document);
         }
@@ -84,10 +71,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode, String> {
         peak_memory_mb: peak_memory_mb(),
     };
     match args.format {
-        ReportFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        ),
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
         ReportFormat::Text => {
             println!(
                 "corpus        {} ({} documents, {:.2} MB of text, {} expressions)",

@@ -17,10 +17,7 @@ pub fn tempeval(args: &EvalArgs) -> Result<ExitCode, String> {
     if files.is_empty() {
         return Err(format!("{}: no .tml files found", args.dir.display()));
     }
-    let options = Options {
-        format: Some(Format::TimeMl),
-        dct: None,
-    };
+    let options = Options { format: Some(Format::TimeMl), dct: None };
     let mut skipped = 0;
     let mut docs = Vec::new();
     for file in &files {
@@ -36,10 +33,7 @@ pub fn tempeval(args: &EvalArgs) -> Result<ExitCode, String> {
         }
     }
     let tagger = Tagger::new();
-    let system: Vec<_> = docs
-        .par_iter()
-        .map(|d| tagger.tag(&d.document.text, d.document.dct))
-        .collect();
+    let system: Vec<_> = docs.par_iter().map(|d| tagger.tag(&d.document.text, d.document.dct)).collect();
     let scored: Vec<DocumentTimexes<'_>> = docs
         .iter()
         .zip(&system)
@@ -52,10 +46,7 @@ pub fn tempeval(args: &EvalArgs) -> Result<ExitCode, String> {
         .collect();
     let score = TimexScore::compute(&scored, args.errors);
     match args.format {
-        ReportFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&score).unwrap_or_default()
-        ),
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&score).unwrap_or_default()),
         ReportFormat::Text => print_report(&score, docs.len()),
     }
     if skipped > 0 {
@@ -63,18 +54,11 @@ pub fn tempeval(args: &EvalArgs) -> Result<ExitCode, String> {
     }
     if let Some(floor) = args.fail_under {
         if score.value.f1 < floor {
-            eprintln!(
-                "dateline: value F1 {:.4} is below the floor {floor:.4}",
-                score.value.f1
-            );
+            eprintln!("dateline: value F1 {:.4} is below the floor {floor:.4}", score.value.f1);
             return Ok(ExitCode::from(1));
         }
     }
-    Ok(if skipped > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn print_report(score: &TimexScore, documents: usize) {
@@ -88,26 +72,11 @@ fn print_report(score: &TimexScore, documents: usize) {
             e.context
         );
     }
-    println!(
-        "documents {documents}, gold {}, system {}",
-        score.gold, score.system
-    );
+    println!("documents {documents}, gold {}, system {}", score.gold, score.system);
     println!("            precision  recall     F1");
-    println!(
-        "strict      {:.4}     {:.4}     {:.4}",
-        score.strict.p, score.strict.r, score.strict.f1
-    );
-    println!(
-        "relaxed     {:.4}     {:.4}     {:.4}",
-        score.relaxed.p, score.relaxed.r, score.relaxed.f1
-    );
+    println!("strict      {:.4}     {:.4}     {:.4}", score.strict.p, score.strict.r, score.strict.f1);
+    println!("relaxed     {:.4}     {:.4}     {:.4}", score.relaxed.p, score.relaxed.r, score.relaxed.f1);
     println!("            accuracy   F1");
-    println!(
-        "type        {:.4}     {:.4}",
-        score.kind.accuracy, score.kind.f1
-    );
-    println!(
-        "value       {:.4}     {:.4}",
-        score.value.accuracy, score.value.f1
-    );
+    println!("type        {:.4}     {:.4}", score.kind.accuracy, score.kind.f1);
+    println!("value       {:.4}     {:.4}", score.value.accuracy, score.value.f1);
 }

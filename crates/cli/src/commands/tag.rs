@@ -24,13 +24,7 @@ pub fn run(args: &TagArgs) -> Result<ExitCode, String> {
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()
-        .map(|input| {
-            render(
-                input,
-                &tagger.tag(&input.document.text, input.document.dct),
-                args.format,
-            )
-        })
+        .map(|input| render(input, &tagger.tag(&input.document.text, input.document.dct), args.format))
         .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -57,11 +51,7 @@ fn render(input: &Input, timexes: &[Timex], format: TagFormat) -> String {
     let doc = &input.document;
     match format {
         TagFormat::Json => {
-            let tagged = TaggedDocument {
-                id: &doc.id,
-                dct: doc.dct.to_string(),
-                timexes,
-            };
+            let tagged = TaggedDocument { id: &doc.id, dct: doc.dct.to_string(), timexes };
             let mut line = serde_json::to_string(&tagged).unwrap_or_default();
             line.push('\n');
             line
@@ -93,14 +83,9 @@ fn plain_timeml(id: &str, dct: &str, text: &str, timexes: &[Timex]) -> String {
         if t.start < position {
             continue;
         }
-        body.push_str(&escape(
-            &chars.by_ref().take(t.start - position).collect::<String>(),
-        ));
+        body.push_str(&escape(&chars.by_ref().take(t.start - position).collect::<String>()));
         let inner: String = chars.by_ref().take(t.end - t.start).collect();
-        let modifier = t
-            .modifier
-            .map(|m| format!(" mod=\"{m}\""))
-            .unwrap_or_default();
+        let modifier = t.modifier.map(|m| format!(" mod=\"{m}\"")).unwrap_or_default();
         body.push_str(&format!(
             "<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"{}\"{modifier}>{}</TIMEX3>",
             n + 1,
@@ -118,7 +103,5 @@ fn plain_timeml(id: &str, dct: &str, text: &str, timexes: &[Timex]) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
