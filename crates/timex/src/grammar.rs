@@ -48,6 +48,11 @@ pub(crate) enum Expr {
     /// "this year's third quarter": a period of a year relative to the
     /// document's date; the point's own year is a placeholder.
     InRelativeYear(i32, Point),
+    /// "the year-ago quarter", "year-earlier": the period in focus, a year
+    /// before; with `quarter`, the period is a quarter.
+    YearEarlier {
+        quarter: bool,
+    },
     /// "the quarter", "the latest quarter": the quarter being reported on.
     ReportedQuarter,
     /// "the year": the year in focus.
@@ -398,6 +403,11 @@ impl<'w, 'a> Grammar<'w, 'a> {
             return None; // "the second", "a second time": an ordinal
         }
         if plural && count == Some(1.0) && self.kw(i, Kw::A) {
+            return None;
+        }
+        // "the 1988 quarter", "three quarter": a number before a singular
+        // unit is not an amount unless hyphenated ("three-year").
+        if !plural && !hyphenated && count.is_some_and(|c| c != 1.0) {
             return None;
         }
         let mut end = unit_at + 1;
@@ -865,6 +875,18 @@ impl<'w, 'a> Grammar<'w, 'a> {
     /// "Q3 2020", "the fiscal first quarter", "the latest quarter".
     fn quarter(&self, i: usize) -> Parsed {
         let mut start = self.skip_the(i);
+        // "the 1988 second quarter", "1989's third quarter"
+        if let Some((year_end, year)) = self.year(start) {
+            let after = if self.punct(year_end, "'") && self.text_is(year_end + 1, "s") {
+                year_end + 2
+            } else {
+                year_end
+            };
+            return match self.quarter(after) {
+                Some((end, Expr::QuarterOf(q))) => Some((end, Expr::Point(Point::Quarter(year, q)))),
+                _ => None,
+            };
+        }
         if self.kw(start, Kw::Fiscal) {
             start += 1;
         }
@@ -1101,14 +1123,18 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if !matches!(self.lex(start + 2), Lex::Kw(Kw::Earlier | Kw::Ago)) {
             return None;
         }
-        let mut end = start + 3;
-        if matches!(self.lex(end), Lex::Unit(Unit::Quarter, false)) || self.text_is(end, "period") {
-            end += 1;
-        } else if start > i {
-            return None;
+        let end = start + 3;
+        // "the year-ago third quarter"
+        if let Some((q_end, Expr::QuarterOf(q))) = self.quarter(end) {
+            return Some((q_end, Expr::InRelativeYear(-1, Point::Quarter(0, q))));
         }
-        let amount = Amount { count: Some(1.0), unit: Unit::Year };
-        Some((end, Expr::Shift { amount, direction: -1, from_reference: true }))
+        if self.lex(end) == Lex::Unit(Unit::Quarter, false) {
+            return Some((end + 1, Expr::YearEarlier { quarter: true }));
+        }
+        if self.text_is(end, "period") {
+            return Some((end + 1, Expr::YearEarlier { quarter: false }));
+        }
+        (start == i).then_some((end, Expr::YearEarlier { quarter: false }))
     }
 
     /// "the next day", "the following year", "the previous week": a
@@ -1215,11 +1241,14 @@ impl<'w, 'a> Grammar<'w, 'a> {
         match w.lex {
             Lex::Kw(Kw::Now) => Some((i + 1, Expr::Ref(Reference::Present))),
             Lex::Kw(Kw::Ref(r)) => Some((i + 1, Expr::Ref(r))),
-            // "recent years"; "recent" and "current" alone are adjectives
-            // the gold standards rarely annotate.
-            Lex::Kw(Kw::Recent) if matches!(self.lex(i + 1), Lex::Unit(_, true)) => {
-                Some((i + 2, Expr::Ref(Reference::Past)))
-            }
+            // "recent years" is a vague past; "recent weeks" a vague
+            // duration; "recent" and "current" alone are adjectives the
+            // gold standards rarely annotate.
+            Lex::Kw(Kw::Recent) => match self.lex(i + 1) {
+                Lex::Unit(Unit::Year | Unit::Decade, true) => Some((i + 2, Expr::Ref(Reference::Past))),
+                Lex::Unit(unit, true) => Some((i + 2, Expr::Duration(Amount { count: None, unit }))),
+                _ => None,
+            },
             Lex::Kw(Kw::These) if self.lex(i + 1) == Lex::Unit(Unit::Day, true) => {
                 Some((i + 2, Expr::Ref(Reference::Present)))
             }

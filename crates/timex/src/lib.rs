@@ -109,5 +109,6 @@ fn updates_reference(expr: &Expr) -> bool {
             | Expr::Shift { from_reference: true, .. }
             | Expr::ReportedQuarter
             | Expr::ReportedYear
+            | Expr::YearEarlier { .. }
     )
 }

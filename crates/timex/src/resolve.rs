@@ -132,8 +132,14 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
         }
         Expr::Shift { amount, direction, from_reference } => {
             let count = amount.count? as i32;
-            let anchor =
-                if from_reference { ctx.reference.unwrap_or(Point::Day(dct)) } else { Point::Day(dct) };
+            // Earnings reports compare a quarter with the same quarter "a
+            // year ago": then the quarter in focus is the anchor.
+            let quarter_in_focus =
+                matches!(ctx.reference, Some(Point::Quarter(..))) && amount.unit == Unit::Year;
+            let anchor = match ctx.reference {
+                Some(reference) if from_reference || quarter_in_focus => reference,
+                _ => Point::Day(dct),
+            };
             shift_from(anchor, amount.unit, direction * count)
                 .or_else(|| shift_from(Point::Day(dct), amount.unit, direction * count))?
         }
@@ -148,14 +154,16 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
                 }
             }
         },
-        Expr::ReportedYear => match ctx.reference {
-            Some(p @ (Point::Year(_) | Point::Quarter(..) | Point::Half(..)))
-                if (p.year() - year).abs() <= 1 =>
-            {
-                Point::Year(p.year())
-            }
-            _ => Point::Year(year),
-        },
+        Expr::ReportedYear => Point::Year(year),
+        Expr::YearEarlier { quarter } => {
+            let anchor = match ctx.reference {
+                Some(q @ Point::Quarter(..)) => q,
+                _ if quarter => Point::Day(dct).truncate(Unit::Quarter).shift(Unit::Quarter, -1)?,
+                Some(p @ (Point::Half(..) | Point::Month(..) | Point::Year(_) | Point::Season(..))) => p,
+                _ => Point::Year(year),
+            };
+            anchor.shift(Unit::Year, -1)?
+        }
         Expr::InRelativeYear(offset, part) => {
             let y = year + i16::try_from(offset).ok()?;
             match part {
@@ -211,6 +219,13 @@ fn shift_from(anchor: Point, unit: Unit, n: i32) -> Option<Point> {
 
 /// Which year a month without one falls in, relative to the DCT's month.
 fn month_year_offset(month: u8, current: u8, tense: Tense) -> i16 {
+    let ahead = (i16::from(month) - i16::from(current)).rem_euclid(12);
+    // As for days: a month next to the article's is the close one.
+    if ahead <= 2 || ahead >= 10 {
+        let wraps_forward = i16::from(month) < i16::from(current) && ahead <= 2;
+        let wraps_back = i16::from(month) > i16::from(current) && ahead >= 10;
+        return i16::from(wraps_forward) - i16::from(wraps_back);
+    }
     match tense {
         Tense::Past if month > current => -1,
         Tense::Future if month < current => 1,
@@ -239,8 +254,17 @@ fn period_year_offset(period: u8, current: u8, tense: Tense) -> i16 {
 /// The date built for the year before, of or after the DCT that suits the
 /// tense: the latest one not after the DCT in the past, the earliest one
 /// not before it in the future, otherwise the nearest.
+///
+/// Writers drop the year only when the date is close, so a date within
+/// two months of the article is taken as the close one whatever the verb
+/// says ("payable Dec. 7", said in November, is next month's).
 fn nearest_day(dct: Date, tense: Tense, build: impl Fn(i16) -> Option<Date>) -> Option<Date> {
+    const CLOSE_DAYS: i32 = 61;
     let candidates: Vec<Date> = (-1..=1).filter_map(|offset| build(dct.year() + offset)).collect();
+    let nearest = candidates.iter().min_by_key(|d| days_between(dct, **d)).copied();
+    if nearest.is_some_and(|d| days_between(dct, d) <= CLOSE_DAYS) {
+        return nearest;
+    }
     match tense {
         Tense::Past => candidates.iter().rev().find(|d| **d <= dct).copied(),
         Tense::Future => candidates.iter().find(|d| **d >= dct).copied(),

@@ -54,9 +54,9 @@ pub(crate) fn tense_around(
     const REACH: usize = 12;
     let left = (clause.start.max(first.saturating_sub(REACH))..first)
         .rev()
-        .find_map(|i| verb_tense(&words[i]).map(|t| (first - i, t)));
+        .find_map(|i| tense_at(words, i).map(|t| (first - i, t)));
     let right =
-        (last..clause.end.min(last + REACH)).find_map(|i| verb_tense(&words[i]).map(|t| (i + 1 - last, t)));
+        (last..clause.end.min(last + REACH)).find_map(|i| tense_at(words, i).map(|t| (i + 1 - last, t)));
     // The verb before a date governs it more often than the one after it.
     match (left, right) {
         (Some((dl, tl)), Some((dr, tr))) => {
@@ -69,6 +69,20 @@ pub(crate) fn tense_around(
         (Some((_, t)), None) | (None, Some((_, t))) => t,
         (None, None) => Tense::Unknown,
     }
+}
+
+/// The tense word `i` signals, if any. A plan reported in the past ("had
+/// been scheduled to", "was expected to") dates something that is past too.
+fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
+    let tense = verb_tense(&words[i])?;
+    let planned = ["scheduled", "planned", "expected", "supposed", "due"];
+    if tense == Tense::Future && planned.iter().any(|p| words[i].text.eq_ignore_ascii_case(p)) {
+        let before = &words[i.saturating_sub(2)..i];
+        if before.iter().any(|w| matches!(w.text, "had" | "was" | "were" | "been")) {
+            return Some(Tense::Past);
+        }
+    }
+    Some(tense)
 }
 
 fn verb_tense(word: &Word<'_>) -> Option<Tense> {

@@ -206,7 +206,7 @@ impl fmt::Display for Amount {
             Unit::Weekend => (2.0, "D"),
             Unit::Week => (1.0, "W"),
             Unit::Month => (1.0, "M"),
-            Unit::Quarter => (3.0, "M"),
+            Unit::Quarter => (1.0, "Q"),
             Unit::Season => (3.0, "M"),
             Unit::Year => (1.0, "Y"),
             Unit::Decade => (10.0, "Y"),
