@@ -53,6 +53,8 @@ pub(crate) enum Expr {
     YearEarlier {
         quarter: bool,
     },
+    /// "that year", "that day": the period in focus, at this granularity.
+    InFocus(Unit),
     /// "the quarter", "the latest quarter": the quarter being reported on.
     ReportedQuarter,
     /// "the year": the year in focus.
@@ -381,13 +383,22 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 return Some((i + 3, Amount { count: Some(1.0), unit }));
             }
         }
-        // "decades", "years" after "for": an unknown number of units.
-        if let Some((unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Day), true)) =
-            self.unit(i)
-        {
+        // "decades-long", "years ago", "for years", "within weeks", "in
+        // coming months", "the weeks ahead": an unknown number of units.
+        if let Some((unit, true)) = self.unit(i) {
             let long = self.hyphen(i + 1) && self.kw(i + 2, Kw::Long);
-            if long || self.kw(i + 1, Kw::Ago) {
+            let after_preposition = i > 0
+                && (matches!(self.lex(i - 1), Lex::Kw(Kw::Within | Kw::Coming | Kw::Over))
+                    || ["for", "in"].iter().any(|p| self.text_is(i - 1, p)));
+            if long || self.kw(i + 1, Kw::Ago) || after_preposition {
                 return Some((if long { i + 3 } else { i + 1 }, Amount { count: None, unit }));
+            }
+        }
+        if after_the > i {
+            if let Some((unit, true)) = self.unit(after_the) {
+                if self.kw(after_the + 1, Kw::Ahead) {
+                    return Some((after_the + 2, Amount { count: None, unit }));
+                }
             }
         }
         let (end, count) = self.count(i)?;
@@ -405,9 +416,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if plural && count == Some(1.0) && self.kw(i, Kw::A) {
             return None;
         }
-        // "the 1988 quarter", "three quarter": a number before a singular
-        // unit is not an amount unless hyphenated ("three-year").
-        if !plural && !hyphenated && count.is_some_and(|c| c != 1.0) {
+        // "the 1988 quarter": a year before a singular unit is no amount;
+        // "a five year low" (transcripts drop the hyphen) is one.
+        if !plural && !hyphenated && count.is_some_and(|c| c >= 100.0) {
             return None;
         }
         let mut end = unit_at + 1;
@@ -533,6 +544,8 @@ impl<'w, 'a> Grammar<'w, 'a> {
             self.fiscal(i),
             self.year_earlier(i),
             self.neighbour_day(i),
+            self.anaphor(i),
+            self.year_words(i).map(|(end, y)| (end, Expr::Point(Point::Year(y)))),
         ];
         candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
@@ -868,7 +881,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 j += 1;
             }
         }
-        self.year(j)
+        self.year(j).or_else(|| self.year_words(j))
     }
 
     /// "the third quarter", "third-quarter", "the fourth quarter of 1989",
@@ -1027,6 +1040,13 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
 
             Lex::Unit(Unit::Quarter, false) if start > i => return Some((start + 1, Expr::ReportedQuarter)),
+            Lex::Unit(Unit::Month, false) if start > i => {
+                return Some((start + 1, Expr::Relative(Unit::Month, 0)))
+            }
+            // "the full year": the year being reported.
+            Lex::Kw(Kw::Full) if start > i && self.lex(start + 1) == Lex::Unit(Unit::Year, false) => {
+                return Some((start + 2, Expr::ReportedYear));
+            }
             _ => return None,
         };
         // "the past year" and "the last week" are durations (see `amount`),
@@ -1090,6 +1110,28 @@ impl<'w, 'a> Grammar<'w, 'a> {
         } else {
             Expr::ReportedYear
         }
+    }
+
+    /// "that year", "that quarter", "that day", "the latest period": the
+    /// period in focus.
+    fn anaphor(&self, i: usize) -> Parsed {
+        if self.kw(i, Kw::That) {
+            return match self.lex(i + 1) {
+                Lex::Unit(Unit::Year, false) => Some((i + 2, Expr::InFocus(Unit::Year))),
+                Lex::Unit(Unit::Quarter, false) => Some((i + 2, Expr::InFocus(Unit::Quarter))),
+                Lex::Unit(Unit::Month, false) => Some((i + 2, Expr::InFocus(Unit::Month))),
+                Lex::Unit(Unit::Day, false) => Some((i + 2, Expr::InFocus(Unit::Day))),
+                _ => None,
+            };
+        }
+        let start = self.skip_the(i);
+        if start > i
+            && matches!(self.lex(start), Lex::Kw(Kw::Latest | Kw::Same))
+            && self.text_is(start + 1, "period")
+        {
+            return Some((start + 2, Expr::ReportedQuarter));
+        }
+        None
     }
 
     /// "fiscal 1989", "fiscal year 2021", "FY2021", "fiscal '89".

@@ -110,5 +110,6 @@ fn updates_reference(expr: &Expr) -> bool {
             | Expr::ReportedQuarter
             | Expr::ReportedYear
             | Expr::YearEarlier { .. }
+            | Expr::InFocus(_)
     )
 }

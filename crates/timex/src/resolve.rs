@@ -155,6 +155,15 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
             }
         },
         Expr::ReportedYear => Point::Year(year),
+        Expr::InFocus(unit) => match ctx.reference {
+            Some(reference) => match (reference, unit) {
+                (Point::Quarter(..), Unit::Quarter) => reference,
+                (_, Unit::Day) => Point::Day(reference.day()?),
+                (_, Unit::Year) => Point::Year(reference.year()),
+                _ => Point::Day(reference.day()?).truncate(unit),
+            },
+            None => return None,
+        },
         Expr::YearEarlier { quarter } => {
             let anchor = match ctx.reference {
                 Some(q @ Point::Quarter(..)) => q,
