@@ -84,6 +84,56 @@ pub(crate) struct Found {
     pub(crate) modifier: Option<TimexMod>,
 }
 
+/// Words ending in "s" that may follow a year without making it a count.
+const VERB_LIKE_S: &[&str] =
+    &["was", "is", "as", "has", "this", "its", "his", "thus", "plus", "versus", "less"];
+
+/// Nouns that make the number before them a count, not a year.
+const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "feet",
+    "foot",
+    "cattle",
+    "head",
+    "tonne",
+    "ton",
+    "barrel",
+    "mile",
+    "acre",
+    "square",
+    "km",
+    "kg",
+    "mw",
+];
+
+/// Words after which "weekly" or "quarterly" is an adverb, not an adjective.
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "from",
+    "with",
+    "for",
+    "since",
+    "until",
+    "if",
+    "as",
+    "because",
+    "while",
+    "when",
+    "so",
+    "than",
+    "through",
+    "thereafter",
+    "basis",
+];
+
 /// One token as the grammar sees it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Word<'a> {
@@ -401,6 +451,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 }
             }
         }
+        // "a month-long battle": the expression is "month-long".
+        if self.kw(i, Kw::A) && self.unit(i + 1).is_some() && self.hyphen(i + 2) {
+            return None;
+        }
         let (end, count) = self.count(i)?;
         // "two-year", "24-hour", "five-day-old"
         let (unit_at, hyphenated) = if self.hyphen(end) && count.is_some() && !self.kw(i, Kw::A) {
@@ -580,43 +634,38 @@ impl<'w, 'a> Grammar<'w, 'a> {
 
     /// A four-digit year that reads as a year, not as a quantity.
     fn year(&self, i: usize) -> Option<(usize, i16)> {
+        let (end, year) = self.year_digits(i)?;
+        let next = self.word(end);
+        let lower = next.text.to_ascii_lowercase();
+        let counted_noun = !next.punct
+            && !next.capitalized
+            && next.lex == Lex::Other
+            && ((lower.ends_with('s') && !VERB_LIKE_S.contains(&lower.as_str()))
+                || COUNT_NOUNS.contains(&lower.as_str()));
+        (!counted_noun).then_some((end, year))
+    }
+
+    /// Four digits that can be a year (1000 to 2199) and are not part of a
+    /// larger number, an amount of money, a percentage or a decade.
+    fn year_digits(&self, i: usize) -> Option<(usize, i16)> {
         let Lex::Digits(y @ 1000..=2199, 4) = self.lex(i) else {
             return None;
         };
-        if i > 0
-            && (self.punct(i - 1, "$")
-                || (self.punct(i - 1, ",") && self.glued(i))
-                || self.punct(i - 1, ".") && self.glued(i))
-        {
+        let before_glued = |p: &str| i > 0 && self.punct(i - 1, p) && self.glued(i);
+        if (i > 0 && self.punct(i - 1, "$")) || before_glued(",") || before_glued(".") {
             return None;
         }
         let next = self.word(i + 1);
-        let quantity = (next.punct
-            && matches!(next.text, "%" | "," | ".")
-            && self.glued(i + 1)
-            && matches!(self.lex(i + 2), Lex::Digits(..)))
-            || next.text.eq_ignore_ascii_case("percent")
-            || (next.punct && next.text == "%")
-            || (!next.punct
-                && !next.capitalized
-                && next.lex == Lex::Other
-                && next.text.ends_with('s')
-                && !matches!(
-                    next.text,
-                    "was" | "is" | "as" | "has" | "this" | "its" | "his" | "thus" | "plus"
-                ))
-            || (next.punct
-                && matches!(next.text, "-" | ":" | "/")
-                && self.glued(i + 1)
-                && matches!(self.lex(i + 2), Lex::Digits(..)));
-        if quantity {
-            return None;
-        }
-        // "1990s" is a decade, handled elsewhere.
-        if self.glued(i + 1) && (self.text_is(i + 1, "s") || self.punct(i + 1, "'")) {
-            return None;
-        }
-        Some((i + 1, y as i16))
+        let glued_number = self.glued(i + 1)
+            && next.punct
+            && matches!(next.text, "," | "." | "-" | ":" | "/")
+            && self.glued(i + 2)
+            && matches!(self.lex(i + 2), Lex::Digits(..));
+        let percent = next.text == "%" || next.text.eq_ignore_ascii_case("percent");
+        // "1990s" and "1990's" are decades, handled elsewhere.
+        let decade = self.glued(i + 1)
+            && (self.text_is(i + 1, "s") || self.punct(i + 1, "'") && self.text_is(i + 2, "s"));
+        (!glued_number && !percent && !decade).then_some((i + 1, y as i16))
     }
 
     /// "November 25", "Nov. 25, 2020", "November 2020", "November of 2020",
@@ -649,8 +698,12 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
             None => {}
         }
-        // "May" alone is usually the verb.
-        if month == 5 && !self.month_context(i) {
+        // A month alone needs a word before it that expects a date ("in
+        // March") or punctuation after it: "May" and "March" are verbs too.
+        let closes = self.word(end).punct
+            || end >= self.words.len()
+            || matches!(self.lex(end), Lex::Kw(Kw::And | Kw::Or | Kw::To));
+        if !self.month_context(i) && (month == 5 || !closes) {
             return None;
         }
         Some((end, Expr::MonthDay(month, None)))
@@ -663,7 +716,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if self.punct(j, ",") || (allow_of && self.kw(j, Kw::Of)) {
             j += 1;
         }
-        if let Some((end, year)) = self.year(j).or_else(|| self.year_words(j)) {
+        if let Some((end, year)) = self.year_digits(j).or_else(|| self.year_words(j)) {
             return Some((end, YearSlot::Absolute(year)));
         }
         if j > i || self.lex(i + 1) != Lex::Unit(Unit::Year, false) {
@@ -725,6 +778,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
             || before.text.eq_ignore_ascii_case("until")
             || before.text.eq_ignore_ascii_case("during")
             || before.text.eq_ignore_ascii_case("through")
+            || before.text.eq_ignore_ascii_case("between")
+            || before.text.eq_ignore_ascii_case("and")
+            || before.text.eq_ignore_ascii_case("or")
             || (before.punct && before.text == "-")
     }
 
@@ -1143,7 +1199,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if self.lex(j) == Lex::Unit(Unit::Year, false) {
             j += 1;
         }
-        if let Some((end, year)) = self.year(j) {
+        if let Some((end, year)) = self.year_digits(j) {
             return Some((end, Expr::Point(Point::Year(year))));
         }
         if self.punct(j, "'") {
@@ -1251,6 +1307,13 @@ impl<'w, 'a> Grammar<'w, 'a> {
     /// "twice a month", "Tuesday nights".
     fn set(&self, i: usize) -> Parsed {
         if let Lex::Kw(Kw::Frequency(unit)) = self.lex(i) {
+            // "paid quarterly" recurs; "a quarterly dividend" describes a
+            // noun, and the gold standards leave it out ("daily" excepted).
+            let next = self.word(i + 1);
+            let before_noun = !next.punct && next.lex == Lex::Other && !next.capitalized && unit != Unit::Day;
+            if before_noun && !FUNCTION_WORDS.contains(&next.text.to_ascii_lowercase().as_str()) {
+                return None;
+            }
             return Some((i + 1, Expr::Set(Amount { count: Some(1.0), unit }.to_string())));
         }
         let (j, explicit) = match self.lex(i) {

@@ -394,13 +394,14 @@ pub(crate) fn classify(word: &str) -> Lex {
         "am" => K(Am),
         "pm" => K(Pm),
         "currently" | "nowadays" => K(Ref(Reference::Present)),
-        // "previously", "soon" and "annually" are left out: in news they
+        // "previously" and "soon" are left out: in news they
         // modify verbs far more often than they date anything.
         "recently" | "lately" => K(Ref(Reference::Past)),
         "daily" => K(Frequency(Unit::Day)),
         "weekly" => K(Frequency(Unit::Week)),
         "monthly" => K(Frequency(Unit::Month)),
-        "yearly" => K(Frequency(Unit::Year)),
+        "quarterly" => K(Frequency(Unit::Quarter)),
+        "yearly" | "annually" => K(Frequency(Unit::Year)),
         "hourly" => K(Frequency(Unit::Hour)),
         _ => Lex::Other,
     }

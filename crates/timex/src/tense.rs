@@ -75,6 +75,11 @@ pub(crate) fn tense_around(
 /// been scheduled to", "was expected to") dates something that is past too.
 fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
     let tense = verb_tense(&words[i])?;
+    // "will be held": a participle after "be" takes its tense from the
+    // auxiliary further left.
+    if tense == Tense::Past && i > 0 && words[i - 1].text.eq_ignore_ascii_case("be") {
+        return None;
+    }
     let planned = ["scheduled", "planned", "expected", "supposed", "due"];
     if tense == Tense::Future && planned.iter().any(|p| words[i].text.eq_ignore_ascii_case(p)) {
         let before = &words[i.saturating_sub(2)..i];

@@ -1,0 +1,190 @@
+//! Table-driven tests: a sentence, its publication date, and the
+//! expressions a careful reader finds in it with their TIMEX3 values.
+
+use dateline_core::{Date, TimexMod};
+use dateline_timex::Tagger;
+
+/// (dct, text, [(expression, type, value, mod)])
+type Case =
+    (&'static str, &'static str, &'static [(&'static str, &'static str, &'static str, Option<TimexMod>)]);
+
+fn check(cases: &[Case]) {
+    let tagger = Tagger::new();
+    let mut failures = Vec::new();
+    for (dct, text, want) in cases {
+        let dct: Date = dct.parse().unwrap();
+        let got: Vec<(String, String, String, Option<TimexMod>)> = tagger
+            .tag(text, dct)
+            .into_iter()
+            .map(|t| (t.text, t.kind.to_string(), t.value, t.modifier))
+            .collect();
+        let want: Vec<(String, String, String, Option<TimexMod>)> =
+            want.iter().map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), *d)).collect();
+        if got != want {
+            failures.push(format!("{dct} {text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+use TimexMod::*;
+
+#[test]
+fn absolute_dates() {
+    check(&[
+        ("2020-11-26", "It happened on November 25.", &[("November 25", "DATE", "2020-11-25", None)]),
+        ("2021-03-01", "Signed Nov. 25, 2020, in Moscow.", &[("Nov. 25, 2020", "DATE", "2020-11-25", None)]),
+        ("2021-03-01", "Signed on 25 November 2020.", &[("25 November 2020", "DATE", "2020-11-25", None)]),
+        ("2021-03-01", "Released 2020-11-25 by the ministry.", &[("2020-11-25", "DATE", "2020-11-25", None)]),
+        ("2021-03-01", "Filed 11/25/2020 in court.", &[("11/25/2020", "DATE", "2020-11-25", None)]),
+        ("2020-11-26", "Talks resume in mid-December.", &[("mid-December", "DATE", "2020-12", Some(Mid))]),
+        ("2021-03-01", "The plant closed in late 2019.", &[("late 2019", "DATE", "2019", Some(End))]),
+        ("2021-03-01", "Prices rose in the 1990s.", &[("the 1990s", "DATE", "199", None)]),
+        (
+            "2021-03-01",
+            "Profit fell in the third quarter of 2020.",
+            &[("the third quarter of 2020", "DATE", "2020-Q3", None)],
+        ),
+        (
+            "2020-10-26",
+            "Profit fell in the third quarter.",
+            &[("the third quarter", "DATE", "2020-Q3", None)],
+        ),
+        ("2020-10-26", "It expects fiscal 2021 sales to rise.", &[("fiscal 2021", "DATE", "2021", None)]),
+        (
+            "2021-03-01",
+            "Sales grew in the first half of 2019.",
+            &[("the first half of 2019", "DATE", "2019-H1", None)],
+        ),
+        (
+            "2021-03-01",
+            "It opened in the autumn of 2020.",
+            &[("the autumn of 2020", "DATE", "2020-FA", None)],
+        ),
+        (
+            "2021-03-01",
+            "He was born on Wednesday, November 25, 1970.",
+            &[("Wednesday, November 25, 1970", "DATE", "1970-11-25", None)],
+        ),
+        ("2021-03-01", "It was built in the 20th century.", &[("the 20th century", "DATE", "19", None)]),
+        (
+            "1998-03-01",
+            "In nineteen ninety-six a bomb went off.",
+            &[("nineteen ninety-six", "DATE", "1996", None)],
+        ),
+    ]);
+}
+
+#[test]
+fn relative_dates_follow_the_tense() {
+    check(&[
+        // 2020-11-26 is a Thursday.
+        (
+            "2020-11-26",
+            "Troops had entered the district on Friday.",
+            &[("Friday", "DATE", "2020-11-20", None)],
+        ),
+        ("2020-11-26", "The leaders will meet on Friday.", &[("Friday", "DATE", "2020-11-27", None)]),
+        (
+            "2020-11-27",
+            "Bombs exploded outside the embassy Friday.",
+            &[("Friday", "DATE", "2020-11-27", None)],
+        ),
+        ("2021-01-05", "The deal was signed in December.", &[("December", "DATE", "2020-12", None)]),
+        ("2020-12-20", "The vote will be held in March.", &[("March", "DATE", "2021-03", None)]),
+        (
+            "2020-11-26",
+            "Azerbaijan will take over the district on December 1.",
+            &[("December 1", "DATE", "2020-12-01", None)],
+        ),
+        ("2021-01-03", "The talks began on December 28.", &[("December 28", "DATE", "2020-12-28", None)]),
+        ("2020-11-26", "Fighting resumed yesterday.", &[("yesterday", "DATE", "2020-11-25", None)]),
+        ("2020-11-26", "Talks continue tomorrow.", &[("tomorrow", "DATE", "2020-11-27", None)]),
+        ("2020-11-26", "He resigned last week.", &[("last week", "DATE", "2020-W47", None)]),
+        ("2020-11-26", "Elections are due next month.", &[("next month", "DATE", "2020-12", None)]),
+        ("2020-11-26", "Exports fell this year.", &[("this year", "DATE", "2020", None)]),
+        ("2020-11-26", "He left two days ago.", &[("two days ago", "DATE", "2020-11-24", None)]),
+        ("2020-11-26", "Shares rose this morning.", &[("this morning", "TIME", "2020-11-26TMO", None)]),
+        ("2020-11-26", "The president speaks tonight.", &[("tonight", "TIME", "2020-11-26TNI", None)]),
+        ("2020-11-26", "Protests spread over the weekend.", &[("the weekend", "DATE", "2020-W47-WE", None)]),
+        (
+            "2020-11-26",
+            "He was appointed earlier this month.",
+            &[("earlier this month", "DATE", "2020-11", Some(Start))],
+        ),
+        (
+            "2020-11-26",
+            "Output will recover early next year.",
+            &[("early next year", "DATE", "2021", Some(Start))],
+        ),
+        (
+            "2020-11-26",
+            "Prices peaked in 2019. A year earlier they were low.",
+            &[("2019", "DATE", "2019", None), ("A year earlier", "DATE", "2018", None)],
+        ),
+        (
+            "2020-11-26",
+            "Troops left in January this year.",
+            &[("January this year", "DATE", "2020-01", None)],
+        ),
+        (
+            "2020-11-26",
+            "The ceasefire holds since September 27.",
+            &[("September 27", "DATE", "2020-09-27", None)],
+        ),
+        (
+            "2020-11-26",
+            "The plant opened at 10:30 a.m. Friday.",
+            &[("10:30 a.m. Friday", "TIME", "2020-11-20T10:30", None)],
+        ),
+    ]);
+}
+
+#[test]
+fn durations_sets_and_references() {
+    check(&[
+        (
+            "2020-11-26",
+            "The fighting lasted for over a month.",
+            &[("over a month", "DURATION", "P1M", Some(MoreThan))],
+        ),
+        ("2020-11-26", "It ended a month-long battle.", &[("month-long", "DURATION", "P1M", None)]),
+        ("2020-11-26", "They had 48 hours to leave.", &[("48 hours", "DURATION", "PT48H", None)]),
+        ("2020-11-26", "It took several weeks.", &[("several weeks", "DURATION", "PXW", None)]),
+        ("2020-11-26", "It took a decade.", &[("a decade", "DURATION", "P10Y", None)]),
+        ("2020-11-26", "A two-year contract was signed.", &[("two-year", "DURATION", "P2Y", None)]),
+        (
+            "2020-11-26",
+            "It lasted two and a half years.",
+            &[("two and a half years", "DURATION", "P2Y6M", None)],
+        ),
+        ("2020-11-26", "He runs every morning.", &[("every morning", "SET", "XXXX-XX-XXTMO", None)]),
+        ("2020-11-26", "The index is published weekly.", &[("weekly", "SET", "P1W", None)]),
+        ("2020-11-26", "Dividends are paid quarterly.", &[("quarterly", "SET", "P1Q", None)]),
+        ("2020-11-26", "It is now clear.", &[("now", "DATE", "PRESENT_REF", None)]),
+        ("2020-11-26", "He recently moved.", &[("recently", "DATE", "PAST_REF", None)]),
+        (
+            "2020-11-26",
+            "It rose at least 30 days in a row.",
+            &[("at least 30 days", "DURATION", "P30D", Some(EqualOrMore))],
+        ),
+    ]);
+}
+
+#[test]
+fn words_that_only_look_like_dates() {
+    check(&[
+        ("2020-11-26", "You may leave. March on, soldiers.", &[]),
+        ("2020-11-26", "The second round went well, said the 1,200 troops.", &[]),
+        ("2020-11-26", "A $1500 fee and 2000 people.", &[]),
+        ("2020-11-26", "The quarterly dividend rose.", &[]),
+        ("2020-11-26", "Leaves fall in the fall of the empire.", &[]),
+        ("2020-11-26", "He was asked to leave as soon as possible.", &[]),
+    ]);
+}
