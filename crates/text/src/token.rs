@@ -73,7 +73,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             while let Some(&(b, next)) = chars.peek() {
                 let same = match kind {
                     TokenKind::Number => next.is_ascii_digit(),
-                    _ => next.is_alphabetic() || next.is_mark(),
+                    _ => next.is_alphabetic() || is_combining_mark(next),
                 };
                 if !same {
                     break;
@@ -99,14 +99,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Combining marks stay inside words ("é" written as e + accent).
-trait IsMark {
-    fn is_mark(self) -> bool;
-}
-
-impl IsMark for char {
-    fn is_mark(self) -> bool {
-        matches!(self as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF)
-    }
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF)
 }
 
 #[cfg(test)]

@@ -302,15 +302,13 @@ impl<'w, 'a> Grammar<'w, 'a> {
             _ => return None,
         };
         // "two and a half", "2 1/2"
-        if self.kw(end, Kw::And) && self.kw(end + 1, Kw::A) && self.kw(end + 2, Kw::Half) {
-            value += 0.5;
-            end += 3;
-        } else if self.lex(end) == Lex::Digits(1, 1)
+        let and_a_half = self.kw(end, Kw::And) && self.kw(end + 1, Kw::A) && self.kw(end + 2, Kw::Half);
+        let slash_half = self.lex(end) == Lex::Digits(1, 1)
             && self.punct(end + 1, "/")
             && self.glued(end + 1)
             && self.glued(end + 2)
-            && self.lex(end + 2) == Lex::Digits(2, 1)
-        {
+            && self.lex(end + 2) == Lex::Digits(2, 1);
+        if and_a_half || slash_half {
             value += 0.5;
             end += 3;
         }
@@ -379,7 +377,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
             (Lex::Other, Lex::Kw(Kw::More)) if self.text_is(i, "no") && self.kw(i + 2, Kw::Than) => {
                 (i + 3, EqualOrLess)
             }
-            (Lex::Kw(Kw::Over), _) => (i + 1, MoreThan),
+            (Lex::Kw(Kw::Over), next) if next != Lex::Kw(Kw::The) => (i + 1, MoreThan),
             (Lex::Kw(Kw::Under), _) => (i + 1, LessThan),
             (Lex::Kw(Kw::Nearly | Kw::Almost), _) => (i + 1, LessThan),
             (Lex::Kw(Kw::About | Kw::Around | Kw::Approximately | Kw::Roughly | Kw::Some), _) => {
@@ -1026,11 +1024,11 @@ impl<'w, 'a> Grammar<'w, 'a> {
     }
 
     fn season_context(&self, i: usize) -> bool {
-        i > 0 && matches!(self.lex(i - 1), Lex::Kw(Kw::In | Kw::By | Kw::Early | Kw::Late | Kw::Mid | Kw::Of))
-            || i > 0
-                && (self.word(i - 1).text.eq_ignore_ascii_case("since")
-                    || self.word(i - 1).text.eq_ignore_ascii_case("until")
-                    || self.word(i - 1).text.eq_ignore_ascii_case("during"))
+        let Some(before) = i.checked_sub(1).map(|b| self.word(b)) else {
+            return false;
+        };
+        matches!(before.lex, Lex::Kw(Kw::In | Kw::By | Kw::Early | Kw::Late | Kw::Mid | Kw::Of))
+            || ["since", "until", "during"].iter().any(|w| before.text.eq_ignore_ascii_case(w))
     }
 
     /// "today", "yesterday", "tomorrow", "tonight", "the day before

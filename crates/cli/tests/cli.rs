@@ -1,0 +1,197 @@
+//! End-to-end tests of the `dateline` binary, as a user runs it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// Runs `dateline` with arguments and standard input.
+macro_rules! dateline {
+    ($($arg:expr),* ; stdin = $stdin:expr) => {
+        run(&[$($arg),*], Some($stdin))
+    };
+    ($($arg:expr),*) => {
+        run(&[$($arg),*], None)
+    };
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(workspace())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the dateline binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// The shared data folder beside the repository, when this checkout has it.
+fn shared(path: &str) -> Option<PathBuf> {
+    let full = workspace().join("../shared").join(path);
+    full.exists().then_some(full)
+}
+
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn tmp_file(name: &str, content: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dateline-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+#[test]
+fn seed_article_all_expressions_right() {
+    let Some(seed) = shared("examples/kalbajar.txt") else {
+        eprintln!("skipped: ../shared/examples is not beside this checkout");
+        return;
+    };
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(shared("examples/kalbajar.gold.json").unwrap()).unwrap(),
+    )
+    .unwrap();
+    let out = dateline!("tag", seed.to_str().unwrap());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = &json_lines(&out)[0];
+    assert_eq!(doc["dct"], "2020-11-26");
+    let found = doc["timexes"].as_array().unwrap();
+    let mut used = vec![false; found.len()];
+    for want in gold["timexes"].as_array().unwrap() {
+        let context = want["context"].as_str().unwrap();
+        let hit = found.iter().enumerate().find(|(i, t)| {
+            !used[*i]
+                && context.contains(t["text"].as_str().unwrap())
+                && t["value"] == want["value"]
+                && t["type"] == want["type"]
+        });
+        let (i, _) =
+            hit.unwrap_or_else(|| panic!("no {} {} in {context:?}: {found:?}", want["type"], want["value"]));
+        used[i] = true;
+    }
+}
+
+#[test]
+fn json_offsets_are_characters() {
+    let out = dateline!("tag", "--dct", "2020-11-26"; stdin = "Laçın: Azerbaijan takes over on December 1.".as_bytes());
+    assert!(out.status.success());
+    let doc = &json_lines(&out)[0];
+    let t = &doc["timexes"][0];
+    assert_eq!((t["start"].as_u64(), t["end"].as_u64()), (Some(32), Some(42)));
+    assert_eq!(t["text"], "December 1");
+    assert_eq!(t["value"], "2020-12-01");
+    assert_eq!(t["mod"], serde_json::Value::Null);
+}
+
+#[test]
+fn bad_documents_are_reported_and_the_rest_processed() {
+    let jsonl = tmp_file(
+        "feed.jsonl",
+        b"{\"text\": \"Talks ended on Friday.\", \"date\": \"2020-11-26\"}\n{not json\n\xff\xfe\n{\"text\": \"No date here.\"}\n{\"text\": \"Vote next week.\", \"date\": \"2020-11-26\"}\n",
+    );
+    let out = dateline!("tag", jsonl.to_str().unwrap());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for line in [2, 3, 4] {
+        assert!(stderr.contains(&format!("feed.jsonl:{line}:")), "line {line} not reported: {stderr}");
+    }
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 2, "the good documents are all processed");
+    assert_eq!(docs[1]["timexes"][0]["value"], "2020-W49");
+}
+
+#[test]
+fn plain_text_without_a_date_says_what_to_do() {
+    let out = dateline!("tag"; stdin = b"It rained on Friday.");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:1: no publication date: give --dct"));
+}
+
+#[test]
+fn missing_file_is_an_error_not_a_panic() {
+    let out = dateline!("tag", "no/such/file.txt");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+}
+
+#[test]
+fn timeml_output_keeps_the_text_and_replaces_annotations() {
+    let tml = tmp_file(
+        "doc.tml",
+        b"<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>D</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-08-07\" functionInDocument=\"CREATION_TIME\">1998-08-07</TIMEX3></DCT>\n<TEXT>\nBombs <EVENT eid=\"e1\">exploded</EVENT> Friday near AT&amp;T &lt;HQ&gt;.\n</TEXT>\n<TLINK lid=\"l1\"/>\n</TimeML>\n",
+    );
+    let out = dateline!("tag", "--format", "timeml", tml.to_str().unwrap());
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Bombs exploded <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-08-07\">Friday</TIMEX3> near AT&amp;T &lt;HQ&gt;."),
+        "{text}"
+    );
+    assert!(!text.contains("EVENT") && !text.contains("TLINK"));
+}
+
+#[test]
+fn text_format_is_a_table() {
+    let out = dateline!("tag", "--format", "text", "--dct", "2020-11-26"; stdin = b"Troops left on Friday.");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l.contains("DATE") && l.contains("2020-11-20") && l.ends_with("Friday")),
+        "{text}"
+    );
+}
+
+#[test]
+fn examples_folder_is_read_recursively() {
+    let out = dateline!("tag", "examples");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(json_lines(&out).len() >= 3);
+}
+
+#[test]
+fn help_explains_the_commands() {
+    let out = dateline!("--help");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for command in ["tag", "eval", "bench"] {
+        assert!(text.contains(command), "{text}");
+    }
+    let out = dateline!("tag", "--help");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("--dct"));
+}
+
+#[test]
+fn eval_reports_tempeval_scores() {
+    let Some(aquaint) = shared("data/tempeval3/AQUAINT") else {
+        eprintln!("skipped: ../shared/data is not beside this checkout");
+        return;
+    };
+    let out = dateline!("eval", "tempeval", aquaint.to_str().unwrap(), "--format", "json");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["gold"], 579);
+    for key in ["strict", "relaxed"] {
+        assert!(report[key]["f1"].as_f64().unwrap() > 0.5);
+    }
+    assert!(report["value"]["f1"].as_f64().unwrap() > 0.7);
+}
+
+#[test]
+fn eval_fail_under_fails() {
+    let Some(aquaint) = shared("data/tempeval3/AQUAINT") else {
+        return;
+    };
+    let out = dateline!("eval", "tempeval", aquaint.to_str().unwrap(), "--fail-under", "0.999");
+    assert_eq!(out.status.code(), Some(1));
+}
