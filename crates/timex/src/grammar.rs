@@ -53,6 +53,8 @@ pub(crate) enum Expr {
     YearEarlier {
         quarter: bool,
     },
+    /// A holiday whose year the context decides; "last Christmas" is -1.
+    Holiday(crate::holiday::Holiday, Option<i32>),
     /// "that year", "that day": the period in focus, at this granularity.
     InFocus(Unit),
     /// "the quarter", "the latest quarter": the quarter being reported on.
@@ -425,9 +427,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
             return None;
         }
-        // "month-long", "year-old"
+        // "month-long"
         if let Some((unit, false)) = self.unit(i) {
-            if self.hyphen(i + 1) && matches!(self.lex(i + 2), Lex::Kw(Kw::Long | Kw::Old)) {
+            if self.hyphen(i + 1) && self.kw(i + 2, Kw::Long) {
                 return Some((i + 3, Amount { count: Some(1.0), unit }));
             }
         }
@@ -474,7 +476,12 @@ impl<'w, 'a> Grammar<'w, 'a> {
             return None;
         }
         let mut end = unit_at + 1;
-        if self.hyphen(end) && matches!(self.lex(end + 1), Lex::Kw(Kw::Long | Kw::Old)) {
+        // Ages ("a 6-year-old boy", "58 years old") are left out, as the
+        // TimeML corpora leave them.
+        if self.kw(end, Kw::Old) || (self.hyphen(end) && self.kw(end + 1, Kw::Old)) {
+            return None;
+        }
+        if self.hyphen(end) && self.kw(end + 1, Kw::Long) {
             end += 2;
         }
         Some((end, Amount { count, unit }))
@@ -598,6 +605,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
             self.neighbour_day(i),
             self.anaphor(i),
             self.year_words(i).map(|(end, y)| (end, Expr::Point(Point::Year(y)))),
+            self.holiday(i),
         ];
         candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
@@ -635,11 +643,15 @@ impl<'w, 'a> Grammar<'w, 'a> {
         let (end, year) = self.year_digits(i)?;
         let next = self.word(end);
         let lower = next.text.to_ascii_lowercase();
+        // "2000 people" counts; "the 1992 protests" dates (news style
+        // writes counts of a thousand or more with a comma).
+        let determiner =
+            i > 0 && matches!(self.lex(i - 1), Lex::Kw(Kw::The | Kw::In | Kw::Of | Kw::Since | Kw::By));
         let counted_noun = !next.punct
             && !next.capitalized
             && next.lex == Lex::Other
-            && ((lower.ends_with('s') && !VERB_LIKE_S.contains(&lower.as_str()))
-                || COUNT_NOUNS.contains(&lower.as_str()));
+            && (COUNT_NOUNS.contains(&lower.as_str())
+                || (!determiner && lower.ends_with('s') && !VERB_LIKE_S.contains(&lower.as_str())));
         (!counted_noun).then_some((end, year))
     }
 
@@ -777,6 +789,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
             || before.text.eq_ignore_ascii_case("during")
             || before.text.eq_ignore_ascii_case("through")
             || before.text.eq_ignore_ascii_case("between")
+            || before.text.eq_ignore_ascii_case("the")
             || before.text.eq_ignore_ascii_case("and")
             || before.text.eq_ignore_ascii_case("or")
             || (before.punct && before.text == "-")
@@ -1164,6 +1177,26 @@ impl<'w, 'a> Grammar<'w, 'a> {
         } else {
             Expr::ReportedYear
         }
+    }
+
+    /// "Thanksgiving Day", "last Christmas", "Easter 2000".
+    fn holiday(&self, i: usize) -> Parsed {
+        let direction = match self.lex(i) {
+            Lex::Kw(Kw::Last) => Some(-1),
+            Lex::Kw(Kw::Next) => Some(1),
+            Lex::Kw(Kw::This) => Some(0),
+            _ => None,
+        };
+        let start = if direction.is_some() { i + 1 } else { i };
+        let names: Vec<&str> =
+            (start..(start + 5).min(self.words.len())).map(|j| self.word(j).text).collect();
+        let (len, holiday) = crate::holiday::holiday(&names)?;
+        let end = start + len;
+        if let Some((year_end, year)) = self.year_digits(end) {
+            let date = holiday.in_year(year)?;
+            return Some((year_end, Expr::Point(Point::Day(date))));
+        }
+        Some((end, Expr::Holiday(holiday, direction)))
     }
 
     /// "that year", "that quarter", "that day", "the latest period": the

@@ -13,6 +13,7 @@
 //! ```
 
 mod grammar;
+mod holiday;
 mod lexicon;
 mod resolve;
 mod tense;

@@ -155,6 +155,17 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
             }
         },
         Expr::ReportedYear => Point::Year(year),
+        Expr::Holiday(holiday, direction) => {
+            let candidates = (-1..=1).filter_map(|offset| holiday.in_year(year + offset));
+            let date = match direction {
+                // "last Christmas", "next Easter": strictly before or after.
+                Some(d) if d < 0 => candidates.filter(|d| *d < dct).last()?,
+                Some(d) if d > 0 => candidates.into_iter().find(|d| *d > dct)?,
+                Some(_) => holiday.in_year(year)?,
+                None => nearest_day(dct, ctx.tense, |y| holiday.in_year(y))?,
+            };
+            Point::Day(date)
+        }
         Expr::InFocus(unit) => match ctx.reference {
             Some(reference) => match (reference, unit) {
                 (Point::Quarter(..), Unit::Quarter) => reference,
