@@ -28,6 +28,11 @@ pub enum Command {
     /// Score the engine against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Rebuild the shipped gazetteer from the GeoNames files.
+    #[command(
+        after_help = "Example:\n  dateline gazetteer --geonames ../shared/data/geonames --out crates/geo/data/gazetteer.tsv.gz"
+    )]
+    Gazetteer(GazetteerArgs),
     /// Measure throughput (MB/s on one core and on all cores) and peak memory.
     #[command(after_help = "Example:\n  dateline bench --corpus ../shared/data/tempeval3/silver")]
     Bench(BenchArgs),
@@ -120,4 +125,15 @@ pub struct BenchArgs {
     /// Report format.
     #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct GazetteerArgs {
+    /// Folder with cities500.json.gz, admin1CodesASCII.txt, admin2Codes.txt
+    /// and countries.json.
+    #[arg(long, default_value = "../shared/data/geonames")]
+    pub geonames: PathBuf,
+    /// Where to write the gzipped gazetteer.
+    #[arg(long, default_value = "crates/geo/data/gazetteer.tsv.gz")]
+    pub out: PathBuf,
 }

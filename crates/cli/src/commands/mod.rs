@@ -2,6 +2,7 @@
 
 mod bench;
 mod eval;
+mod gazetteer;
 mod tag;
 
 use crate::args::{Args, Command, EvalCommand};
@@ -13,6 +14,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Tag(args) => tag::run(&args),
         Command::Eval(EvalCommand::Tempeval(args)) => eval::tempeval(&args),
         Command::Bench(args) => bench::run(&args),
+        Command::Gazetteer(args) => gazetteer::run(&args),
     }
 }
 

@@ -1,0 +1,173 @@
+use crate::fold;
+use flate2::read::GzDecoder;
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::OnceLock;
+
+/// What kind of place an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    /// A sovereign country or dependent territory.
+    Country,
+    /// A first-level division: state, province, region, rayon.
+    Admin1,
+    /// A second-level division: county, district, parish.
+    Admin2,
+    /// A city, town or village.
+    City,
+    /// A named region without administrative status (curated).
+    Region,
+}
+
+impl PlaceKind {
+    /// The one-letter code used in the gazetteer file.
+    pub fn code(self) -> char {
+        match self {
+            PlaceKind::Country => 'C',
+            PlaceKind::Admin1 => 'A',
+            PlaceKind::Admin2 => 'B',
+            PlaceKind::City => 'P',
+            PlaceKind::Region => 'R',
+        }
+    }
+
+    fn from_code(c: &str) -> Option<PlaceKind> {
+        Some(match c {
+            "C" => PlaceKind::Country,
+            "A" => PlaceKind::Admin1,
+            "B" => PlaceKind::Admin2,
+            "P" => PlaceKind::City,
+            "R" => PlaceKind::Region,
+            _ => return None,
+        })
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// GeoNames id; None for curated regions.
+    pub id: Option<u32>,
+    /// What kind of place it is.
+    pub kind: PlaceKind,
+    /// Its name as GeoNames writes it.
+    pub name: String,
+    /// ISO 3166 country code; empty for regions spanning countries.
+    pub country: String,
+    /// GeoNames admin1 code within the country; empty when unknown.
+    pub admin1: String,
+    /// Latitude in degrees.
+    pub lat: f32,
+    /// Longitude in degrees.
+    pub lon: f32,
+    /// Population (for divisions and countries, of the whole area).
+    pub population: u64,
+}
+
+/// The gazetteer: places and an index from name keys to them.
+pub struct Gazetteer {
+    places: Vec<Place>,
+    index: HashMap<String, Vec<u32>>,
+    countries: HashMap<String, u32>,
+}
+
+static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
+
+impl Gazetteer {
+    /// The gazetteer shipped with the library, loaded on first use.
+    pub fn embedded() -> &'static Gazetteer {
+        EMBEDDED.get_or_init(|| {
+            let bytes = include_bytes!("../data/gazetteer.tsv.gz");
+            // The file is built and tested with the crate; a failure here is
+            // a broken build, not bad input.
+            Gazetteer::from_gzip(bytes).expect("the embedded gazetteer is valid")
+        })
+    }
+
+    /// Reads a gazetteer from its gzipped TSV form.
+    pub fn from_gzip(bytes: &[u8]) -> Result<Gazetteer, String> {
+        let mut text = String::new();
+        GzDecoder::new(bytes).read_to_string(&mut text).map_err(|e| format!("gazetteer: {e}"))?;
+        Gazetteer::from_tsv(&text)
+    }
+
+    /// Reads a gazetteer from TSV: id, kind, name, country, admin1, lat,
+    /// lon, population, alternate names separated by `|`.
+    pub fn from_tsv(text: &str) -> Result<Gazetteer, String> {
+        let mut places = Vec::new();
+        let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut countries = HashMap::new();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.is_empty()) {
+            let bad = |what: &str| format!("gazetteer line {}: {what}", n + 1);
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() != 9 {
+                return Err(bad("want 9 tab-separated fields"));
+            }
+            let place = Place {
+                id: if fields[0].is_empty() {
+                    None
+                } else {
+                    Some(fields[0].parse().map_err(|_| bad("bad id"))?)
+                },
+                kind: PlaceKind::from_code(fields[1]).ok_or_else(|| bad("bad kind"))?,
+                name: fields[2].to_string(),
+                country: fields[3].to_string(),
+                admin1: fields[4].to_string(),
+                lat: fields[5].parse().map_err(|_| bad("bad latitude"))?,
+                lon: fields[6].parse().map_err(|_| bad("bad longitude"))?,
+                population: fields[7].parse().map_err(|_| bad("bad population"))?,
+            };
+            let at = places.len() as u32;
+            if place.kind == PlaceKind::Country {
+                countries.insert(place.country.clone(), at);
+            }
+            let mut keys: Vec<String> = std::iter::once(fields[2])
+                .chain(fields[8].split('|').filter(|a| !a.is_empty()))
+                .map(fold)
+                .filter(|k| !k.is_empty())
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                index.entry(key).or_default().push(at);
+            }
+            places.push(place);
+        }
+        Ok(Gazetteer { places, index, countries })
+    }
+
+    /// Every place a name may refer to.
+    pub fn lookup(&self, name: &str) -> Vec<&Place> {
+        self.lookup_key(&fold(name)).collect()
+    }
+
+    /// Every place under a folded key (see [`fold`]).
+    pub fn lookup_key<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a Place> + 'a {
+        self.index.get(key).into_iter().flatten().map(|&i| &self.places[i as usize])
+    }
+
+    /// Whether any place has this folded key.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.index.contains_key(key)
+    }
+
+    /// The country entry for an ISO code.
+    pub fn country(&self, iso: &str) -> Option<&Place> {
+        self.countries.get(iso).map(|&i| &self.places[i as usize])
+    }
+
+    /// The named region (curated entries and countries), by exact name.
+    pub fn region(&self, name: &str) -> Option<&Place> {
+        self.lookup_key(&fold(name)).find(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country))
+    }
+
+    /// How many places it holds.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+}

@@ -1,0 +1,24 @@
+//! Places: an offline gazetteer derived from GeoNames (CC-BY 4.0) and the
+//! resolution of a place name to one of its entries.
+//!
+//! The gazetteer ships inside the library (`data/gazetteer.tsv.gz`, built
+//! by [`build::from_geonames`] and the `dateline gazetteer` command) and is
+//! loaded once, on first use.
+//!
+//! ```
+//! use dateline_geo::Gazetteer;
+//! let gazetteer = Gazetteer::embedded();
+//! let moscow = gazetteer.lookup("Moscow");
+//! assert!(moscow.iter().any(|p| p.id == Some(524901)));
+//! ```
+
+pub mod build;
+mod curated;
+mod fold;
+mod gazetteer;
+pub mod resolve;
+
+pub use curated::DEMONYMS;
+pub use fold::fold;
+pub use gazetteer::{Gazetteer, Place, PlaceKind};
+pub use resolve::{distance_km, Resolver};
