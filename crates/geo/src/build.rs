@@ -36,6 +36,9 @@ struct Country {
     population: u64,
 }
 
+/// A member place: latitude, longitude, population.
+type Point = (f64, f64, u64);
+
 /// One row of the gazetteer file.
 struct Row {
     id: Option<u32>,
@@ -65,9 +68,9 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
     let mut rows = Vec::new();
     // Member towns place the divisions and countries, which the files give
     // no coordinates for.
-    let mut members: HashMap<(String, String), Vec<(f64, f64, u64)>> = HashMap::new();
-    let mut by_country: HashMap<String, Vec<(f64, f64, u64)>> = HashMap::new();
-    let mut towns_by_key: HashMap<(String, String, String), (f64, f64, u64)> = HashMap::new();
+    let mut members: HashMap<(String, String), Vec<Point>> = HashMap::new();
+    let mut by_country: HashMap<String, Vec<Point>> = HashMap::new();
+    let mut towns_by_key: HashMap<(String, String, String), Point> = HashMap::new();
     let mut ids: Vec<&String> = cities.keys().collect();
     ids.sort_by_key(|id| id.parse::<u64>().unwrap_or(u64::MAX));
     for id in ids {
@@ -264,7 +267,7 @@ fn without_suffix(name: &str) -> Option<String> {
 /// The middle of a set of places: the midpoint of the range between the
 /// 5th and 95th percentile of latitude and longitude, which sits near the
 /// centre of an area whatever its shape and however its towns cluster.
-fn middle(points: &[(f64, f64, u64)]) -> Option<(f64, f64)> {
+fn middle(points: &[Point]) -> Option<(f64, f64)> {
     if points.is_empty() {
         return None;
     }

@@ -156,11 +156,11 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
         },
         Expr::ReportedYear => Point::Year(year),
         Expr::Holiday(holiday, direction) => {
-            let candidates = (-1..=1).filter_map(|offset| holiday.in_year(year + offset));
+            let mut candidates = (-1..=1).filter_map(|offset| holiday.in_year(year + offset));
             let date = match direction {
                 // "last Christmas", "next Easter": strictly before or after.
-                Some(d) if d < 0 => candidates.filter(|d| *d < dct).last()?,
-                Some(d) if d > 0 => candidates.into_iter().find(|d| *d > dct)?,
+                Some(d) if d < 0 => candidates.rfind(|d| *d < dct)?,
+                Some(d) if d > 0 => candidates.find(|d| *d > dct)?,
                 Some(_) => holiday.in_year(year)?,
                 None => nearest_day(dct, ctx.tense, |y| holiday.in_year(y))?,
             };
