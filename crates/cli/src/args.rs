@@ -25,6 +25,13 @@ pub enum Command {
         after_help = "Examples:\n  dateline tag examples/ceasefire.txt\n  dateline tag --format text examples/\n  echo 'Talks resume on Monday.' | dateline tag --dct 2020-11-26\n  dateline tag --format timeml article.tml > tagged.tml"
     )]
     Tag(TagArgs),
+    /// Find places, people and organisations; places resolved to GeoNames.
+    ///
+    /// Same inputs, error handling and exit codes as `tag`.
+    #[command(
+        after_help = "Examples:\n  dateline entities ../shared/examples/kalbajar.txt --format text\n  dateline entities feed.jsonl > entities.jsonl"
+    )]
+    Entities(EntitiesArgs),
     /// Score the engine against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -61,6 +68,15 @@ pub struct TagArgs {
     pub format: TagFormat,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct EntitiesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output: one JSON object per document and line, or a table to read.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Json)]
+    pub format: ReportFormat,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
     /// 'date YYYY-MM-DD', then the article.
@@ -89,6 +105,22 @@ pub enum EvalCommand {
     /// span P/R/F1, type and value accuracy and F1.
     #[command(after_help = "Example:\n  dateline eval tempeval ../shared/data/tempeval3/AQUAINT --errors")]
     Tempeval(EvalArgs),
+    /// Geoparsing on an LGL or GeoWebNews XML file: toponym recognition
+    /// P/R/F1, then accuracy within 161 km, mean and median error, AUC.
+    #[command(after_help = "Example:\n  dateline eval geo ../shared/data/geo/lgl.xml")]
+    Geo(GeoEvalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct GeoEvalArgs {
+    /// The corpus file (LGL or GeoWebNews XML).
+    pub file: PathBuf,
+    /// Report format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// List every missed toponym, spurious place and place more than 161 km off.
+    #[arg(long)]
+    pub errors: bool,
 }
 
 #[derive(clap::Args, Debug)]

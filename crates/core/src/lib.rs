@@ -1,13 +1,15 @@
 //! The shared vocabulary of dateline.
 //!
 //! Every stage of the pipeline speaks in these types: a [`Document`] goes in,
-//! [`Timex`] spans come out. Offsets are Unicode scalar (character) offsets
+//! [`Timex`] and [`Entity`] spans come out. Offsets are Unicode scalar (character) offsets
 //! into [`Document::text`], half-open, so they agree with Python slicing.
 
 mod document;
+mod entity;
 mod timex;
 
 pub use document::{content_id, Document};
+pub use entity::{Entity, EntityKind, PlaceRole};
 pub use timex::{Timex, TimexMod, TimexType};
 
 /// A calendar date, as used for the document creation time (DCT).

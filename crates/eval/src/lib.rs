@@ -1,5 +1,8 @@
-//! Scorers that measure dateline against gold annotations.
+//! Scorers that measure dateline against gold annotations: TempEval-3
+//! temporal expressions and geoparsing (LGL, GeoWebNews).
 
+mod geo;
 mod tempeval;
 
+pub use geo::{read_geo_corpus, GeoArticle, GeoScore, GoldToponym};
 pub use tempeval::{Attribute, DocumentTimexes, Mistake, MistakeKind, Prf, TimexScore};

@@ -19,6 +19,15 @@ pub struct Prf {
     pub f1: f64,
 }
 
+/// P/R/F1 when the correct counts differ on each side (one system span
+/// may cover two gold ones).
+pub(crate) fn prf(system_correct: usize, system: usize, gold_correct: usize, gold: usize) -> Prf {
+    let p = ratio(system_correct, system);
+    let r = ratio(gold_correct, gold);
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    Prf { p, r, f1 }
+}
+
 impl Prf {
     fn from_counts(correct: usize, system: usize, gold: usize) -> Prf {
         let p = ratio(correct, system);

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod bench;
+mod entities;
 mod eval;
 mod gazetteer;
 mod tag;
@@ -12,9 +13,25 @@ use std::process::ExitCode;
 pub fn run(args: Args) -> Result<ExitCode, String> {
     match args.command {
         Command::Tag(args) => tag::run(&args),
+        Command::Entities(args) => entities::run(&args),
         Command::Eval(EvalCommand::Tempeval(args)) => eval::tempeval(&args),
+        Command::Eval(EvalCommand::Geo(args)) => eval::geo(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Gazetteer(args) => gazetteer::run(&args),
+    }
+}
+
+/// Writes rendered documents to standard output in order; a closed pipe
+/// (`dateline tag | head`) ends quietly.
+fn write_out(rendered: impl IntoIterator<Item = String>) -> Result<(), String> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result =
+        rendered.into_iter().try_for_each(|text| out.write_all(text.as_bytes())).and_then(|()| out.flush());
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("writing output: {e}")),
+        _ => Ok(()),
     }
 }
 

@@ -1,6 +1,6 @@
 //! `dateline tag`: temporal expressions per document.
 
-use super::exit_code;
+use super::{exit_code, write_out};
 use crate::args::{TagArgs, TagFormat};
 use crate::inputs::gather;
 use dateline_core::Timex;
@@ -8,7 +8,6 @@ use dateline_read::Input;
 use dateline_timex::Tagger;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Serialize)]
@@ -26,25 +25,8 @@ pub fn run(args: &TagArgs) -> Result<ExitCode, String> {
         .par_iter()
         .map(|input| render(input, &tagger.tag(&input.document.text, input.document.dct), args.format))
         .collect();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for text in rendered {
-        if let Err(e) = out.write_all(text.as_bytes()) {
-            return broken_pipe_or(e);
-        }
-    }
-    if let Err(e) = out.flush() {
-        return broken_pipe_or(e);
-    }
+    write_out(rendered)?;
     Ok(exit_code(gathered.skipped))
-}
-
-fn broken_pipe_or(e: std::io::Error) -> Result<ExitCode, String> {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        Ok(ExitCode::SUCCESS)
-    } else {
-        Err(format!("writing output: {e}"))
-    }
 }
 
 fn render(input: &Input, timexes: &[Timex], format: TagFormat) -> String {

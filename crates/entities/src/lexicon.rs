@@ -1,0 +1,151 @@
+//! Word lists for names: titles before people, head words of
+//! organisations, capitalised words that are not names. Written for this
+//! project.
+
+/// Titles that introduce a person's name ("President Ilham Aliyev").
+#[rustfmt::skip]
+pub(crate) const TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator", "sen",
+    "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "king", "queen",
+    "prince", "princess", "pope", "general", "gen", "colonel", "col", "lt", "lieutenant", "sgt",
+    "sergeant", "captain", "capt", "major", "maj", "admiral", "adm", "commander", "dr", "mr", "mrs",
+    "ms", "miss", "judge", "justice", "chairman", "chairwoman", "chair", "ambassador", "sheikh",
+    "ayatollah", "archbishop", "bishop", "rev", "reverend", "father", "sir", "lord", "lady", "speaker",
+    "leader", "chief", "director", "spokesman", "spokeswoman", "spokesperson", "foreign", "defense",
+    "defence", "interior", "finance", "state", "attorney", "detective", "officer", "sheriff", "deputy",
+    "president-elect", "emir", "sultan", "crown", "dame", "professor", "prof", "coach", "executive",
+    "envoy", "patriarch", "cardinal", "marshal", "brig", "sen.", "supt", "inspector", "constable",
+];
+
+/// Words that end or head an organisation's name.
+#[rustfmt::skip]
+pub(crate) const ORG_WORDS: &[&str] = &[
+    "ministry", "ministries", "department", "agency", "commission", "commissioner", "council",
+    "committee", "bank", "party", "union", "army", "navy", "forces", "force", "corp", "corporation",
+    "inc", "ltd", "llc", "plc", "company", "co", "group", "university", "institute", "court",
+    "parliament", "assembly", "congress", "senate", "office", "police", "association", "organization",
+    "organisation", "foundation", "federation", "fund", "board", "authority", "service", "services",
+    "guard", "front", "movement", "church", "club", "times", "post", "news", "press", "network",
+    "airlines", "airways", "bureau", "administration", "government", "coalition", "alliance",
+    "league", "society", "center", "centre", "school", "college", "hospital", "academy", "brigade",
+    "battalion", "regiment", "division", "cabinet", "tribunal", "secretariat", "directorate",
+    "ministry's", "exchange", "reserve", "agency's", "journal", "herald", "tribune", "gazette",
+    "broadcasting", "television", "radio", "magazine", "holdings", "industries", "motors", "bancorp",
+    "trust", "partners", "capital", "securities", "team", "fc", "red",
+];
+
+/// Organisations known by short names or acronyms.
+#[rustfmt::skip]
+pub(crate) const KNOWN_ORGS: &[&str] = &[
+    "UN", "U.N.", "NATO", "EU", "E.U.", "OSCE", "IMF", "WHO", "FBI", "CIA", "NSA", "UNESCO", "UNICEF",
+    "UNHCR", "OPEC", "ASEAN", "WTO", "Interpol", "Europol", "Hamas", "Hezbollah", "Taliban", "ISIS",
+    "Reuters", "AP", "AFP", "BBC", "CNN", "Xinhua", "TASS", "Kremlin", "Pentagon", "Congress",
+    "Parliament", "Senate", "Red Cross", "United Nations", "European Union", "World Bank",
+    "Security Council", "Google", "Apple", "Microsoft", "Amazon", "Facebook", "Twitter", "Boeing",
+    "Airbus", "Al Qaeda", "al-Qaeda", "Duma", "Knesset", "Bundestag", "Politburo",
+];
+
+/// Institutions named after their building or street: organisations,
+/// standing for a government.
+pub(crate) const SEATS: &[&str] =
+    &["Kremlin", "White House", "Pentagon", "Downing Street", "Elysee", "Élysée", "Whitehall"];
+
+/// Capitalised words that a gazetteer would take for places but that, in
+/// news, are almost never places on their own.
+#[rustfmt::skip]
+pub(crate) const NOT_PLACES: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "after", "before", "but", "and", "or", "however", "according",
+    "this", "that", "these", "those", "many", "some", "most", "his", "her", "their", "its", "it", "he",
+    "she", "they", "we", "i", "you", "when", "while", "as", "if", "for", "with", "from", "by", "to",
+    "of", "since", "until", "during", "although", "also", "both", "each", "every", "all", "no", "not",
+    "now", "then", "there", "here", "meanwhile", "yet", "still", "so", "such", "other", "another",
+    "one", "two", "three", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "president", "minister", "government", "army", "police",
+    "party", "north", "south", "east", "west", "central", "northern", "southern", "eastern",
+    "western", "will", "bill", "mark", "ray", "hope", "faith", "grace", "joy", "liberty",
+    "independence", "union", "victory", "justice", "freedom", "reading", "mobile", "nice", "split",
+    "bath", "orange", "normal", "enterprise", "commerce", "industry", "progress", "unity", "republic",
+    "kingdom", "prime", "imperial", "royal", "general", "post", "office", "center", "church", "school",
+    "street", "road", "avenue", "college", "university", "hospital", "court", "station", "image",
+    "credit", "photo", "video", "news", "state", "city", "county", "island", "lake", "river", "mount",
+    "fort", "port", "saint", "san", "santa", "new", "old", "big", "little", "long", "national",
+    "federal", "democratic", "republican", "democrat", "christian", "muslim", "jewish", "catholic",
+    "god", "jesus", "allah", "internet", "web", "covid", "coronavirus", "deal", "war", "peace",
+    "people", "mr", "mrs", "ms", "dr", "read", "more", "said", "says", "day", "time", "home", "world",
+    "man", "woman", "english", "story", "media", "market", "best", "first", "last", "top", "price",
+    "early", "late", "green", "white", "black", "brown", "young", "king", "queen", "john", "paul",
+    "george", "james", "david", "michael", "senate", "congress", "parliament", "council", "can",
+    "lincoln", "jackson", "clinton", "washington", "madison", "franklin", "henry", "jefferson",
+];
+
+/// Verbs after a place name that make it stand for its government.
+#[rustfmt::skip]
+pub(crate) const METONYM_VERBS: &[&str] = &[
+    "said", "says", "decided", "decides", "sought", "seeks", "agreed", "agrees", "announced",
+    "announces", "accused", "accuses", "warned", "warns", "demanded", "demands", "denied", "denies",
+    "insisted", "insists", "rejected", "rejects", "signed", "signs", "wants", "wanted", "refused",
+    "refuses", "urged", "urges", "threatened", "threatens", "claimed", "claims", "ordered", "orders",
+    "hopes", "hoped", "responded", "responds", "condemned", "condemns", "vowed", "vows", "has", "had",
+    "will", "would", "is", "was",
+];
+
+/// Words after a name that make it an area rather than its town.
+pub(crate) const AREA_WORDS: &[&str] = &[
+    "region",
+    "district",
+    "province",
+    "county",
+    "oblast",
+    "governorate",
+    "state",
+    "parish",
+    "prefecture",
+    "rayon",
+    "territory",
+    "valley",
+];
+
+/// Given names common in international news, to tell "Nikol Pashinyan"
+/// from a place when no title precedes it.
+#[rustfmt::skip]
+pub(crate) const GIVEN_NAMES: &[&str] = &[
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+    "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew",
+    "joshua", "kenneth", "kevin", "brian", "george", "edward", "ronald", "timothy", "jason", "jeffrey",
+    "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott",
+    "brandon", "benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack",
+    "dennis", "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "zachary",
+    "peter", "kyle", "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah",
+    "gerald", "carl", "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan",
+    "joe", "jordan", "billy", "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan",
+    "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah", "louis", "bobby",
+    "philip", "johnny", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan",
+    "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly",
+    "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie",
+    "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna",
+    "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel",
+    "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce",
+    "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan",
+    "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa",
+    "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy",
+    "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie",
+    "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary",
+    "barack", "joe", "kamala", "boris", "theresa", "angela", "emmanuel", "vladimir", "dmitry",
+    "sergei", "sergey", "alexei", "mikhail", "nikolai", "ivan", "igor", "viktor", "volodymyr",
+    "petro", "recep", "ilham", "nikol", "serzh", "robert", "xi", "li", "wang", "zhang", "kim",
+    "shinzo", "narendra", "imran", "benjamin", "naftali", "yair", "mahmoud", "ali", "hassan",
+    "hossein", "mohammad", "mohammed", "muhammad", "ahmed", "ahmad", "omar", "abdul", "abdel",
+    "abdullah", "bashar", "hosni", "recep", "jair", "luiz", "nicolas", "nicolás", "hugo", "evo",
+    "fidel", "raul", "raúl", "juan", "carlos", "luis", "jorge", "pedro", "manuel", "francisco",
+    "antonio", "miguel", "jean", "pierre", "jacques", "francois", "françois", "olaf", "gerhard",
+    "helmut", "jens", "ursula", "mario", "giuseppe", "silvio", "matteo", "giorgia", "viktor",
+    "andrzej", "mateusz", "lech", "recep", "tayyip", "mevlut", "hamid", "ashraf", "jacinda", "scott",
+    "justin", "stephen", "nelson", "jacob", "cyril", "thabo", "uhuru", "william", "paul", "abiy",
+    "yoweri", "robert", "emmerson", "muhammadu", "goodluck", "olusegun", "kofi", "ban", "antonio",
+    "tedros", "jens", "josep", "charles", "elon", "jeff", "bill", "warren", "mark", "tim", "satya",
+    "sundar", "osama", "ayman", "saddam", "moammar", "muammar", "yasser", "ehud", "ariel", "shimon",
+    "yitzhak", "madeleine", "condoleezza", "colin", "dick", "rudy", "newt", "nancy", "mitch",
+    "chuck", "ted", "marco", "bernie", "elizabeth", "ron", "rick", "mike", "jim", "tom", "dan",
+    "bob", "steve", "chris", "matt", "nick", "tony", "sam", "ben", "max", "alex", "andy", "pete",
+];

@@ -1,0 +1,310 @@
+//! Named entities in news: places (resolved to GeoNames), people and
+//! organisations, found by rules over capitalised runs of words, an
+//! offline gazetteer and word lists; no model to download.
+//!
+//! ```
+//! use dateline_entities::Recognizer;
+//! use dateline_core::EntityKind;
+//!
+//! let recognizer = Recognizer::new();
+//! let found = recognizer.entities("President Ilham Aliyev visited Baku. Aliyev spoke.");
+//! let people: Vec<_> = found.iter().filter(|e| e.kind == EntityKind::Person).collect();
+//! assert_eq!(people[1].name.as_deref(), Some("Ilham Aliyev"));
+//! let baku = found.iter().find(|e| e.text == "Baku").unwrap();
+//! assert_eq!(baku.geonameid, Some(587084));
+//! ```
+
+mod lexicon;
+mod words;
+
+use dateline_core::{Entity, EntityKind, PlaceRole};
+use dateline_geo::resolve::Mention;
+use dateline_geo::{fold, Gazetteer, PlaceKind, Resolver, DEMONYMS};
+use lexicon::{AREA_WORDS, GIVEN_NAMES, KNOWN_ORGS, METONYM_VERBS, NOT_PLACES, ORG_WORDS, SEATS, TITLES};
+use std::collections::HashMap;
+use words::{runs, words, Word};
+
+/// Finds entities; built once and shared across threads.
+pub struct Recognizer {
+    gazetteer: &'static Gazetteer,
+}
+
+impl Default for Recognizer {
+    fn default() -> Self {
+        Recognizer::new()
+    }
+}
+
+/// A place mention before resolution.
+struct PlaceMention {
+    first: usize,
+    last: usize,
+    role: PlaceRole,
+    /// The name to look up (for a demonym, its country or region).
+    lookup: String,
+    area: bool,
+}
+
+/// What one document has found so far.
+#[derive(Default)]
+struct Found {
+    people: Vec<(usize, usize, String)>,
+    orgs: Vec<(usize, usize, Option<PlaceRole>)>,
+    places: Vec<PlaceMention>,
+    /// Surnames and full names seen, to the full name.
+    known_people: HashMap<String, String>,
+}
+
+impl Recognizer {
+    /// A recognizer over the embedded gazetteer (loaded on first use).
+    pub fn new() -> Recognizer {
+        Recognizer { gazetteer: Gazetteer::embedded() }
+    }
+
+    /// Every entity in `text`, in order, with places resolved.
+    pub fn entities(&self, text: &str) -> Vec<Entity> {
+        let words = words(text);
+        let mut found = Found::default();
+        for run in runs(&words) {
+            self.classify(&words, run.start, run.end, &mut found);
+        }
+        self.finish(text, &words, found)
+    }
+
+    /// Decides what a run of capitalised words `first..last` names.
+    fn classify(&self, words: &[Word<'_>], first: usize, last: usize, found: &mut Found) {
+        if first >= last {
+            return;
+        }
+        let run = &words[first..last];
+        let lower = |i: usize| words[i].lower.as_str();
+        // Sentence-initial function words and "The" are not part of names.
+        if NOT_PLACES.contains(&lower(first)) && (words[first].sentence_start || lower(first) == "the") {
+            let is_name_start = GIVEN_NAMES.contains(&lower(first)) && last - first > 1;
+            if !is_name_start {
+                return self.classify(words, first + 1, last, found);
+            }
+        }
+        let joined = join(run);
+        if SEATS.contains(&joined.as_str()) {
+            found.orgs.push((first, last, Some(PlaceRole::Metonym)));
+            return;
+        }
+        // "Azerbaijani President Ilham Aliyev": a title, the person after
+        // it, and whatever came before it on its own.
+        if let Some((title_start, title_end)) = title_span(words, first, last) {
+            let tail_end =
+                (title_end..last).find(|&i| TITLES.contains(&lower(i))).unwrap_or(last).min(title_end + 3);
+            let org_in_tail = (title_end..tail_end).any(|i| ORG_WORDS.contains(&lower(i)));
+            if tail_end > title_end && !org_in_tail {
+                self.classify(words, first, title_start, found);
+                self.person(words, title_end, tail_end, found);
+                return self.classify(words, tail_end, last, found);
+            }
+            if tail_end == title_end && title_end == last {
+                // "the Armenian Prime Minister": only the prefix is a name.
+                return self.classify(words, first, title_start, found);
+            }
+        }
+        let starts_with_org = KNOWN_ORGS.contains(&words[first].text);
+        if KNOWN_ORGS.contains(&joined.as_str()) || (first..last).any(|i| ORG_WORDS.contains(&lower(i))) {
+            found.orgs.push((first, last, None));
+            return;
+        }
+        if starts_with_org {
+            found.orgs.push((first, first + 1, None));
+            return self.classify(words, first + 1, last, found);
+        }
+        // A person seen before, by full name or surname.
+        if let Some(full) = found.known_people.get(&joined.to_lowercase()).cloned() {
+            found.people.push((first, last, full));
+            return;
+        }
+        if let Some(len) = demonym_len(words, first, last) {
+            let text = join(&words[first..first + len]);
+            let target = DEMONYMS.iter().find(|(d, _)| *d == text).map(|(_, t)| *t).unwrap_or_default();
+            let lookup = match self.gazetteer.country(target) {
+                Some(country) => country.name.clone(),
+                None => target.to_string(),
+            };
+            found.places.push(PlaceMention {
+                first,
+                last: first + len,
+                role: PlaceRole::Demonym,
+                lookup,
+                area: false,
+            });
+            return self.classify(words, first + len, last, found);
+        }
+        // "Nikol Pashinyan", or a name followed by "said".
+        let said_after =
+            words.get(last).is_some_and(|w| matches!(w.lower.as_str(), "said" | "says" | "told" | "added"));
+        let looks_like_person = (2..=3).contains(&(last - first))
+            && (GIVEN_NAMES.contains(&lower(first)) || (said_after && !self.is_strong_place(&joined)));
+        if looks_like_person {
+            return self.person(words, first, last, found);
+        }
+        // The longest prefix that the gazetteer knows.
+        for end in (first + 1..=last).rev() {
+            let key = fold(&join(&words[first..end]));
+            if !self.gazetteer.contains_key(&key) {
+                continue;
+            }
+            if end == first + 1
+                && (NOT_PLACES.contains(&key.as_str()) || !self.plausible_single(&words[first], &key))
+            {
+                break;
+            }
+            let next = words.get(end).map(|w| w.lower.as_str()).unwrap_or("");
+            let area = AREA_WORDS.contains(&next);
+            let role = if METONYM_VERBS.contains(&next) && end == last && self.is_strong_place(&key) {
+                PlaceRole::Metonym
+            } else {
+                PlaceRole::Literal
+            };
+            found.places.push(PlaceMention {
+                first,
+                last: end,
+                role,
+                lookup: join(&words[first..end]),
+                area,
+            });
+            return self.classify(words, end, last, found);
+        }
+        self.classify(words, first + 1, last, found);
+    }
+
+    /// Records a person and remembers the surname for later mentions.
+    fn person(&self, words: &[Word<'_>], first: usize, last: usize, found: &mut Found) {
+        if first >= last {
+            return;
+        }
+        let full = join(&words[first..last]);
+        let canonical = found.known_people.get(&full.to_lowercase()).cloned().unwrap_or_else(|| full.clone());
+        if last - first >= 2 {
+            let surname = words[last - 1].lower.clone();
+            found.known_people.entry(surname).or_insert_with(|| canonical.clone());
+            found.known_people.entry(full.to_lowercase()).or_insert_with(|| canonical.clone());
+        }
+        found.people.push((first, last, canonical));
+    }
+
+    /// A country, region or big city: a name that can stand for a
+    /// government.
+    fn is_strong_place(&self, name: &str) -> bool {
+        self.gazetteer.lookup_key(&fold(name)).any(|p| {
+            matches!(p.kind, PlaceKind::Country | PlaceKind::Region | PlaceKind::Admin1)
+                || p.population >= 300_000
+        })
+    }
+
+    /// A one-word match is taken when the place is of some size, or when
+    /// the word is not at the start of a sentence (where any word is
+    /// capitalised).
+    fn plausible_single(&self, word: &Word<'_>, key: &str) -> bool {
+        let biggest = self.gazetteer.lookup_key(key).map(|p| p.population).max().unwrap_or(0);
+        let named_area = self.gazetteer.lookup_key(key).any(|p| !matches!(p.kind, PlaceKind::City));
+        !word.sentence_start || biggest >= 10_000 || named_area
+    }
+
+    /// Resolves the places together and builds the entities.
+    fn finish(&self, text: &str, words: &[Word<'_>], found: Found) -> Vec<Entity> {
+        let mentions: Vec<Mention<'_>> =
+            found.places.iter().map(|p| Mention { name: &p.lookup, area: p.area }).collect();
+        let context: Vec<&str> = Vec::new();
+        let resolved = Resolver::new(self.gazetteer).resolve(&mentions, &context);
+        let span = |first: usize, last: usize| {
+            let (a, b) = (&words[first], &words[last - 1]);
+            (a.start, b.end, text[a.bytes.start..b.bytes.end].to_string())
+        };
+        let mut out = Vec::new();
+        for (mention, place) in found.places.iter().zip(resolved) {
+            let (start, end, text) = span(mention.first, mention.last);
+            let mut entity = bare(start, end, text, EntityKind::Place);
+            entity.role = Some(mention.role);
+            if let Some(place) = place {
+                entity.name = Some(place.name.clone());
+                entity.geonameid = place.id;
+                entity.lat = Some(f64::from(place.lat));
+                entity.lon = Some(f64::from(place.lon));
+                entity.country = (!place.country.is_empty()).then(|| place.country.clone());
+            }
+            out.push(entity);
+        }
+        for (first, last, canonical) in found.people {
+            let (start, end, text) = span(first, last);
+            let mut entity = bare(start, end, text, EntityKind::Person);
+            entity.name = (canonical != entity.text).then_some(canonical);
+            out.push(entity);
+        }
+        for (first, last, role) in found.orgs {
+            let (start, end, text) = span(first, last);
+            let mut entity = bare(start, end, text, EntityKind::Organization);
+            entity.role = role;
+            out.push(entity);
+        }
+        out.sort_by_key(|e| (e.start, e.end));
+        out
+    }
+}
+
+fn bare(start: usize, end: usize, text: String, kind: EntityKind) -> Entity {
+    Entity {
+        start,
+        end,
+        text,
+        kind,
+        role: None,
+        name: None,
+        geonameid: None,
+        lat: None,
+        lon: None,
+        country: None,
+    }
+}
+
+/// The words of a run joined as written (hyphens kept).
+fn join(run: &[Word<'_>]) -> String {
+    let mut out = String::new();
+    for (i, w) in run.iter().enumerate() {
+        if i > 0 && w.space_before {
+            out.push(' ');
+        }
+        out.push_str(w.text);
+    }
+    out
+}
+
+/// The first title ("President", "Prime Minister", "Foreign Minister")
+/// inside a run: its word range. Generic words ("state", "chief") count
+/// only next to a real title.
+fn title_span(words: &[Word<'_>], first: usize, last: usize) -> Option<(usize, usize)> {
+    let is_title = |i: usize| TITLES.contains(&words[i].lower.as_str());
+    let start = (first..last).find(|&i| is_title(i))?;
+    let mut end = start;
+    while end < last && (is_title(end) || (words[end].lower == "of" && end + 1 < last && is_title(end + 1))) {
+        end += 1;
+    }
+    let weak = [
+        "state",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "chief",
+        "executive",
+        "crown",
+        "vice",
+    ];
+    let only_weak = (start..end).all(|i| weak.contains(&words[i].lower.as_str()));
+    (!only_weak).then_some((start, end))
+}
+
+/// How many words of a demonym start the run ("South Korean" is two).
+fn demonym_len(words: &[Word<'_>], first: usize, last: usize) -> Option<usize> {
+    (1..=2.min(last - first)).rev().find(|&len| {
+        let text = join(&words[first..first + len]);
+        DEMONYMS.iter().any(|(d, _)| *d == text)
+    })
+}

@@ -1,0 +1,150 @@
+//! Words for name finding: tokens with abbreviations put back together
+//! ("U.S.", "St."), and the runs of capitalised words names live in.
+
+use dateline_text::{sentences, tokenize, TokenKind};
+use std::ops::Range;
+
+/// One word of the text.
+pub(crate) struct Word<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) lower: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) bytes: Range<usize>,
+    pub(crate) space_before: bool,
+    pub(crate) sentence_start: bool,
+    pub(crate) capitalized: bool,
+    pub(crate) punct: bool,
+}
+
+/// Abbreviations that keep their period inside a name ("St. Louis").
+const NAME_ABBREVIATIONS: &[&str] =
+    &["St", "Mt", "Ft", "Sen", "Gov", "Rep", "Gen", "Dr", "Mr", "Mrs", "Ms", "Lt", "Col"];
+
+/// The words of a text.
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
+    let tokens = tokenize(text);
+    let sentence_starts: Vec<usize> = sentences(&tokens).into_iter().map(|r| r.start).collect();
+    let mut out: Vec<Word<'_>> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        let mut end = i + 1;
+        // "U.S.", "U.N.": single capitals each followed by a period.
+        while end < tokens.len()
+            && token.kind == TokenKind::Word
+            && tokens[end - 1].text.len() == 1
+            && tokens[end - 1].text.chars().all(|c| c.is_ascii_uppercase())
+            && tokens[end].text == "."
+            && !tokens[end].space_before
+        {
+            end += 1;
+            let next_letter = tokens.get(end).is_some_and(|t| {
+                !t.space_before && t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase())
+            });
+            if next_letter {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // "St." before a capitalised word.
+        if end == i + 1
+            && NAME_ABBREVIATIONS.contains(&token.text)
+            && tokens.get(i + 1).is_some_and(|t| t.text == "." && !t.space_before)
+            && tokens.get(i + 2).is_some_and(|t| t.is_capitalized())
+        {
+            end = i + 2;
+        }
+        let last = &tokens[end - 1];
+        let text_of = &text[token.bytes.start..last.bytes.end];
+        out.push(Word {
+            text: text_of,
+            lower: text_of.to_lowercase(),
+            start: token.start,
+            end: last.end,
+            bytes: token.bytes.start..last.bytes.end,
+            space_before: token.space_before,
+            sentence_start: sentence_starts.binary_search(&i).is_ok(),
+            capitalized: token.is_capitalized(),
+            punct: token.kind == TokenKind::Punct,
+        });
+        i = end;
+    }
+    out
+}
+
+/// Connectors allowed inside a name when a capitalised word follows:
+/// "Bank of America", "Commissioner for Refugees", "Abd al Aziz".
+const CONNECTORS: &[&str] =
+    &["of", "for", "de", "la", "le", "du", "del", "da", "al", "el", "bin", "van", "von", "der"];
+
+/// Runs of capitalised words, as word index ranges.
+pub(crate) fn runs(words: &[Word<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !is_name_word(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            let Some(next) = words.get(end) else { break };
+            if next.sentence_start {
+                break;
+            }
+            if is_name_word(next) {
+                end += 1;
+                continue;
+            }
+            // "Nagorno-Karabakh": a hyphen between two capitalised words.
+            let hyphen = next.punct && next.text == "-" && !next.space_before;
+            let after = words.get(end + 1);
+            if hyphen && after.is_some_and(|w| !w.space_before && is_name_word(w)) {
+                end += 2;
+                continue;
+            }
+            if CONNECTORS.contains(&next.lower.as_str()) && after.is_some_and(is_name_word) {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        out.push(start..end);
+        i = end;
+    }
+    out
+}
+
+fn is_name_word(word: &Word<'_>) -> bool {
+    !word.punct && word.capitalized
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_texts(text: &str) -> Vec<String> {
+        let words = words(text);
+        runs(&words)
+            .into_iter()
+            .map(|r| words[r].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn runs_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("troops left the Nagorno-Karabakh region", &["Nagorno - Karabakh"]),
+            ("a Moscow-brokered deal", &["Moscow"]),
+            ("the U.S. Army and the Bank of America", &["U.S. Army", "Bank of America"]),
+            ("Armenia and Azerbaijan", &["Armenia", "Azerbaijan"]),
+            ("He moved to St. Louis. Then he left.", &["He", "St. Louis", "Then"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&run_texts(text), want, "{text:?}");
+        }
+    }
+}
