@@ -109,6 +109,7 @@ impl Recognizer {
         let starts_with_org = KNOWN_ORGS.contains(&words[first].text);
         if KNOWN_ORGS.contains(&joined.as_str()) || (first..last).any(|i| ORG_WORDS.contains(&lower(i))) {
             found.orgs.push((first, last, None));
+            self.embedded_places(words, first, last, found);
             return;
         }
         if starts_with_org {
@@ -136,10 +137,14 @@ impl Recognizer {
             });
             return self.classify(words, first + len, last, found);
         }
+        // "Henry County", "Mount Pleasant": a whole run the gazetteer knows
+        // is a place even when it starts with a given name.
+        let whole_is_place = last - first >= 2 && self.gazetteer.contains_key(&fold(&joined));
         // "Nikol Pashinyan", or a name followed by "said".
         let said_after =
             words.get(last).is_some_and(|w| matches!(w.lower.as_str(), "said" | "says" | "told" | "added"));
-        let looks_like_person = (2..=3).contains(&(last - first))
+        let looks_like_person = !whole_is_place
+            && (2..=3).contains(&(last - first))
             && (GIVEN_NAMES.contains(&lower(first)) || (said_after && !self.is_strong_place(&joined)));
         if looks_like_person {
             return self.person(words, first, last, found);
@@ -147,7 +152,7 @@ impl Recognizer {
         // The longest prefix that the gazetteer knows.
         for end in (first + 1..=last).rev() {
             let key = fold(&join(&words[first..end]));
-            if !self.gazetteer.contains_key(&key) {
+            if words[end - 1].punct || !self.gazetteer.contains_key(&key) {
                 continue;
             }
             if end == first + 1
@@ -172,6 +177,45 @@ impl Recognizer {
             return self.classify(words, end, last, found);
         }
         self.classify(words, first + 1, last, found);
+    }
+
+    /// Places named inside an organisation's name: "Kentucky Department of
+    /// Education", "University of Texas", "Paris Police Department".
+    fn embedded_places(&self, words: &[Word<'_>], first: usize, last: usize, found: &mut Found) {
+        let org_word = (first..last).find(|&i| ORG_WORDS.contains(&words[i].lower.as_str())).unwrap_or(last);
+        let push = |from: usize, to: usize, found: &mut Found| {
+            for end in (from + 1..=to).rev() {
+                let name = join(&words[from..end]);
+                let key = fold(&name);
+                if words[end - 1].punct
+                    || !self.gazetteer.contains_key(&key)
+                    || NOT_PLACES.contains(&key.as_str())
+                {
+                    continue;
+                }
+                if end - from == 1 && !self.is_strong_place(&name) && !self.is_named_area(&key) {
+                    continue;
+                }
+                found.places.push(PlaceMention {
+                    first: from,
+                    last: end,
+                    role: PlaceRole::Literal,
+                    lookup: name,
+                    area: false,
+                });
+                return;
+            }
+        };
+        if org_word > first {
+            push(first, org_word, found);
+        }
+        if let Some(of) = (org_word..last).find(|&i| matches!(words[i].lower.as_str(), "of" | "for" | "in")) {
+            push(of + 1, last, found);
+        }
+    }
+
+    fn is_named_area(&self, key: &str) -> bool {
+        self.gazetteer.lookup_key(key).any(|p| !matches!(p.kind, PlaceKind::City) || p.population >= 20_000)
     }
 
     /// Records a person and remembers the surname for later mentions.

@@ -3,7 +3,7 @@
 //! (`admin1CodesASCII.txt`, `admin2Codes.txt`) and countries
 //! (`countries.json`), plus the curated names of this crate.
 
-use crate::curated::{COUNTRY_ALIASES, REGIONS};
+use crate::curated::{COUNTRY_ALIASES, COUNTRY_POINTS, REGIONS};
 use crate::{fold, PlaceKind};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
@@ -159,7 +159,14 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
     isos.sort();
     for iso in isos {
         let country = &countries[iso];
-        let Some((lat, lon)) = by_country.get(&country.iso).and_then(|p| middle(p)) else { continue };
+        let curated = COUNTRY_POINTS
+            .iter()
+            .find(|(iso, ..)| *iso == country.iso)
+            .map(|&(_, lat, lon)| (f64::from(lat), f64::from(lon)));
+        let Some((lat, lon)) = curated.or_else(|| by_country.get(&country.iso).and_then(|p| middle(p)))
+        else {
+            continue;
+        };
         let alternates = COUNTRY_ALIASES
             .iter()
             .filter(|(code, _)| *code == country.iso)
