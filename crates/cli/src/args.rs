@@ -121,6 +121,9 @@ pub struct GeoEvalArgs {
     /// List every missed toponym, spurious place and place more than 161 km off.
     #[arg(long)]
     pub errors: bool,
+    /// Exit with code 1 when accuracy within 161 km is below this (a CI floor).
+    #[arg(long, value_name = "ACCURACY")]
+    pub fail_under: Option<f64>,
 }
 
 #[derive(clap::Args, Debug)]

@@ -195,3 +195,49 @@ fn eval_fail_under_fails() {
     let out = dateline!("eval", "tempeval", aquaint.to_str().unwrap(), "--fail-under", "0.999");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn seed_article_entities_found_and_places_resolved() {
+    let Some(seed) = shared("examples/kalbajar.txt") else {
+        return;
+    };
+    let out = dateline!("entities", seed.to_str().unwrap());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = &json_lines(&out)[0];
+    let entities = doc["entities"].as_array().unwrap();
+    let has = |kind: &str, text: &str| {
+        entities.iter().any(|e| e["kind"] == kind && e["text"].as_str().unwrap().contains(text))
+    };
+    for person in ["Ilham Aliyev", "Nikol Pashinyan", "Vladimir Putin"] {
+        assert!(has("person", person), "{person}");
+    }
+    for org in ["UN Commissioner for Refugee", "Kremlin"] {
+        assert!(has("organization", org), "{org}");
+    }
+    let ids = |text: &str| -> Vec<u64> {
+        entities.iter().filter(|e| e["text"] == text).filter_map(|e| e["geonameid"].as_u64()).collect()
+    };
+    let expected: [(&str, &[u64]); 6] = [
+        ("Kalbajar", &[586268, 586047]),
+        ("Aghdam", &[148619, 148617]),
+        ("Lachin", &[147625, 147626]),
+        ("Yerevan", &[616052]),
+        ("Baku", &[587084]),
+        ("Moscow", &[524901]),
+    ];
+    for (place, allowed) in expected {
+        let found = ids(place);
+        assert!(!found.is_empty() && found.iter().all(|id| allowed.contains(id)), "{place}: {found:?}");
+    }
+    assert!(has("place", "Nagorno-Karabakh"));
+}
+
+#[test]
+fn entities_text_format_and_bad_input() {
+    let out =
+        dateline!("entities", "--format", "text", "--dct", "2020-11-26"; stdin = b"Troops entered Baku.");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Baku") && text.contains("#587084"), "{text}");
+    let out = dateline!("entities"; stdin = b"No date for this one.");
+    assert_eq!(out.status.code(), Some(1));
+}

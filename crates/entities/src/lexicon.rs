@@ -76,7 +76,14 @@ pub(crate) const NOT_PLACES: &[&str] = &[
     "man", "woman", "english", "story", "media", "market", "best", "first", "last", "top", "price",
     "early", "late", "green", "white", "black", "brown", "young", "king", "queen", "john", "paul",
     "george", "james", "david", "michael", "senate", "congress", "parliament", "council", "can",
-    "lincoln", "jackson", "clinton", "washington", "madison", "franklin", "henry", "jefferson",
+    "lincoln", "jackson", "clinton", "franklin", "jefferson", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "christmas", "easter", "thanksgiving", "passover", "hanukkah", "ramadan",
+    "olympic", "olympics", "act", "section", "airport", "hall", "main", "chamber", "patrol", "bridge",
+    "lane", "hill", "metro", "our", "much", "area", "northeast", "northwest", "southeast", "southwest",
+    "mart", "ii", "iii", "iv", "jr", "sr", "inc", "rep", "gov", "sen", "gen", "mayor", "governor",
+    "senator", "judge", "sheriff", "chief", "coach", "officer", "detective", "trooper", "captain",
+    "like", "just", "even", "only", "well", "way", "why", "how", "what", "who", "where", "which",
 ];
 
 /// Verbs after a place name that make it stand for its government.

@@ -64,8 +64,15 @@ impl Recognizer {
     /// Every entity in `text`, in order, with places resolved.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
         let words = words(text);
-        let mut found = Found::default();
-        for run in runs(&words) {
+        let runs = runs(&words);
+        // A first pass learns the people, so that "Clark said" before
+        // "Sheriff Tom Clark" is a person too.
+        let mut first_pass = Found::default();
+        for run in &runs {
+            self.classify(&words, run.start, run.end, &mut first_pass);
+        }
+        let mut found = Found { known_people: first_pass.known_people, ..Found::default() };
+        for run in &runs {
             self.classify(&words, run.start, run.end, &mut found);
         }
         self.finish(text, &words, found)
@@ -140,9 +147,28 @@ impl Recognizer {
         // "Henry County", "Mount Pleasant": a whole run the gazetteer knows
         // is a place even when it starts with a given name.
         let whole_is_place = last - first >= 2 && self.gazetteer.contains_key(&fold(&joined));
+        // "coach Darren Ripley", "spokesman John Smith": a title in lower
+        // case right before the run.
+        let titled = first > 0 && !words[first - 1].capitalized && TITLES.contains(&lower(first - 1));
+        if titled && !whole_is_place && last - first <= 3 && !self.is_strong_place(&joined) {
+            return self.person(words, first, last, found);
+        }
+        // "Ga.", "W.Va.": a state abbreviation.
+        if last - first == 1
+            && words[first].text.ends_with('.')
+            && self.gazetteer.lookup_abbreviation(words[first].text).next().is_some()
+        {
+            let lookup = words[first].text.to_string();
+            found.places.push(PlaceMention { first, last, role: PlaceRole::Literal, lookup, area: false });
+            return;
+        }
         // "Nikol Pashinyan", or a name followed by "said".
         let said_after =
             words.get(last).is_some_and(|w| matches!(w.lower.as_str(), "said" | "says" | "told" | "added"));
+        let lone_surname = last - first == 1 && said_after && !self.is_strong_place(&joined);
+        if lone_surname && words[first].capitalized && !words[first].sentence_start {
+            return self.person(words, first, last, found);
+        }
         let looks_like_person = !whole_is_place
             && (2..=3).contains(&(last - first))
             && (GIVEN_NAMES.contains(&lower(first)) || (said_after && !self.is_strong_place(&joined)));
@@ -246,6 +272,13 @@ impl Recognizer {
     /// the word is not at the start of a sentence (where any word is
     /// capitalised).
     fn plausible_single(&self, word: &Word<'_>, key: &str) -> bool {
+        // "KBR", "TIF": acronyms are places only as countries or states.
+        if word.text.len() > 1 && word.text.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+            return self
+                .gazetteer
+                .lookup_key(key)
+                .any(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1));
+        }
         let biggest = self.gazetteer.lookup_key(key).map(|p| p.population).max().unwrap_or(0);
         let named_area = self.gazetteer.lookup_key(key).any(|p| !matches!(p.kind, PlaceKind::City));
         !word.sentence_start || biggest >= 10_000 || named_area
@@ -253,8 +286,20 @@ impl Recognizer {
 
     /// Resolves the places together and builds the entities.
     fn finish(&self, text: &str, words: &[Word<'_>], found: Found) -> Vec<Entity> {
-        let mentions: Vec<Mention<'_>> =
-            found.places.iter().map(|p| Mention { name: &p.lookup, area: p.area }).collect();
+        let mentions: Vec<Mention<'_>> = found
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                // "Dublin, Ga.": a place, a comma, then the place holding it.
+                let within = found.places.get(i + 1).filter(|next| {
+                    next.first == p.last + 1
+                        && words.get(p.last).is_some_and(|w| w.text == ",")
+                        && next.role == PlaceRole::Literal
+                });
+                Mention { name: &p.lookup, area: p.area, within: within.map(|_| i + 1) }
+            })
+            .collect();
         let context: Vec<&str> = Vec::new();
         let resolved = Resolver::new(self.gazetteer).resolve(&mentions, &context);
         let span = |first: usize, last: usize| {

@@ -30,29 +30,39 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     while i < tokens.len() {
         let token = &tokens[i];
         let mut end = i + 1;
-        // "U.S.", "U.N.": single capitals each followed by a period.
-        while end < tokens.len()
-            && token.kind == TokenKind::Word
-            && tokens[end - 1].text.len() == 1
-            && tokens[end - 1].text.chars().all(|c| c.is_ascii_uppercase())
-            && tokens[end].text == "."
-            && !tokens[end].space_before
-        {
-            end += 1;
-            let next_letter = tokens.get(end).is_some_and(|t| {
-                !t.space_before && t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase())
-            });
-            if next_letter {
-                end += 1;
-            } else {
-                break;
+        // "U.S.", "U.N.", "W.Va.": short capitalised pieces each followed
+        // by a period.
+        let piece = |t: &dateline_text::Token<'_>| {
+            t.kind == TokenKind::Word
+                && t.text.len() <= 2
+                && t.text.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        };
+        if piece(token) {
+            let mut j = i;
+            while j + 1 < tokens.len()
+                && piece(&tokens[j])
+                && tokens[j + 1].text == "."
+                && !tokens[j + 1].space_before
+            {
+                j += 2;
+                if !tokens.get(j).is_some_and(|t| !t.space_before && piece(t)) {
+                    break;
+                }
+            }
+            if j >= i + 4 {
+                end = j;
             }
         }
-        // "St." before a capitalised word.
+        // "St." before a capitalised word; "Ga." and the other state
+        // abbreviations wherever they stand.
+        let period_after = tokens.get(i + 1).is_some_and(|t| t.text == "." && !t.space_before);
+        let state =
+            dateline_geo::US_STATE_ABBREVIATIONS.iter().any(|(a, _)| a.strip_suffix('.') == Some(token.text));
         if end == i + 1
-            && NAME_ABBREVIATIONS.contains(&token.text)
-            && tokens.get(i + 1).is_some_and(|t| t.text == "." && !t.space_before)
-            && tokens.get(i + 2).is_some_and(|t| t.is_capitalized())
+            && period_after
+            && (state
+                || (NAME_ABBREVIATIONS.contains(&token.text)
+                    && tokens.get(i + 2).is_some_and(|t| t.is_capitalized())))
         {
             end = i + 2;
         }
@@ -90,8 +100,7 @@ pub(crate) fn runs(words: &[Word<'_>]) -> Vec<Range<usize>> {
         }
         let start = i;
         let mut end = i + 1;
-        loop {
-            let Some(next) = words.get(end) else { break };
+        while let Some(next) = words.get(end) {
             if next.sentence_start {
                 break;
             }

@@ -3,7 +3,7 @@
 //! (`admin1CodesASCII.txt`, `admin2Codes.txt`) and countries
 //! (`countries.json`), plus the curated names of this crate.
 
-use crate::curated::{COUNTRY_ALIASES, COUNTRY_POINTS, REGIONS};
+use crate::curated::{COUNTRY_ALIASES, COUNTRY_POINTS, REGIONS, US_STATE_ABBREVIATIONS};
 use crate::{fold, PlaceKind};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
@@ -34,6 +34,8 @@ struct Country {
     iso: String,
     #[serde(default)]
     population: u64,
+    #[serde(default)]
+    capital: String,
 }
 
 /// A member place: latitude, longitude, population.
@@ -43,6 +45,7 @@ type Point = (f64, f64, u64);
 struct Row {
     id: Option<u32>,
     kind: PlaceKind,
+    capital: bool,
     name: String,
     country: String,
     admin1: String,
@@ -87,6 +90,7 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
         rows.push(Row {
             id: Some(city.geonameid),
             kind: PlaceKind::City,
+            capital: false,
             name: city.name.clone(),
             country: city.countrycode.clone(),
             admin1,
@@ -108,11 +112,19 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
         let Some((lat, lon)) = points.and_then(|p| middle(p)) else { continue };
         let population = points.map_or(0, |p| p.iter().map(|x| x.2).sum());
         let mut alternates = vec![f[2].to_string()];
+        if cc == "US" {
+            // Abbreviations are indexed apart ("~ga"): "Ga." must not
+            // match every capitalised "Ga" or "Miss".
+            alternates.extend(
+                US_STATE_ABBREVIATIONS.iter().filter(|(_, c)| *c == code).map(|(a, _)| format!("~{a}")),
+            );
+        }
         alternates.extend(without_suffix(f[1]));
         alternates.extend(without_suffix(f[2]));
         rows.push(Row {
             id: Some(id),
             kind: PlaceKind::Admin1,
+            capital: false,
             name: f[1].to_string(),
             country: cc.to_string(),
             admin1: code.to_string(),
@@ -145,6 +157,7 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
         rows.push(Row {
             id: Some(id),
             kind: PlaceKind::Admin2,
+            capital: false,
             name: f[1].to_string(),
             country: cc.to_string(),
             admin1: a1.to_string(),
@@ -176,6 +189,7 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
         rows.push(Row {
             id: Some(country.geonameid),
             kind: PlaceKind::Country,
+            capital: false,
             name: country.name.clone(),
             country: country.iso.clone(),
             admin1: String::new(),
@@ -186,18 +200,33 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
         });
     }
 
-    for (name, alternates, country, lat, lon) in REGIONS {
+    for (name, alternates, country, lat, lon, population) in REGIONS {
         rows.push(Row {
             id: None,
             kind: PlaceKind::Region,
+            capital: false,
             name: name.to_string(),
             country: country.to_string(),
             admin1: String::new(),
             lat: f64::from(*lat),
             lon: f64::from(*lon),
-            population: 0,
+            population: *population,
             alternates: alternates.iter().map(|a| a.to_string()).collect(),
         });
+    }
+
+    // Capitals: the most populous town of the capital's name in its country.
+    for country in countries.values().filter(|c| !c.capital.is_empty()) {
+        let wanted = fold(&country.capital);
+        let best = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == PlaceKind::City && r.country == country.iso && fold(&r.name) == wanted)
+            .max_by_key(|(_, r)| r.population)
+            .map(|(i, _)| i);
+        if let Some(i) = best {
+            rows[i].capital = true;
+        }
     }
 
     let mut out = String::from(
@@ -208,9 +237,10 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
         let clean = |s: &str| s.replace(['\t', '|', '\n'], " ");
         let alternates: Vec<String> = row.alternates.iter().map(|a| clean(a)).collect();
         out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}\n",
+            "{}\t{}{}\t{}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}\n",
             row.id.map(|i| i.to_string()).unwrap_or_default(),
             row.kind.code(),
+            if row.capital { "*" } else { "" },
             clean(&row.name),
             row.country,
             row.admin1,

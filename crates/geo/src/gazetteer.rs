@@ -62,6 +62,8 @@ pub struct Place {
     pub lon: f32,
     /// Population (for divisions and countries, of the whole area).
     pub population: u64,
+    /// Whether it is the capital of its country.
+    pub capital: bool,
 }
 
 /// The gazetteer: places and an index from name keys to them.
@@ -91,8 +93,9 @@ impl Gazetteer {
         Gazetteer::from_tsv(&text)
     }
 
-    /// Reads a gazetteer from TSV: id, kind, name, country, admin1, lat,
-    /// lon, population, alternate names separated by `|`.
+    /// Reads a gazetteer from TSV: id, kind (`P*` for a capital), name,
+    /// country, admin1, lat, lon, population, alternate names separated by
+    /// `|`.
     pub fn from_tsv(text: &str) -> Result<Gazetteer, String> {
         let mut places = Vec::new();
         let mut index: HashMap<String, Vec<u32>> = HashMap::new();
@@ -109,13 +112,14 @@ impl Gazetteer {
                 } else {
                     Some(fields[0].parse().map_err(|_| bad("bad id"))?)
                 },
-                kind: PlaceKind::from_code(fields[1]).ok_or_else(|| bad("bad kind"))?,
+                kind: PlaceKind::from_code(fields[1].trim_end_matches('*')).ok_or_else(|| bad("bad kind"))?,
                 name: fields[2].to_string(),
                 country: fields[3].to_string(),
                 admin1: fields[4].to_string(),
                 lat: fields[5].parse().map_err(|_| bad("bad latitude"))?,
                 lon: fields[6].parse().map_err(|_| bad("bad longitude"))?,
                 population: fields[7].parse().map_err(|_| bad("bad population"))?,
+                capital: fields[1].ends_with('*'),
             };
             let at = places.len() as u32;
             if place.kind == PlaceKind::Country {
@@ -123,7 +127,10 @@ impl Gazetteer {
             }
             let mut keys: Vec<String> = std::iter::once(fields[2])
                 .chain(fields[8].split('|').filter(|a| !a.is_empty()))
-                .map(fold)
+                .map(|name| match name.strip_prefix('~') {
+                    Some(abbreviation) => abbreviation_key(abbreviation),
+                    None => fold(name),
+                })
                 .filter(|k| !k.is_empty())
                 .collect();
             keys.sort();
@@ -134,6 +141,13 @@ impl Gazetteer {
             places.push(place);
         }
         Ok(Gazetteer { places, index, countries })
+    }
+
+    /// The places an abbreviation with its period stands for ("Ga." is
+    /// Georgia, the state).
+    pub fn lookup_abbreviation<'a>(&'a self, abbreviation: &str) -> impl Iterator<Item = &'a Place> + 'a {
+        let key = abbreviation_key(abbreviation);
+        self.index.get(&key).into_iter().flatten().map(|&i| &self.places[i as usize])
     }
 
     /// Every place a name may refer to.
@@ -170,4 +184,9 @@ impl Gazetteer {
     pub fn is_empty(&self) -> bool {
         self.places.is_empty()
     }
+}
+
+/// The index key of an abbreviation: apart from every name key.
+pub(crate) fn abbreviation_key(abbreviation: &str) -> String {
+    format!("~{}", fold(abbreviation))
 }

@@ -18,7 +18,7 @@ mod fold;
 mod gazetteer;
 pub mod resolve;
 
-pub use curated::DEMONYMS;
+pub use curated::{DEMONYMS, US_STATE_ABBREVIATIONS};
 pub use fold::fold;
 pub use gazetteer::{Gazetteer, Place, PlaceKind};
 pub use resolve::{distance_km, Resolver};

@@ -2,7 +2,7 @@
 //! given the other places of the same document.
 
 use crate::{fold, Gazetteer, Place, PlaceKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Resolves the place names of one document together.
 pub struct Resolver<'g> {
@@ -17,6 +17,9 @@ pub struct Mention<'a> {
     /// The text calls it a region, district or province ("the Kalbajar
     /// region"): an administrative area is meant, not its town.
     pub area: bool,
+    /// The mention (by index) of the place that contains this one, when
+    /// the text says so: "Dublin, Ga.".
+    pub within: Option<usize>,
 }
 
 impl<'g> Resolver<'g> {
@@ -34,42 +37,110 @@ impl<'g> Resolver<'g> {
     /// use dateline_geo::resolve::Mention;
     /// let resolver = Resolver::new(Gazetteer::embedded());
     /// let places = resolver.resolve(&[
-    ///     Mention { name: "Azerbaijan", area: false },
-    ///     Mention { name: "Lachin", area: true },
+    ///     Mention { name: "Azerbaijan", area: false, within: None },
+    ///     Mention { name: "Lachin", area: true, within: None },
     /// ], &[]);
     /// assert_eq!(places[1].unwrap().country, "AZ");
     /// ```
     pub fn resolve(&self, mentions: &[Mention<'_>], countries: &[&str]) -> Vec<Option<&'g Place>> {
         let keys: Vec<String> = mentions.iter().map(|m| fold(m.name)).collect();
-        let candidates: Vec<Vec<&'g Place>> =
-            keys.iter().map(|k| self.gazetteer.lookup_key(k).collect()).collect();
-        // First pass: what the document is evidently about.
-        let mut context_countries: HashSet<&str> = countries.iter().copied().collect();
-        let mut context_areas: HashSet<(&str, &str)> = HashSet::new();
-        for (mention, found) in mentions.iter().zip(&candidates) {
-            let best = pick(found, mention, &keys, &HashSet::new(), &HashSet::new());
-            let Some(best) = best else { continue };
-            let dominant = match best.kind {
-                PlaceKind::Country | PlaceKind::Region => true,
-                PlaceKind::Admin1 => true,
-                _ => {
-                    let second =
-                        found.iter().filter(|p| p.id != best.id).map(|p| p.population).max().unwrap_or(0);
-                    best.population >= 100_000 && best.population >= second.saturating_mul(10)
+        let candidates: Vec<Vec<&'g Place>> = mentions
+            .iter()
+            .zip(&keys)
+            .map(|(m, k)| {
+                // "Ga." is Georgia, the state, and nothing else.
+                let abbreviated: Vec<&'g Place> = self.gazetteer.lookup_abbreviation(m.name).collect();
+                if m.name.ends_with('.') && !abbreviated.is_empty() {
+                    abbreviated
+                } else {
+                    self.gazetteer.lookup_key(k).collect()
                 }
-            };
-            if dominant && !best.country.is_empty() {
-                context_countries.insert(&best.country);
-                if best.kind != PlaceKind::Country && !best.admin1.is_empty() {
-                    context_areas.insert((&best.country, &best.admin1));
-                }
+            })
+            .collect();
+        // Each round resolves every mention in the light of where the others
+        // landed in the round before: "Georgia" beside "Atlanta" is the state.
+        let given: HashSet<&str> = countries.iter().copied().collect();
+        let mut chosen: Vec<Option<&'g Place>> = candidates
+            .iter()
+            .zip(mentions)
+            .map(|(found, m)| pick(found, m, None, &Context::default()))
+            .collect();
+        for _ in 0..2 {
+            let confident: Vec<Option<&'g Place>> = chosen
+                .iter()
+                .zip(&candidates)
+                .map(|(c, found)| c.filter(|p| is_confident(p, found)))
+                .collect();
+            let context = Context::of(&confident, &given);
+            chosen = candidates
+                .iter()
+                .zip(mentions)
+                .enumerate()
+                .map(|(i, (found, m))| {
+                    let container = m.within.and_then(|w| chosen.get(w).copied().flatten());
+                    pick(found, m, container, &context.without(confident[i]))
+                })
+                .collect();
+        }
+        chosen
+    }
+}
+
+/// A choice sure enough to vote on the others: a country, a state or
+/// region, or a city much bigger than any other of its name.
+fn is_confident(place: &Place, found: &[&Place]) -> bool {
+    match place.kind {
+        PlaceKind::Country | PlaceKind::Region | PlaceKind::Admin1 => true,
+        _ => {
+            let second = found.iter().filter(|p| p.id != place.id).map(|p| p.population).max().unwrap_or(0);
+            place.population >= 100_000 && place.population >= second.saturating_mul(10)
+        }
+    }
+}
+
+/// Where the places of a document lie: countries and first-level areas,
+/// with how many mentions fall in each.
+#[derive(Clone, Default)]
+struct Context<'g> {
+    countries: HashMap<&'g str, usize>,
+    areas: HashMap<(&'g str, &'g str), usize>,
+}
+
+impl<'g> Context<'g> {
+    fn of(chosen: &[Option<&'g Place>], given: &HashSet<&'g str>) -> Context<'g> {
+        let mut context = Context::default();
+        for country in given {
+            *context.countries.entry(country).or_default() += 2;
+        }
+        for place in chosen.iter().flatten() {
+            context.add(place, 1);
+        }
+        context
+    }
+
+    fn add(&mut self, place: &'g Place, n: usize) {
+        if place.country.is_empty() {
+            return;
+        }
+        *self.countries.entry(&place.country).or_default() += n;
+        if place.kind != PlaceKind::Country && !place.admin1.is_empty() {
+            *self.areas.entry((&place.country, &place.admin1)).or_default() += n;
+        }
+    }
+
+    /// The context as the other mentions see it: one's own choice must not
+    /// vote for itself.
+    fn without(&self, own: Option<&'g Place>) -> Context<'g> {
+        let mut context = self.clone();
+        if let Some(place) = own {
+            if let Some(n) = context.countries.get_mut(place.country.as_str()) {
+                *n = n.saturating_sub(1);
+            }
+            if let Some(n) = context.areas.get_mut(&(place.country.as_str(), place.admin1.as_str())) {
+                *n = n.saturating_sub(1);
             }
         }
-        mentions
-            .iter()
-            .zip(&candidates)
-            .map(|(mention, found)| pick(found, mention, &keys, &context_countries, &context_areas))
-            .collect()
+        context
     }
 }
 
@@ -77,30 +148,48 @@ impl<'g> Resolver<'g> {
 fn pick<'g>(
     found: &[&'g Place],
     mention: &Mention<'_>,
-    keys: &[String],
-    countries: &HashSet<&str>,
-    areas: &HashSet<(&str, &str)>,
+    container: Option<&Place>,
+    context: &Context<'_>,
 ) -> Option<&'g Place> {
     let key = fold(mention.name);
     let score = |place: &Place| -> f64 {
         let mut score = (1.0 + place.population as f64).ln();
         score += match place.kind {
-            PlaceKind::Country => 8.0,
-            PlaceKind::Region => 8.0,
+            PlaceKind::Country | PlaceKind::Region => 8.0,
             PlaceKind::Admin1 if mention.area => 8.0,
             PlaceKind::Admin1 => 1.0,
             PlaceKind::Admin2 if mention.area => 6.0,
             PlaceKind::Admin2 => -1.0,
             PlaceKind::City => 0.0,
         };
-        if countries.contains(place.country.as_str()) {
-            score += 6.0;
+        if context.countries.get(place.country.as_str()).is_some_and(|n| *n > 0) {
+            score += 5.0;
         }
-        if areas.contains(&(place.country.as_str(), place.admin1.as_str())) {
+        if context.areas.get(&(place.country.as_str(), place.admin1.as_str())).is_some_and(|n| *n > 0) {
             score += 4.0;
+        }
+        // "Dublin, Ga.": the place named right after contains this one.
+        if let Some(container) = container {
+            let inside = match container.kind {
+                PlaceKind::Country => place.country == container.country,
+                PlaceKind::Admin1 | PlaceKind::Admin2 => {
+                    place.country == container.country && place.admin1 == container.admin1
+                }
+                _ => false,
+            };
+            if inside {
+                score += 10.0;
+            }
         }
         if fold(&place.name) == key {
             score += 1.0;
+        }
+        // "Washington" in the news is the capital before the state, unless
+        // the document is about another country ("Paris" beside "Dallas").
+        if place.capital {
+            let elsewhere = context.countries.iter().any(|(c, n)| *n > 0 && *c != place.country);
+            let here = context.countries.get(place.country.as_str()).is_some_and(|n| *n > 0);
+            score += if elsewhere && !here { 1.0 } else { 5.0 };
         }
         // "Yerevan" is the city, not the province named after it, unless
         // the text says "region".
@@ -112,11 +201,6 @@ fn pick<'g>(
         if matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Admin2) && !mention.area && has_namesake_town()
         {
             score -= 4.0;
-        }
-        // A place named after another mention of the document ("Georgia"
-        // beside "Atlanta") is likelier the one in that company.
-        if place.kind == PlaceKind::City && keys.iter().filter(|k| **k == key).count() > 1 {
-            score += 0.5;
         }
         score
     };

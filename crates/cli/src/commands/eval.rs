@@ -113,6 +113,12 @@ pub fn geo(args: &GeoEvalArgs) -> Result<ExitCode, String> {
             println!("AUC           {:.4} (0 is perfect)", score.auc);
         }
     }
+    if let Some(floor) = args.fail_under {
+        if score.accuracy_161km < floor {
+            eprintln!("dateline: accuracy@161km {:.4} is below the floor {floor:.4}", score.accuracy_161km);
+            return Ok(ExitCode::from(1));
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,60 @@
+//! Table-driven tests: sentences written for the project and the entities
+//! a careful reader finds in them.
+
+use dateline_core::{EntityKind, PlaceRole};
+use dateline_entities::Recognizer;
+
+fn find<'a>(entities: &'a [dateline_core::Entity], text: &str) -> &'a dateline_core::Entity {
+    entities.iter().find(|e| e.text == text).unwrap_or_else(|| panic!("{text:?} not found in {entities:#?}"))
+}
+
+#[test]
+fn people_with_titles_and_later_surnames() {
+    let r = Recognizer::new();
+    let found = r.entities("Azerbaijani President Ilham Aliyev said on Wednesday that Aliyev's army would stay. Prime Minister Nikol Pashinyan did not comment.");
+    assert_eq!(find(&found, "Ilham Aliyev").kind, EntityKind::Person);
+    assert_eq!(find(&found, "Aliyev").name.as_deref(), Some("Ilham Aliyev"));
+    assert_eq!(find(&found, "Nikol Pashinyan").kind, EntityKind::Person);
+    let demonym = find(&found, "Azerbaijani");
+    assert_eq!(
+        (demonym.kind, demonym.role, demonym.country.as_deref()),
+        (EntityKind::Place, Some(PlaceRole::Demonym), Some("AZ"))
+    );
+}
+
+#[test]
+fn places_resolved_in_context() {
+    let r = Recognizer::new();
+    let found = r.entities(
+        "Armenia will hand the Lachin district to Azerbaijan. Troops entered the Aghdam district on Friday.",
+    );
+    assert!(matches!(find(&found, "Lachin").geonameid, Some(147625 | 147626)));
+    assert!(matches!(find(&found, "Aghdam").geonameid, Some(148619 | 148617)));
+    let found = r.entities("The storm hit Paris, Texas, on Monday.");
+    assert_eq!(find(&found, "Paris").country.as_deref(), Some("US"));
+    let found = r.entities("Flights from Dublin, Ga., were cancelled.");
+    assert_eq!(find(&found, "Dublin").country.as_deref(), Some("US"));
+}
+
+#[test]
+fn metonyms_seats_and_organisations() {
+    let r = Recognizer::new();
+    let found = r.entities(
+        "Yerevan decided to cede the land. The Kremlin and the UN Commissioner for Refugees said little.",
+    );
+    assert_eq!(find(&found, "Yerevan").role, Some(PlaceRole::Metonym));
+    assert_eq!(find(&found, "Kremlin").kind, EntityKind::Organization);
+    assert_eq!(find(&found, "UN Commissioner for Refugees").kind, EntityKind::Organization);
+}
+
+#[test]
+fn names_that_are_also_towns() {
+    let r = Recognizer::new();
+    let found = r.entities("The team is led by coach Darren Ripley. Ripley said the season was long.");
+    assert!(
+        found.iter().filter(|e| e.text.contains("Ripley")).all(|e| e.kind == EntityKind::Person),
+        "{found:#?}"
+    );
+    let found = r.entities("Much of the Act was written in March.");
+    assert!(found.iter().all(|e| e.kind != EntityKind::Place), "{found:#?}");
+}
