@@ -32,6 +32,15 @@ pub enum Command {
         after_help = "Examples:\n  dateline entities ../shared/examples/kalbajar.txt --format text\n  dateline entities feed.jsonl > entities.jsonl"
     )]
     Entities(EntitiesArgs),
+    /// Build the timeline of each article: every dated event with its
+    /// status (occurred, ongoing, scheduled, expected, missed, deadline),
+    /// trigger word, clause, actors and places.
+    ///
+    /// Same inputs, error handling and exit codes as `tag`.
+    #[command(
+        after_help = "Examples:\n  dateline timeline ../shared/examples/kalbajar.txt --format text\n  dateline timeline examples/ --format csv > timeline.csv"
+    )]
+    Timeline(TimelineArgs),
     /// Score the engine against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -75,6 +84,26 @@ pub struct EntitiesArgs {
     /// Output: one JSON object per document and line, or a table to read.
     #[arg(long, short, value_enum, default_value_t = ReportFormat::Json)]
     pub format: ReportFormat,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output: JSON (one object per document and line), a readable
+    /// timeline, or CSV (one row per entry).
+    #[arg(long, short, value_enum, default_value_t = TimelineFormat::Json)]
+    pub format: TimelineFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimelineFormat {
+    /// {"id", "dct", "entries": [...]}, one document per line.
+    Json,
+    /// A readable timeline: date, status, event text, places.
+    Text,
+    /// One row per entry, with a header.
+    Csv,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -241,3 +241,44 @@ fn entities_text_format_and_bad_input() {
     let out = dateline!("entities"; stdin = b"No date for this one.");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn seed_article_timeline_has_every_dated_event_with_its_status() {
+    let Some(seed) = shared("examples/kalbajar.txt") else {
+        return;
+    };
+    let out = dateline!("timeline", seed.to_str().unwrap());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = &json_lines(&out)[0];
+    let entries = doc["entries"].as_array().unwrap();
+    let has = |date: &str, status: &str, words: &[&str]| {
+        entries.iter().any(|e| {
+            let text =
+                format!("{} {}", e["event"].as_str().unwrap(), e["text"].as_str().unwrap()).to_lowercase();
+            e["date"] == date && e["status"] == status && words.iter().all(|w| text.contains(w))
+        })
+    };
+    assert!(has("2020-07", "ongoing", &["skirmishes"]));
+    assert!(has("2020-09-27", "occurred", &["war"]));
+    assert!(has("2020-11-10", "occurred", &["deal", "force"]));
+    assert!(has("2020-11-15", "missed", &["hand over", "kalbajar"]));
+    assert!(has("2020-11-20", "occurred", &["entered", "aghdam"]));
+    assert!(has("2020-11-25", "occurred", &["said"]));
+    assert!(has("2020-11-25", "deadline", &["leave", "kalbajar"]));
+    assert!(has("2020-12-01", "scheduled", &["hand over", "lachin"]));
+    let starts: Vec<&str> = entries.iter().map(|e| e["start"].as_str().unwrap()).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "sorted by start: {starts:?}");
+    let july = entries.iter().find(|e| e["date"] == "2020-07").unwrap();
+    assert_eq!((july["start"].as_str(), july["end"].as_str()), (Some("2020-07-01"), Some("2020-07-31")));
+}
+
+#[test]
+fn timeline_csv_has_a_header_and_quoted_fields() {
+    let out = dateline!("timeline", "--format", "csv", "--dct", "2020-11-26"; stdin = b"Talks, long delayed, will resume on Monday.");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("doc,date,start,end,status,event,text,places,actors,expression"));
+    let row = lines.next().unwrap();
+    assert!(row.contains(",2020-11-30,2020-11-30,2020-11-30,scheduled,resume,"), "{row}");
+    assert!(row.contains("\"Talks, long delayed, will resume on Monday\""), "{row}");
+}

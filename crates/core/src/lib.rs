@@ -6,10 +6,12 @@
 
 mod document;
 mod entity;
+mod entry;
 mod timex;
 
 pub use document::{content_id, Document};
 pub use entity::{Entity, EntityKind, PlaceRole};
+pub use entry::{calendar_range, Entry, EntryPlace, Status};
 pub use timex::{Timex, TimexMod, TimexType};
 
 /// A calendar date, as used for the document creation time (DCT).

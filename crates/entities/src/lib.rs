@@ -35,6 +35,10 @@ impl Default for Recognizer {
     }
 }
 
+/// Prepositions after which a name is a place.
+const LOCATIVES: &[&str] =
+    &["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards", "around"];
+
 /// A place mention before resolution.
 struct PlaceMention {
     first: usize,
@@ -181,8 +185,11 @@ impl Recognizer {
             if words[end - 1].punct || !self.gazetteer.contains_key(&key) {
                 continue;
             }
+            let locative = first > 0 && LOCATIVES.contains(&lower(first - 1));
+            let area_after = words.get(end).is_some_and(|w| AREA_WORDS.contains(&w.lower.as_str()));
             if end == first + 1
-                && (NOT_PLACES.contains(&key.as_str()) || !self.plausible_single(&words[first], &key))
+                && (NOT_PLACES.contains(&key.as_str())
+                    || !self.plausible_single(&words[first], &key, locative || area_after))
             {
                 break;
             }
@@ -271,7 +278,17 @@ impl Recognizer {
     /// A one-word match is taken when the place is of some size, or when
     /// the word is not at the start of a sentence (where any word is
     /// capitalised).
-    fn plausible_single(&self, word: &Word<'_>, key: &str) -> bool {
+    fn plausible_single(&self, word: &Word<'_>, key: &str, placed: bool) -> bool {
+        // A single word known only as another name of some place ("Aid")
+        // is noise, unless the text places it ("in Lachin", "the Lachin
+        // district"); a place's own name, a country or a state is not.
+        let named = self.gazetteer.lookup_key(key).any(|p| {
+            fold(&p.name) == key
+                || matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region)
+        });
+        if !named && !placed {
+            return false;
+        }
         // "KBR", "TIF": acronyms are places only as countries or states.
         if word.text.len() > 1 && word.text.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
             return self

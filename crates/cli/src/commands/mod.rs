@@ -5,6 +5,7 @@ mod entities;
 mod eval;
 mod gazetteer;
 mod tag;
+mod timeline;
 
 use crate::args::{Args, Command, EvalCommand};
 use std::process::ExitCode;
@@ -14,6 +15,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     match args.command {
         Command::Tag(args) => tag::run(&args),
         Command::Entities(args) => entities::run(&args),
+        Command::Timeline(args) => timeline::run(&args),
         Command::Eval(EvalCommand::Tempeval(args)) => eval::tempeval(&args),
         Command::Eval(EvalCommand::Geo(args)) => eval::geo(&args),
         Command::Bench(args) => bench::run(&args),

@@ -1,0 +1,96 @@
+//! `dateline timeline`: the dated events of each article.
+
+use super::{exit_code, write_out};
+use crate::args::{TimelineArgs, TimelineFormat};
+use crate::inputs::gather;
+use dateline_core::Entry;
+use dateline_entities::Recognizer;
+use dateline_read::Input;
+use dateline_timex::Tagger;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::process::ExitCode;
+
+#[derive(Serialize)]
+struct Timeline<'a> {
+    id: &'a str,
+    dct: String,
+    entries: &'a [Entry],
+}
+
+/// The CSV columns, in order.
+const CSV_HEADER: &str = "doc,date,start,end,status,event,text,places,actors,expression\n";
+
+pub fn run(args: &TimelineArgs) -> Result<ExitCode, String> {
+    let gathered = gather(&args.input)?;
+    let tagger = Tagger::new();
+    let recognizer = Recognizer::new();
+    let rendered: Vec<String> = gathered
+        .inputs
+        .par_iter()
+        .map(|input| {
+            let doc = &input.document;
+            let timexes = tagger.tag(&doc.text, doc.dct);
+            let entities = recognizer.entities(&doc.text);
+            render(input, &dateline_events::anchor(doc, &timexes, &entities), args.format)
+        })
+        .collect();
+    let header = (args.format == TimelineFormat::Csv).then(|| CSV_HEADER.to_string());
+    write_out(header.into_iter().chain(rendered))?;
+    Ok(exit_code(gathered.skipped))
+}
+
+fn render(input: &Input, entries: &[Entry], format: TimelineFormat) -> String {
+    let doc = &input.document;
+    match format {
+        TimelineFormat::Json => {
+            let timeline = Timeline { id: &doc.id, dct: doc.dct.to_string(), entries };
+            serde_json::to_string(&timeline).unwrap_or_default() + "\n"
+        }
+        TimelineFormat::Text => {
+            let mut out = format!("# {}  (published {})\n", doc.id, doc.dct);
+            for e in entries {
+                let places: Vec<&str> = e.places.iter().map(|p| p.name.as_str()).collect();
+                let places =
+                    if places.is_empty() { String::new() } else { format!("  [{}]", places.join(", ")) };
+                out.push_str(&format!(
+                    "{:<12} {:<10} {:<12} {}{places}\n",
+                    e.date,
+                    e.status.as_str(),
+                    e.event,
+                    e.text
+                ));
+            }
+            out
+        }
+        TimelineFormat::Csv => entries.iter().map(csv_row).collect(),
+    }
+}
+
+fn csv_row(e: &Entry) -> String {
+    let places: Vec<&str> = e.places.iter().map(|p| p.name.as_str()).collect();
+    let fields = [
+        e.doc.clone(),
+        e.date.clone(),
+        e.start.to_string(),
+        e.end.to_string(),
+        e.status.as_str().to_string(),
+        e.event.clone(),
+        e.text.clone(),
+        places.join("; "),
+        e.actors.join("; "),
+        e.timex.text.clone(),
+    ];
+    let mut line = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+    line.push('\n');
+    line
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}

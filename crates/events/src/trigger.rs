@@ -1,0 +1,373 @@
+//! The event word of a clause: its main verb, or an event noun.
+
+use dateline_text::Token;
+use std::ops::Range;
+
+const AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "was", "were", "is", "are", "am", "has", "have", "had", "having", "will", "would",
+    "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "to", "not", "also",
+    "still",
+];
+
+/// Words that end like verbs and are not.
+const NOT_VERBS: &[&str] = &[
+    "during",
+    "including",
+    "according",
+    "morning",
+    "evening",
+    "following",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "thing",
+    "things",
+    "king",
+    "ring",
+    "spring",
+    "string",
+    "ceiling",
+    "wing",
+    "pending",
+    "regarding",
+    "concerning",
+    "notwithstanding",
+    "need",
+    "feed",
+    "speed",
+    "seed",
+    "bed",
+    "red",
+    "shed",
+    "hundred",
+    "indeed",
+    "united",
+    "armed",
+    "based",
+    "related",
+    "limited",
+    "detailed",
+    "alleged",
+    "so-called",
+    "displaced",
+    "damaged",
+    "disputed",
+    "adjacent",
+    "ceded",
+    "supposed",
+    "scheduled",
+    "expected",
+    "planned",
+];
+
+/// Irregular verb forms common in news.
+const IRREGULAR: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "went",
+    "goes",
+    "go",
+    "came",
+    "comes",
+    "come",
+    "left",
+    "leave",
+    "leaves",
+    "took",
+    "takes",
+    "take",
+    "gave",
+    "gives",
+    "give",
+    "given",
+    "made",
+    "makes",
+    "make",
+    "met",
+    "meet",
+    "meets",
+    "began",
+    "begins",
+    "begin",
+    "fell",
+    "falls",
+    "fall",
+    "rose",
+    "rises",
+    "rise",
+    "won",
+    "wins",
+    "win",
+    "lost",
+    "loses",
+    "lose",
+    "sold",
+    "sells",
+    "sell",
+    "held",
+    "holds",
+    "hold",
+    "fled",
+    "flee",
+    "fought",
+    "fight",
+    "brought",
+    "bring",
+    "sent",
+    "send",
+    "built",
+    "build",
+    "struck",
+    "strike",
+    "hit",
+    "shot",
+    "found",
+    "find",
+    "kept",
+    "keep",
+    "ran",
+    "run",
+    "set",
+    "put",
+    "cut",
+    "became",
+    "become",
+    "spoke",
+    "speak",
+    "wrote",
+    "write",
+    "flew",
+    "grew",
+    "knew",
+    "drew",
+    "threw",
+    "sank",
+    "sought",
+    "seek",
+    "agree",
+    "hand",
+    "hands",
+    "sign",
+    "signs",
+    "vote",
+    "votes",
+    "open",
+    "opens",
+    "close",
+    "closes",
+    "end",
+    "ends",
+    "start",
+    "starts",
+    "return",
+    "returns",
+    "visit",
+    "visits",
+    "launch",
+    "launches",
+    "announce",
+    "withdraw",
+    "withdrew",
+    "resign",
+    "resigns",
+    "arrive",
+    "arrives",
+    "stop",
+    "stops",
+    "resume",
+    "resumes",
+    "attack",
+    "elect",
+    "release",
+    "lead",
+    "led",
+    "broke",
+    "break",
+    "paid",
+    "pay",
+    "bought",
+    "buy",
+    "lasted",
+    "last",
+    "expect",
+    "expects",
+    "plan",
+    "plans",
+    "hope",
+    "hopes",
+    "want",
+    "wants",
+    "intend",
+    "intends",
+    "aim",
+    "aims",
+    "predict",
+    "predicts",
+    "warn",
+    "warns",
+    "promise",
+    "promises",
+    "vow",
+    "vows",
+    "pledge",
+    "pledges",
+    "agrees",
+    "decide",
+    "decides",
+    "claim",
+    "claims",
+    "deny",
+    "denies",
+    "accuse",
+    "accuses",
+    "urge",
+    "urges",
+    "call",
+    "calls",
+    "ask",
+    "asks",
+    "try",
+    "tries",
+    "seeks",
+    "face",
+    "faces",
+    "remain",
+    "remains",
+    "continue",
+    "continues",
+    "meets",
+    "occur",
+    "occurs",
+    "happen",
+    "happens",
+];
+
+/// Nouns that name events, for clauses without a verb.
+const EVENT_NOUNS: &[&str] = &[
+    "war",
+    "deal",
+    "ceasefire",
+    "truce",
+    "election",
+    "elections",
+    "vote",
+    "attack",
+    "attacks",
+    "strike",
+    "talks",
+    "meeting",
+    "summit",
+    "agreement",
+    "referendum",
+    "protest",
+    "protests",
+    "visit",
+    "launch",
+    "handover",
+    "transfer",
+    "withdrawal",
+    "invasion",
+    "offensive",
+    "battle",
+    "fighting",
+    "skirmishes",
+    "clashes",
+    "exchange",
+    "earthquake",
+    "flood",
+    "floods",
+    "storm",
+    "fire",
+    "explosion",
+    "bombing",
+    "trial",
+    "hearing",
+    "ruling",
+    "deadline",
+    "conference",
+    "ceremony",
+    "funeral",
+    "wedding",
+    "release",
+    "crash",
+    "collapse",
+];
+
+/// Particles that belong to the verb before them ("hand over").
+const PARTICLES: &[&str] = &["over", "up", "down", "out", "off", "back", "away"];
+
+/// The event word of the clause `clause` (token range) for a date at
+/// tokens `first..last`: the verb nearest before the date, else the verb
+/// nearest after it, else an event noun, else the clause's first word.
+pub(crate) fn trigger(tokens: &[Token<'_>], clause: Range<usize>, first: usize, last: usize) -> String {
+    let lower = |i: usize| tokens[i].text.to_ascii_lowercase();
+    let outside = |i: &usize| !(first..last).contains(i);
+    let before = (clause.start..first).rev();
+    let after = last..clause.end;
+    let verb =
+        before.clone().find(|&i| is_verb(tokens, i)).or_else(|| after.clone().find(|&i| is_verb(tokens, i)));
+    if let Some(i) = verb {
+        let mut word = lower(i);
+        if i + 1 < clause.end && outside(&(i + 1)) && PARTICLES.contains(&lower(i + 1).as_str()) {
+            word.push(' ');
+            word.push_str(&lower(i + 1));
+        }
+        return word;
+    }
+    let noun = before.chain(after).find(|&i| EVENT_NOUNS.contains(&lower(i).as_str()));
+    match noun {
+        Some(i) => lower(i),
+        None => {
+            clause.clone().find(|i| outside(i) && tokens[*i].text.len() > 3).map(lower).unwrap_or_default()
+        }
+    }
+}
+
+/// "until November 25 to leave": the verb of a "to" right after the date.
+pub(crate) fn verb_after_to(tokens: &[Token<'_>], clause: Range<usize>, last: usize) -> Option<String> {
+    (last + 1 < clause.end && tokens[last].text == "to" && is_verb(tokens, last + 1))
+        .then(|| tokens[last + 1].text.to_ascii_lowercase())
+}
+
+fn is_verb(tokens: &[Token<'_>], i: usize) -> bool {
+    let word = tokens[i].text;
+    if !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    if AUXILIARIES.contains(&word) || NOT_VERBS.contains(&word) {
+        return false;
+    }
+    let after_auxiliary = i > 0
+        && matches!(
+            tokens[i - 1].text,
+            "to" | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "did"
+        );
+    IRREGULAR.contains(&word)
+        || (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
+        || (after_auxiliary && word.len() > 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_text::tokenize;
+
+    #[test]
+    fn table() {
+        let cases = [
+            ("Azerbaijan will hand over the Lachin district on December 1", "December", "hand over"),
+            ("the country's troops had entered the Aghdam district on Friday", "Friday", "entered"),
+            ("a peace deal came into force on November 10", "November", "came"),
+            ("the war since September 27", "September", "war"),
+        ];
+        for (text, date, want) in cases {
+            let tokens = tokenize(text);
+            let at = tokens.iter().position(|t| t.text == date).unwrap();
+            assert_eq!(trigger(&tokens, 0..tokens.len(), at, at + 2), want, "{text}");
+        }
+    }
+}

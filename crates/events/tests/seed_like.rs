@@ -1,0 +1,40 @@
+//! Timelines of short articles written for the project: every entry's
+//! date, status and event.
+
+use dateline_core::{Date, Document, Status};
+use dateline_entities::Recognizer;
+use dateline_events::anchor;
+use dateline_timex::Tagger;
+
+fn timeline(dct: &str, text: &str) -> Vec<(String, Status, String)> {
+    let doc = Document::new(dct.parse::<Date>().unwrap(), text);
+    let timexes = Tagger::new().tag(&doc.text, doc.dct);
+    let entities = Recognizer::new().entities(&doc.text);
+    anchor(&doc, &timexes, &entities).into_iter().map(|e| (e.date, e.status, e.event)).collect()
+}
+
+#[test]
+fn statuses_of_a_ceasefire_story() {
+    let got = timeline(
+        "2021-03-12",
+        "The two sides agreed on Wednesday to extend the ceasefire until March 31. Aid convoys were supposed to \
+         cross the bridge on March 1, but the crossing was delayed. Talks will resume on Monday. Shelling has \
+         continued since February. Observers expect a prisoner exchange in April.",
+    );
+    let want = [
+        ("2021-02", Status::Ongoing, "continued"),
+        ("2021-03-01", Status::Missed, "cross"),
+        ("2021-03-10", Status::Occurred, "agreed"),
+        ("2021-03-15", Status::Scheduled, "resume"),
+        ("2021-03-31", Status::Deadline, "extend"),
+        ("2021-04", Status::Expected, "expect"),
+    ];
+    let want: Vec<(String, Status, String)> =
+        want.iter().map(|(d, s, e)| (d.to_string(), *s, e.to_string())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn no_entry_without_a_date() {
+    assert!(timeline("2021-03-12", "The talks failed. Troops fought for over a month.").is_empty());
+}
