@@ -138,6 +138,20 @@ pub enum EvalCommand {
     /// P/R/F1, then accuracy within 161 km, mean and median error, AUC.
     #[command(after_help = "Example:\n  dateline eval geo ../shared/data/geo/lgl.xml")]
     Geo(GeoEvalArgs),
+    /// Events on a folder of TimeML files: event mentions against EVENT
+    /// tags (strict and relaxed P/R/F1, as TempEval-3 Task B), and whether
+    /// each gold event-time link within a sentence is anchored.
+    #[command(after_help = "Example:\n  dateline eval events ../shared/data/tempeval3/AQUAINT")]
+    Events(EventsEvalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct EventsEvalArgs {
+    /// Folder of .tml files with gold EVENT and TLINK annotations.
+    pub dir: PathBuf,
+    /// Report format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 #[derive(clap::Args, Debug)]

@@ -16,6 +16,8 @@ pub struct Entry {
     pub status: Status,
     /// The word that names the event: its verb or event noun.
     pub event: String,
+    /// Character offsets of the event word in the document.
+    pub trigger: (usize, usize),
     /// The clause that tells the event, trimmed.
     pub text: String,
     /// The temporal expression that dates it.

@@ -1,8 +1,10 @@
 //! Scorers that measure dateline against gold annotations: TempEval-3
 //! temporal expressions and geoparsing (LGL, GeoWebNews).
 
+mod events;
 mod geo;
 mod tempeval;
 
+pub use events::{EventDocument, EventScore, Span};
 pub use geo::{read_geo_corpus, GeoArticle, GeoScore, GoldToponym};
 pub use tempeval::{Attribute, DocumentTimexes, Mistake, MistakeKind, Prf, TimexScore};

@@ -49,7 +49,12 @@ pub fn anchor(doc: &Document, timexes: &[Timex], entities: &[Entity]) -> Vec<Ent
         let deadline_verb = (status == Status::Deadline)
             .then(|| trigger::verb_after_to(&tokens, clause.clone(), last))
             .flatten();
-        let event = deadline_verb.unwrap_or_else(|| trigger::trigger(&tokens, clause.clone(), first, last));
+        let (event, at) =
+            deadline_verb.unwrap_or_else(|| trigger::trigger(&tokens, clause.clone(), first, last));
+        let trigger = match (tokens.get(at.start), at.end.checked_sub(1).and_then(|e| tokens.get(e))) {
+            (Some(a), Some(b)) if at.start < at.end => (a.start, b.end),
+            _ => (timex.start, timex.start),
+        };
         let (clause_start, clause_end) = (tokens[clause.start].start, tokens[clause.end - 1].end);
         let (actors, places) = who_and_where(entities, clause_start, clause_end);
         entries.push(Entry {
@@ -58,6 +63,7 @@ pub fn anchor(doc: &Document, timexes: &[Timex], entities: &[Entity]) -> Vec<Ent
             end,
             status,
             event,
+            trigger,
             text: tidy(&doc.text, &tokens[clause.clone()]),
             timex: timex.clone(),
             sentence: (tokens[sentence.start].start, tokens[sentence.end - 1].end),
@@ -68,6 +74,17 @@ pub fn anchor(doc: &Document, timexes: &[Timex], entities: &[Entity]) -> Vec<Ent
     }
     entries.sort_by_key(|e| (e.start, e.end, e.timex.start));
     entries
+}
+
+/// Event mentions of a whole text (character spans), as TimeML marks
+/// them: verbs other than auxiliaries, event nouns, nominalisations.
+///
+/// ```
+/// let spans = dateline_events::event_mentions("Troops entered the town after the election.");
+/// assert_eq!(spans, vec![(7, 14), (34, 42)]);
+/// ```
+pub fn event_mentions(text: &str) -> Vec<(usize, usize)> {
+    trigger::events_in(&tokenize(text))
 }
 
 /// The people and organisations, and the places, named in a clause

@@ -303,7 +303,12 @@ const PARTICLES: &[&str] = &["over", "up", "down", "out", "off", "back", "away"]
 /// The event word of the clause `clause` (token range) for a date at
 /// tokens `first..last`: the verb nearest before the date, else the verb
 /// nearest after it, else an event noun, else the clause's first word.
-pub(crate) fn trigger(tokens: &[Token<'_>], clause: Range<usize>, first: usize, last: usize) -> String {
+pub(crate) fn trigger(
+    tokens: &[Token<'_>],
+    clause: Range<usize>,
+    first: usize,
+    last: usize,
+) -> (String, Range<usize>) {
     let lower = |i: usize| tokens[i].text.to_ascii_lowercase();
     let outside = |i: &usize| !(first..last).contains(i);
     let before = (clause.start..first).rev();
@@ -316,21 +321,39 @@ pub(crate) fn trigger(tokens: &[Token<'_>], clause: Range<usize>, first: usize, 
             word.push(' ');
             word.push_str(&lower(i + 1));
         }
-        return word;
+        return (word, i..i + 1);
     }
     let noun = before.chain(after).find(|&i| EVENT_NOUNS.contains(&lower(i).as_str()));
-    match noun {
-        Some(i) => lower(i),
-        None => {
-            clause.clone().find(|i| outside(i) && tokens[*i].text.len() > 3).map(lower).unwrap_or_default()
-        }
+    let fallback = || clause.clone().find(|i| outside(i) && tokens[*i].text.len() > 3);
+    match noun.or_else(fallback) {
+        Some(i) => (lower(i), i..i + 1),
+        None => (String::new(), first..first),
     }
 }
 
+/// Event mentions of a whole text, as TimeML marks them: verbs (not
+/// auxiliaries), event nouns and nominalisations; character spans.
+pub(crate) fn events_in(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+    (0..tokens.len())
+        .filter(|&i| {
+            let word = tokens[i].text.to_ascii_lowercase();
+            is_verb(tokens, i)
+                || EVENT_NOUNS.contains(&word.as_str())
+                || (word.len() > 6
+                    && (word.ends_with("tion") || word.ends_with("sion") || word.ends_with("ment")))
+        })
+        .map(|i| (tokens[i].start, tokens[i].end))
+        .collect()
+}
+
 /// "until November 25 to leave": the verb of a "to" right after the date.
-pub(crate) fn verb_after_to(tokens: &[Token<'_>], clause: Range<usize>, last: usize) -> Option<String> {
+pub(crate) fn verb_after_to(
+    tokens: &[Token<'_>],
+    clause: Range<usize>,
+    last: usize,
+) -> Option<(String, Range<usize>)> {
     (last + 1 < clause.end && tokens[last].text == "to" && is_verb(tokens, last + 1))
-        .then(|| tokens[last + 1].text.to_ascii_lowercase())
+        .then(|| (tokens[last + 1].text.to_ascii_lowercase(), last + 1..last + 2))
 }
 
 fn is_verb(tokens: &[Token<'_>], i: usize) -> bool {
@@ -367,7 +390,7 @@ mod tests {
         for (text, date, want) in cases {
             let tokens = tokenize(text);
             let at = tokens.iter().position(|t| t.text == date).unwrap();
-            assert_eq!(trigger(&tokens, 0..tokens.len(), at, at + 2), want, "{text}");
+            assert_eq!(trigger(&tokens, 0..tokens.len(), at, at + 2).0, want, "{text}");
         }
     }
 }

@@ -23,7 +23,7 @@ pub mod timeml;
 pub use date::parse_date;
 use dateline_core::{Date, Document};
 pub use error::Error;
-pub use timeml::TimeMl;
+pub use timeml::{GoldEvent, TimeMl};
 
 /// How to read an input.
 #[derive(Clone, Debug, Default)]

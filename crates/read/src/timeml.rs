@@ -15,7 +15,8 @@ pub struct TimeMl {
     /// For each character of the decoded text, its byte range in `raw`
     /// (an entity such as `&amp;` is one character, five bytes).
     pieces: Vec<(usize, usize)>,
-    gold: Vec<Timex>,
+    gold: Gold,
+    links: Vec<(String, String)>,
 }
 
 /// Annotations removed from the output: the engine writes its own.
@@ -25,7 +26,26 @@ impl TimeMl {
     /// The gold TIMEX3 annotations inside TEXT, with offsets into the
     /// decoded text.
     pub fn gold(&self) -> &[Timex] {
-        &self.gold
+        &self.gold.timexes
+    }
+
+    /// The gold EVENT annotations inside TEXT.
+    pub fn gold_events(&self) -> &[GoldEvent] {
+        &self.gold.events
+    }
+
+    /// Gold links between an event and a temporal expression: pairs of
+    /// (index into [`gold_events`](Self::gold_events), index into
+    /// [`gold`](Self::gold)).
+    pub fn gold_event_time_links(&self) -> Vec<(usize, usize)> {
+        self.links
+            .iter()
+            .filter_map(|(event, time)| {
+                let e = self.gold.events.iter().position(|g| &g.id == event)?;
+                let t = self.gold.timex_ids.iter().position(|id| id == time)?;
+                Some((e, t))
+            })
+            .collect()
     }
 
     /// The document with its old annotations removed and `timexes` (offsets
@@ -146,7 +166,8 @@ pub(crate) fn read(name: &str, raw: &str) -> Result<Input, Error> {
         document.id = id;
     }
     document.title = title;
-    let timeml = TimeMl { raw: raw.to_string(), text_range: text_start..close, pieces, gold };
+    let links = event_time_links(raw);
+    let timeml = TimeMl { raw: raw.to_string(), text_range: text_start..close, pieces, gold, links };
     Ok(Input { document, line: 1, timeml: Some(timeml) })
 }
 
@@ -186,15 +207,36 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
-type Decoded = (String, Vec<(usize, usize)>, Vec<Timex>);
+/// An EVENT of the gold annotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoldEvent {
+    /// Its `eid`.
+    pub id: String,
+    /// First character in the decoded text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// The gold annotation inside TEXT.
+#[derive(Clone, Debug, Default)]
+struct Gold {
+    timexes: Vec<Timex>,
+    /// The `tid` of each timex, in the same order.
+    timex_ids: Vec<String>,
+    events: Vec<GoldEvent>,
+}
+
+type Decoded = (String, Vec<(usize, usize)>, Gold);
 
 /// Decodes the TEXT content: tags dropped (gold TIMEX3 recorded), entities
 /// resolved, and each character mapped back to its bytes.
 fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
     let mut text = String::with_capacity(range.len());
     let mut pieces = Vec::with_capacity(range.len());
-    let mut gold = Vec::new();
-    let mut open_timex: Option<(usize, TimexType, String, Option<TimexMod>)> = None;
+    let mut gold = Gold::default();
+    let mut open_timex: Option<(usize, TimexType, String, Option<TimexMod>, String)> = None;
+    let mut open_event: Option<(usize, String)> = None;
     let mut i = range.start;
     while i < range.end {
         let rest = &raw[i..range.end];
@@ -202,19 +244,29 @@ fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
         if c == '<' {
             let close = rest.find('>').ok_or((i, "a tag is never closed ('<' without '>')".to_string()))?;
             let tag = &rest[1..close];
+            // `pieces` holds one entry per decoded character: its length is
+            // the character offset.
+            let here = pieces.len();
             if let Some(attrs) = tag.strip_prefix("TIMEX3") {
                 let kind = attribute(attrs, "type")
                     .and_then(TimexType::parse)
                     .ok_or((i, "TIMEX3 without a valid type".to_string()))?;
                 let value = attribute(attrs, "value").unwrap_or("").to_string();
                 let modifier = attribute(attrs, "mod").and_then(parse_mod);
-                open_timex = Some((text.chars().count(), kind, value, modifier));
+                let id = attribute(attrs, "tid").unwrap_or("").to_string();
+                open_timex = Some((here, kind, value, modifier, id));
             } else if tag == "/TIMEX3" {
-                let (start, kind, value, modifier) =
+                let (start, kind, value, modifier, id) =
                     open_timex.take().ok_or((i, "</TIMEX3> without its opening tag".to_string()))?;
-                let end = text.chars().count();
                 let text_of: String = text.chars().skip(start).collect();
-                gold.push(Timex { start, end, text: text_of, kind, value, modifier });
+                gold.timexes.push(Timex { start, end: here, text: text_of, kind, value, modifier });
+                gold.timex_ids.push(id);
+            } else if let Some(attrs) = tag.strip_prefix("EVENT ") {
+                open_event = Some((here, attribute(attrs, "eid").unwrap_or("").to_string()));
+            } else if tag == "/EVENT" {
+                if let Some((start, id)) = open_event.take() {
+                    gold.events.push(GoldEvent { id, start, end: here });
+                }
             }
             i += close + 1;
             continue;
@@ -232,6 +284,27 @@ fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
         i += c.len_utf8();
     }
     Ok((text, pieces, gold))
+}
+
+/// Event–time links of the gold annotation: (event `eid`, timex `tid`),
+/// through the MAKEINSTANCE elements that name event instances.
+fn event_time_links(raw: &str) -> Vec<(String, String)> {
+    let tags = |name: &str| -> Vec<&str> {
+        raw.match_indices(&format!("<{name} "))
+            .filter_map(|(at, _)| raw[at..].find('>').map(|end| &raw[at..at + end]))
+            .collect()
+    };
+    let instances: std::collections::HashMap<&str, &str> = tags("MAKEINSTANCE")
+        .into_iter()
+        .filter_map(|t| Some((attribute(t, "eiid")?, attribute(t, "eventID")?)))
+        .collect();
+    tags("TLINK")
+        .into_iter()
+        .filter_map(|t| {
+            let event = instances.get(attribute(t, "eventInstanceID")?)?;
+            Some((event.to_string(), attribute(t, "relatedToTime")?.to_string()))
+        })
+        .collect()
 }
 
 /// An XML entity at the start of `s`: the character and the entity's length.

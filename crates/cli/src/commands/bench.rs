@@ -18,6 +18,7 @@ struct Report {
     threads: usize,
     timex: Throughput,
     entities: Throughput,
+    pipeline: Throughput,
     gazetteer_places: usize,
     gazetteer_load_s: f64,
     peak_memory_mb: Option<f64>,
@@ -43,6 +44,12 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode, String> {
     let gazetteer_load_s = load.elapsed().as_secs_f64();
     let recognizer = dateline_entities::Recognizer::new();
     let entities = measure(&docs, megabytes, |d| recognizer.entities(&d.text).len());
+    // The whole per-document pipeline: tag, entities, anchor.
+    let pipeline = measure(&docs, megabytes, |d| {
+        let timexes = tagger.tag(&d.text, d.dct);
+        let entities = recognizer.entities(&d.text);
+        dateline_events::anchor(d, &timexes, &entities).len()
+    });
     let report = Report {
         corpus: args.corpus.display().to_string(),
         documents: docs.len(),
@@ -50,6 +57,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode, String> {
         threads: rayon::current_num_threads(),
         timex,
         entities,
+        pipeline,
         gazetteer_places,
         gazetteer_load_s,
         peak_memory_mb: peak_memory_mb(),
@@ -114,7 +122,9 @@ fn print_report(report: &Report) {
         "corpus      {} ({} documents, {:.2} MB of text)",
         report.corpus, report.documents, report.megabytes
     );
-    for (name, t) in [("timex", &report.timex), ("entities", &report.entities)] {
+    for (name, t) in
+        [("timex", &report.timex), ("entities", &report.entities), ("pipeline", &report.pipeline)]
+    {
         println!(
             "{name:<11} {:.1} MB/s on one core, {:.1} MB/s on {} threads ({:.2}x); {} found",
             t.single_core_mb_per_s, t.all_cores_mb_per_s, report.threads, t.scaling, t.found

@@ -1,6 +1,6 @@
 //! `dateline eval`: scores against gold annotations.
 
-use crate::args::{EvalArgs, GeoEvalArgs, ReportFormat};
+use crate::args::{EvalArgs, EventsEvalArgs, GeoEvalArgs, ReportFormat};
 use crate::inputs::expand;
 use dateline_eval::{DocumentTimexes, TimexScore};
 use dateline_read::{read, Format, Options};
@@ -8,14 +8,16 @@ use dateline_timex::Tagger;
 use rayon::prelude::*;
 use std::process::ExitCode;
 
-pub fn tempeval(args: &EvalArgs) -> Result<ExitCode, String> {
-    let files: Vec<_> = expand(&args.dir)
-        .map_err(|e| format!("{}: {e}", args.dir.display()))?
+/// Reads every .tml file of a folder; unreadable ones are reported and
+/// counted.
+fn read_timeml_dir(dir: &std::path::Path) -> Result<(Vec<dateline_read::Input>, usize), String> {
+    let files: Vec<_> = expand(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "tml"))
         .collect();
     if files.is_empty() {
-        return Err(format!("{}: no .tml files found", args.dir.display()));
+        return Err(format!("{}: no .tml files found", dir.display()));
     }
     let options = Options { format: Some(Format::TimeMl), dct: None };
     let mut skipped = 0;
@@ -32,6 +34,74 @@ pub fn tempeval(args: &EvalArgs) -> Result<ExitCode, String> {
             }
         }
     }
+    Ok((docs, skipped))
+}
+
+pub fn events(args: &EventsEvalArgs) -> Result<ExitCode, String> {
+    let (docs, skipped) = read_timeml_dir(&args.dir)?;
+    let tagger = Tagger::new();
+    let scored: Vec<dateline_eval::EventDocument> = docs
+        .par_iter()
+        .filter_map(|input| {
+            let timeml = input.timeml.as_ref()?;
+            let doc = &input.document;
+            let gold_events: Vec<(usize, usize)> =
+                timeml.gold_events().iter().map(|e| (e.start, e.end)).collect();
+            let tokens = dateline_text::tokenize(&doc.text);
+            let sentences = dateline_text::sentences(&tokens);
+            let sentence_of = |char_pos: usize| {
+                sentences
+                    .iter()
+                    .position(|s| tokens[s.start].start <= char_pos && char_pos < tokens[s.end - 1].end)
+            };
+            let gold_links = timeml
+                .gold_event_time_links()
+                .into_iter()
+                .map(|(e, t)| (gold_events[e], (timeml.gold()[t].start, timeml.gold()[t].end)))
+                .filter(|(e, t)| sentence_of(e.0).is_some() && sentence_of(e.0) == sentence_of(t.0))
+                .collect();
+            let timexes = tagger.tag(&doc.text, doc.dct);
+            let anchors = dateline_events::anchor(doc, &timexes, &[])
+                .into_iter()
+                .map(|entry| ((entry.timex.start, entry.timex.end), entry.trigger))
+                .collect();
+            Some(dateline_eval::EventDocument {
+                gold_events,
+                system_events: dateline_events::event_mentions(&doc.text),
+                gold_links,
+                anchors,
+            })
+        })
+        .collect();
+    let score = dateline_eval::EventScore::compute(&scored);
+    match args.format {
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&score).unwrap_or_default()),
+        ReportFormat::Text => {
+            println!(
+                "documents {}, gold events {}, system events {}",
+                scored.len(),
+                score.gold,
+                score.system
+            );
+            println!(
+                "events      strict  P {:.4}  R {:.4}  F1 {:.4}",
+                score.strict.p, score.strict.r, score.strict.f1
+            );
+            println!(
+                "            relaxed P {:.4}  R {:.4}  F1 {:.4}",
+                score.relaxed.p, score.relaxed.r, score.relaxed.f1
+            );
+            println!(
+                "anchoring   {} gold event-time links in one sentence; {} anchored; accuracy {:.4}",
+                score.links, score.links_anchored, score.anchoring_accuracy
+            );
+        }
+    }
+    Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+pub fn tempeval(args: &EvalArgs) -> Result<ExitCode, String> {
+    let (docs, skipped) = read_timeml_dir(&args.dir)?;
     let tagger = Tagger::new();
     let system: Vec<_> = docs.par_iter().map(|d| tagger.tag(&d.document.text, d.document.dct)).collect();
     let scored: Vec<DocumentTimexes<'_>> = docs

@@ -18,6 +18,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Timeline(args) => timeline::run(&args),
         Command::Eval(EvalCommand::Tempeval(args)) => eval::tempeval(&args),
         Command::Eval(EvalCommand::Geo(args)) => eval::geo(&args),
+        Command::Eval(EvalCommand::Events(args)) => eval::events(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Gazetteer(args) => gazetteer::run(&args),
     }

@@ -1,0 +1,97 @@
+//! Event evaluation: event mentions against TimeML EVENT tags (TempEval-3
+//! Task B, strict and relaxed), and anchoring: for each gold link between
+//! an event and a temporal expression of the same sentence, whether the
+//! system anchors that expression to that event.
+
+use serde::Serialize;
+
+/// A character span.
+pub type Span = (usize, usize);
+
+/// One document's gold and system events and anchors.
+pub struct EventDocument {
+    /// Gold EVENT spans.
+    pub gold_events: Vec<Span>,
+    /// System event mentions.
+    pub system_events: Vec<Span>,
+    /// Gold (event span, timex span) links within one sentence.
+    pub gold_links: Vec<(Span, Span)>,
+    /// System anchors: (timex span, event trigger span).
+    pub anchors: Vec<(Span, Span)>,
+}
+
+/// Event scores.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct EventScore {
+    /// Gold events.
+    pub gold: usize,
+    /// System events.
+    pub system: usize,
+    /// Same span.
+    pub strict: crate::Prf,
+    /// Overlapping span.
+    pub relaxed: crate::Prf,
+    /// Gold event–time links within a sentence.
+    pub links: usize,
+    /// Links whose expression the system anchored to anything.
+    pub links_anchored: usize,
+    /// Links whose expression the system anchored to the gold event,
+    /// over all links.
+    pub anchoring_accuracy: f64,
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+impl EventScore {
+    /// Scores a corpus.
+    ///
+    /// ```
+    /// use dateline_eval::{EventDocument, EventScore};
+    /// let doc = EventDocument {
+    ///     gold_events: vec![(7, 14)],
+    ///     system_events: vec![(7, 14), (20, 25)],
+    ///     gold_links: vec![((7, 14), (30, 36))],
+    ///     anchors: vec![((30, 36), (7, 14))],
+    /// };
+    /// let score = EventScore::compute(&[doc]);
+    /// assert_eq!(score.strict.r, 1.0);
+    /// assert_eq!(score.strict.p, 0.5);
+    /// assert_eq!(score.anchoring_accuracy, 1.0);
+    /// ```
+    pub fn compute(docs: &[EventDocument]) -> EventScore {
+        let mut score = EventScore::default();
+        let (mut strict, mut relaxed_gold, mut relaxed_system, mut right) = (0, 0, 0, 0);
+        for doc in docs {
+            score.gold += doc.gold_events.len();
+            score.system += doc.system_events.len();
+            strict += doc.gold_events.iter().filter(|g| doc.system_events.contains(g)).count();
+            relaxed_gold += doc
+                .gold_events
+                .iter()
+                .filter(|g| doc.system_events.iter().any(|s| overlaps(**g, *s)))
+                .count();
+            relaxed_system += doc
+                .system_events
+                .iter()
+                .filter(|s| doc.gold_events.iter().any(|g| overlaps(**s, *g)))
+                .count();
+            for (event, timex) in &doc.gold_links {
+                score.links += 1;
+                let anchored: Vec<&Span> =
+                    doc.anchors.iter().filter(|(t, _)| overlaps(*t, *timex)).map(|(_, e)| e).collect();
+                if !anchored.is_empty() {
+                    score.links_anchored += 1;
+                }
+                if anchored.iter().any(|e| overlaps(**e, *event)) {
+                    right += 1;
+                }
+            }
+        }
+        score.strict = crate::tempeval::prf(strict, score.system, strict, score.gold);
+        score.relaxed = crate::tempeval::prf(relaxed_system, score.system, relaxed_gold, score.gold);
+        score.anchoring_accuracy = if score.links == 0 { 0.0 } else { right as f64 / score.links as f64 };
+        score
+    }
+}
