@@ -71,7 +71,20 @@ impl<'g> Resolver<'g> {
                 .zip(&candidates)
                 .map(|(c, found)| c.filter(|p| is_confident(p, found)))
                 .collect();
-            let context = Context::of(&confident, &given);
+            // A name whose every candidate lies in one country ("Laurens
+            // County") tells the country even when the place is unsure.
+            let countries_only: Vec<&'g str> = candidates
+                .iter()
+                .filter_map(|found| {
+                    let first = found.first()?;
+                    (!first.country.is_empty() && found.iter().all(|p| p.country == first.country))
+                        .then_some(first.country.as_str())
+                })
+                .collect();
+            let mut context = Context::of(&confident, &given);
+            for country in countries_only {
+                *context.countries.entry(country).or_default() += 1;
+            }
             chosen = candidates
                 .iter()
                 .zip(mentions)
