@@ -193,6 +193,16 @@ impl Recognizer {
             {
                 break;
             }
+            // "Kelli Blackwell": two names each of some hamlet, side by side,
+            // are a person's first name and surname.
+            let name_pair = end == first + 1
+                && (2..=3).contains(&(last - first))
+                && !whole_is_place
+                && !self.is_named_area(&key)
+                && words[first..last].iter().all(|w| !w.punct && w.text.chars().skip(1).all(char::is_lowercase));
+            if name_pair && !words[first].sentence_start && !locative {
+                return self.person(words, first, last, found);
+            }
             let next = words.get(end).map(|w| w.lower.as_str()).unwrap_or("");
             let area = AREA_WORDS.contains(&next);
             let role = if METONYM_VERBS.contains(&next) && end == last && self.is_strong_place(&key) {
