@@ -199,7 +199,9 @@ impl Recognizer {
                 && (2..=3).contains(&(last - first))
                 && !whole_is_place
                 && !self.is_named_area(&key)
-                && words[first..last].iter().all(|w| !w.punct && w.text.chars().skip(1).all(char::is_lowercase));
+                && words[first..last]
+                    .iter()
+                    .all(|w| !w.punct && w.text.chars().skip(1).all(char::is_lowercase));
             if name_pair && !words[first].sentence_start && !locative {
                 return self.person(words, first, last, found);
             }

@@ -33,47 +33,155 @@ use dateline_text::{sentences, tokenize, Token};
 pub fn anchor(doc: &Document, timexes: &[Timex], entities: &[Entity]) -> Vec<Entry> {
     let tokens = tokenize(&doc.text);
     let sentences = sentences(&tokens);
-    let mut entries = Vec::new();
-    for timex in timexes.iter().filter(|t| t.is_dated()) {
-        let Some((start, end)) = calendar_range(&timex.value) else { continue };
-        let Some(first) = tokens.iter().position(|t| t.end > timex.start) else { continue };
+    let ctx = Text { doc, tokens: &tokens, sentences: &sentences, entities };
+    let anchored = anchored_durations(&tokens, timexes);
+    // A date that only anchors a duration ("two weeks after March 3") is a
+    // reference point, not the date of the clause's event.
+    let anchors: Vec<usize> = anchored.iter().filter_map(|a| a.anchor_timex).collect();
+    let mut entries: Vec<Entry> = timexes
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| t.is_dated() && !anchors.contains(i))
+        .filter_map(|(_, t)| ctx.entry(t, &t.value))
+        .collect();
+    for a in &anchored {
+        let duration = &timexes[a.duration];
+        let value = match (&a.value, &a.event_noun) {
+            (Some(value), _) => Some(value.clone()),
+            // "two weeks after the complaint": the day of the entry that
+            // tells the complaint, moved by the duration.
+            (None, Some(noun)) => entries
+                .iter()
+                .find(|e| e.start == e.end && e.text.to_lowercase().contains(noun.as_str()))
+                .and_then(|base| shift(base.start, &duration.value, a.direction))
+                .map(|day| day.to_string()),
+            (None, None) => None,
+        };
+        if let Some(entry) = value.and_then(|v| ctx.entry(duration, &v)) {
+            entries.push(entry);
+        }
+    }
+    entries.sort_by_key(|e| (e.start, e.end, e.timex.start));
+    entries
+}
+
+/// A document with what the earlier stages found in it.
+struct Text<'a> {
+    doc: &'a Document,
+    tokens: &'a [Token<'a>],
+    sentences: &'a [std::ops::Range<usize>],
+    entities: &'a [Entity],
+}
+
+impl Text<'_> {
+    /// The entry an expression dates, with `value` as its date.
+    fn entry(&self, timex: &Timex, value: &str) -> Option<Entry> {
+        let tokens = self.tokens;
+        let (start, end) = calendar_range(value)?;
+        let first = tokens.iter().position(|t| t.end > timex.start)?;
         let last = tokens.iter().position(|t| t.start >= timex.end).unwrap_or(tokens.len());
-        let Some(sentence) = sentences.iter().find(|s| s.contains(&first)).cloned() else { continue };
-        let clause = clause::clause_of(&tokens, sentence.clone(), first, last);
+        let sentence = self.sentences.iter().find(|s| s.contains(&first)).cloned()?;
+        let clause = clause::clause_of(tokens, sentence.clone(), first, last);
         let words: Vec<String> = tokens[clause.clone()].iter().map(|t| t.text.to_ascii_lowercase()).collect();
         let word_before =
             |n: usize| first.checked_sub(n).map(|i| tokens[i].text.to_ascii_lowercase()).unwrap_or_default();
-        let status = status::status(&words, &word_before(1), &word_before(2), start, doc.dct);
+        let status = status::status(&words, &word_before(1), &word_before(2), start, self.doc.dct);
         // "time until November 25 to leave": a limit dates what must be
         // done by then.
         let deadline_verb = (status == Status::Deadline)
-            .then(|| trigger::verb_after_to(&tokens, clause.clone(), last))
+            .then(|| trigger::verb_after_to(tokens, clause.clone(), last))
             .flatten();
         let (event, at) =
-            deadline_verb.unwrap_or_else(|| trigger::trigger(&tokens, clause.clone(), first, last));
+            deadline_verb.unwrap_or_else(|| trigger::trigger(tokens, clause.clone(), first, last));
         let trigger = match (tokens.get(at.start), at.end.checked_sub(1).and_then(|e| tokens.get(e))) {
             (Some(a), Some(b)) if at.start < at.end => (a.start, b.end),
             _ => (timex.start, timex.start),
         };
         let (clause_start, clause_end) = (tokens[clause.start].start, tokens[clause.end - 1].end);
-        let (actors, places) = who_and_where(entities, clause_start, clause_end);
-        entries.push(Entry {
-            date: timex.value.clone(),
+        let (actors, places) = who_and_where(self.entities, clause_start, clause_end);
+        Some(Entry {
+            date: value.to_string(),
             start,
             end,
             status,
             event,
             trigger,
-            text: tidy(&doc.text, &tokens[clause.clone()]),
+            text: tidy(&self.doc.text, &tokens[clause.clone()]),
             timex: timex.clone(),
             sentence: (tokens[sentence.start].start, tokens[sentence.end - 1].end),
             actors,
             places,
-            doc: doc.id.clone(),
-        });
+            doc: self.doc.id.clone(),
+        })
     }
-    entries.sort_by_key(|e| (e.start, e.end, e.timex.start));
-    entries
+}
+
+/// A duration tied to a point: "two weeks after March 3" (the point is a
+/// date of the text) or "two weeks after the complaint" (an event, dated
+/// elsewhere in the text).
+struct Anchored {
+    duration: usize,
+    direction: i32,
+    /// The date it anchors to, when that is a temporal expression.
+    anchor_timex: Option<usize>,
+    /// The resolved value, when the anchor is a date.
+    value: Option<String>,
+    /// The event noun it anchors to ("complaint").
+    event_noun: Option<String>,
+}
+
+fn anchored_durations(tokens: &[Token<'_>], timexes: &[Timex]) -> Vec<Anchored> {
+    let mut out = Vec::new();
+    for (i, duration) in timexes.iter().enumerate() {
+        if duration.kind != dateline_core::TimexType::Duration {
+            continue;
+        }
+        let Some(next) = tokens.iter().position(|t| t.start >= duration.end) else { continue };
+        let direction = match tokens[next].text.to_ascii_lowercase().as_str() {
+            "after" | "later" => 1,
+            "before" | "earlier" => -1,
+            _ => continue,
+        };
+        let after = tokens.get(next + 1);
+        let anchor_timex =
+            timexes.iter().position(|t| after.is_some_and(|a| a.start == t.start) && t.is_dated());
+        match anchor_timex {
+            Some(j) => {
+                let base = calendar_range(&timexes[j].value).filter(|(s, e)| s == e).map(|(s, _)| s);
+                let value = base.and_then(|b| shift(b, &duration.value, direction)).map(|d| d.to_string());
+                out.push(Anchored { duration: i, direction, anchor_timex: Some(j), value, event_noun: None });
+            }
+            None if after.is_some_and(|a| a.text.eq_ignore_ascii_case("the")) => {
+                let noun = tokens.get(next + 2).map(|t| t.text.to_ascii_lowercase());
+                out.push(Anchored {
+                    duration: i,
+                    direction,
+                    anchor_timex: None,
+                    value: None,
+                    event_noun: noun,
+                });
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// A day moved by a TIMEX3 duration (`P2W`, `P3D`, `P1M`, `P1Y`).
+fn shift(day: dateline_core::Date, duration: &str, direction: i32) -> Option<dateline_core::Date> {
+    use jiff::ToSpan;
+    let body = duration.strip_prefix('P')?;
+    let unit = body.chars().last()?;
+    let n: i32 = body[..body.len() - 1].parse().ok()?;
+    let n = n * direction;
+    let span = match unit {
+        'D' => n.days(),
+        'W' => n.weeks(),
+        'M' => n.months(),
+        'Y' => n.years(),
+        _ => return None,
+    };
+    day.checked_add(span).ok()
 }
 
 /// Event mentions of a whole text (character spans), as TimeML marks

@@ -38,3 +38,15 @@ fn statuses_of_a_ceasefire_story() {
 fn no_entry_without_a_date() {
     assert!(timeline("2021-03-12", "The talks failed. Troops fought for over a month.").is_empty());
 }
+
+#[test]
+fn durations_anchored_to_a_date_or_an_event() {
+    let got = timeline("2021-06-01", "The court ruled two weeks after March 3.");
+    assert_eq!(got, [("2021-03-17".to_string(), Status::Occurred, "ruled".to_string())]);
+    let got = timeline(
+        "2021-06-01",
+        "A complaint was filed on March 3. Police acted two weeks after the complaint.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[1].0.as_str(), got[1].2.as_str()), ("2021-03-17", "acted"));
+}
