@@ -41,6 +41,18 @@ pub enum Command {
         after_help = "Examples:\n  dateline timeline ../shared/examples/kalbajar.txt --format text\n  dateline timeline examples/ --format csv > timeline.csv"
     )]
     Timeline(TimelineArgs),
+    /// Analyse articles and store them (with their merged events) in the
+    /// embedded database; idempotent and resumable.
+    #[command(
+        after_help = "Examples:\n  dateline ingest examples/\n  dateline ingest --db news.db feeds/*.jsonl\n  dateline ingest --db news.db --report"
+    )]
+    Ingest(IngestArgs),
+    /// Export the merged events of a store: JSON, CSV (a row per event and
+    /// source) or TimelineJS 3 JSON.
+    #[command(
+        after_help = "Example:\n  dateline export --db dateline.db --format timelinejs > timeline.json"
+    )]
+    Export(ExportArgs),
     /// Score the engine against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -90,6 +102,31 @@ pub struct EntitiesArgs {
 pub struct TimelineArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// Query the merged events of this store instead of reading articles.
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// With --db: events involving this person or organisation.
+    #[arg(long, requires = "db")]
+    pub entity: Option<String>,
+    /// With --db: events at this place or a place inside it ("Azerbaijan"
+    /// takes in Baku).
+    #[arg(long, requires = "db")]
+    pub place: Option<String>,
+    /// With --db: events ending on or after this day (YYYY-MM-DD).
+    #[arg(long, requires = "db", value_name = "DATE")]
+    pub from: Option<String>,
+    /// With --db: events starting on or before this day (YYYY-MM-DD).
+    #[arg(long, requires = "db", value_name = "DATE")]
+    pub to: Option<String>,
+    /// With --db: only this status (occurred, ongoing, scheduled, expected, missed, deadline).
+    #[arg(long, requires = "db")]
+    pub status: Option<String>,
+    /// With --db: full-text search in the supporting sentences.
+    #[arg(long, requires = "db")]
+    pub search: Option<String>,
+    /// With --db: at most this many events.
+    #[arg(long, requires = "db")]
+    pub limit: Option<usize>,
     /// Output: JSON (one object per document and line), a readable
     /// timeline, or CSV (one row per entry).
     #[arg(long, short, value_enum, default_value_t = TimelineFormat::Json)]
@@ -214,4 +251,43 @@ pub struct GazetteerArgs {
     /// Where to write the gzipped gazetteer.
     #[arg(long, default_value = "crates/geo/data/gazetteer.tsv.gz")]
     pub out: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The store (created when missing).
+    #[arg(long, default_value = "dateline.db", value_name = "PATH")]
+    pub db: PathBuf,
+    /// List the documents that could not be ingested (in any run) and stop.
+    #[arg(long)]
+    pub report: bool,
+    /// Articles analysed and committed together (a killed ingest loses at
+    /// most one batch).
+    #[arg(long, default_value_t = 256)]
+    pub batch: usize,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    /// The store.
+    #[arg(long, default_value = "dateline.db", value_name = "PATH")]
+    pub db: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// Title of a TimelineJS export.
+    #[arg(long, default_value = "dateline timeline")]
+    pub title: String,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Every event with its sources, as a JSON array.
+    Json,
+    /// One row per event and source.
+    Csv,
+    /// TimelineJS 3 JSON.
+    Timelinejs,
 }

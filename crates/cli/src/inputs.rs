@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 pub struct Gathered {
     pub inputs: Vec<Input>,
     pub skipped: usize,
+    /// Each skipped document: file, line, reason.
+    pub failures: Vec<(String, usize, String)>,
 }
 
 /// Reads every document named by the arguments; problems are printed to
@@ -23,7 +25,7 @@ pub fn gather(args: &InputArgs) -> Result<Gathered, String> {
         InputFormat::Text => Format::Text,
     });
     let options = Options { format, dct };
-    let mut gathered = Gathered { inputs: Vec::new(), skipped: 0 };
+    let mut gathered = Gathered { inputs: Vec::new(), skipped: 0, failures: Vec::new() };
     if args.files.is_empty() || args.files.iter().any(|f| f.as_os_str() == "-") {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("reading standard input: {e}"))?;
@@ -37,6 +39,7 @@ pub fn gather(args: &InputArgs) -> Result<Gathered, String> {
                 Err(e) => {
                     eprintln!("dateline: {}: {e} (skipped)", file.display());
                     gathered.skipped += 1;
+                    gathered.failures.push((file.display().to_string(), 0, e.to_string()));
                 }
             }
         }
@@ -52,6 +55,7 @@ impl Gathered {
                 Err(error) => {
                     eprintln!("dateline: {error} (document skipped)");
                     self.skipped += 1;
+                    self.failures.push((error.file().to_string(), error.line(), error.message().to_string()));
                 }
             }
         }

@@ -31,6 +31,9 @@ pub struct Entity {
     /// ISO 3166 code of a place's country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// GeoNames admin1 code of a place (its state or province).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
 }
 
 /// The three kinds of entity.

@@ -49,6 +49,9 @@ pub struct EntryPlace {
     /// ISO country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// GeoNames admin1 code (state or province).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
 }
 
 /// What the text says about whether the event happened.

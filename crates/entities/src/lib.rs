@@ -346,6 +346,7 @@ impl Recognizer {
                 entity.lat = Some(f64::from(place.lat));
                 entity.lon = Some(f64::from(place.lon));
                 entity.country = (!place.country.is_empty()).then(|| place.country.clone());
+                entity.admin1 = (!place.admin1.is_empty()).then(|| place.admin1.clone());
             }
             out.push(entity);
         }
@@ -378,6 +379,7 @@ fn bare(start: usize, end: usize, text: String, kind: EntityKind) -> Entity {
         lat: None,
         lon: None,
         country: None,
+        admin1: None,
     }
 }
 

@@ -218,6 +218,7 @@ fn who_and_where(entities: &[Entity], start: usize, end: usize) -> (Vec<String>,
                         lat: entity.lat,
                         lon: entity.lon,
                         country: entity.country.clone(),
+                        admin1: entity.admin1.clone(),
                     });
                 }
             }

@@ -4,6 +4,7 @@ mod bench;
 mod entities;
 mod eval;
 mod gazetteer;
+mod ingest;
 mod tag;
 mod timeline;
 
@@ -16,6 +17,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Tag(args) => tag::run(&args),
         Command::Entities(args) => entities::run(&args),
         Command::Timeline(args) => timeline::run(&args),
+        Command::Ingest(args) => ingest::run(&args),
+        Command::Export(args) => ingest::export(&args),
         Command::Eval(EvalCommand::Tempeval(args)) => eval::tempeval(&args),
         Command::Eval(EvalCommand::Geo(args)) => eval::geo(&args),
         Command::Eval(EvalCommand::Events(args)) => eval::events(&args),

@@ -22,6 +22,9 @@ struct Timeline<'a> {
 const CSV_HEADER: &str = "doc,date,start,end,status,event,text,places,actors,expression\n";
 
 pub fn run(args: &TimelineArgs) -> Result<ExitCode, String> {
+    if args.db.is_some() {
+        return super::ingest::timeline_query(args);
+    }
     let gathered = gather(&args.input)?;
     let tagger = Tagger::new();
     let recognizer = Recognizer::new();

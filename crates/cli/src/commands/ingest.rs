@@ -1,0 +1,186 @@
+//! `dateline ingest`, `dateline export` and `dateline timeline --db`: the
+//! embedded store.
+
+use crate::args::{ExportArgs, ExportFormat, IngestArgs, TimelineArgs, TimelineFormat};
+use crate::inputs::gather;
+use dateline_entities::Recognizer;
+use dateline_store::{Analyzed, Failure, PlaceFilter, Query, Store};
+use dateline_timex::Tagger;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Instant;
+
+pub fn run(args: &IngestArgs) -> Result<ExitCode, String> {
+    let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
+    if args.report {
+        let failures = store.failures().map_err(|e| e.to_string())?;
+        for f in &failures {
+            println!("{}:{}: {}", f.source, f.line, f.reason);
+        }
+        eprintln!("dateline: {} document(s) could not be ingested", failures.len());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let started = Instant::now();
+    let gathered = gather(&args.input)?;
+    for (source, line, reason) in &gathered.failures {
+        let failure = Failure { source: source.clone(), line: *line, reason: reason.clone() };
+        store.record_failure(&failure).map_err(|e| e.to_string())?;
+    }
+    // Already stored articles are skipped before any work: ingest is
+    // idempotent, and a killed ingest resumes where it stopped.
+    let mut todo = Vec::new();
+    let mut already = 0;
+    for input in &gathered.inputs {
+        if store.contains(&input.document.id).map_err(|e| e.to_string())? {
+            already += 1;
+        } else {
+            todo.push(input);
+        }
+    }
+    let bar = progress(todo.len() as u64);
+    let tagger = Tagger::new();
+    let recognizer = Recognizer::new();
+    let mut added = 0;
+    for chunk in todo.chunks(args.batch.max(1)) {
+        let batch: Vec<Analyzed> = chunk
+            .par_iter()
+            .map(|input| {
+                let document = input.document.clone();
+                let timexes = tagger.tag(&document.text, document.dct);
+                let entities = recognizer.entities(&document.text);
+                let entries = dateline_events::anchor(&document, &timexes, &entities);
+                Analyzed { document, timexes, entities, entries }
+            })
+            .collect();
+        added += store.insert(&batch).map_err(|e| e.to_string())?;
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    let merge = store.merge().map_err(|e| e.to_string())?;
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "dateline: {added} article(s) added, {already} already stored, {} skipped; {} events from {} entries \
+         ({} with conflicting dates, {} planned/happened links) in {seconds:.1} s ({:.0} articles/s) -> {}",
+        gathered.skipped,
+        merge.events,
+        merge.entries,
+        merge.conflicts,
+        merge.links,
+        added as f64 / seconds.max(1e-9),
+        args.db.display()
+    );
+    if gathered.skipped > 0 {
+        eprintln!(
+            "dateline: see `dateline ingest --db {} --report` for the skipped documents",
+            args.db.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A progress bar with articles per second, on a terminal only.
+fn progress(total: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {per_sec}, {eta} left")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+/// The query of `dateline timeline --db`.
+pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
+    let Some(db) = &args.db else { return Err("--db is required here".to_string()) };
+    if !db.exists() {
+        return Err(format!(
+            "{}: no such store (create it with `dateline ingest --db {} FILES`)",
+            db.display(),
+            db.display()
+        ));
+    }
+    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let query = Query {
+        entity: args.entity.clone(),
+        place: args.place.as_deref().map(place_filter),
+        from: args.from.clone(),
+        to: args.to.clone(),
+        status: args.status.clone(),
+        search: args.search.clone(),
+        limit: args.limit,
+    };
+    let events = store.events(&query).map_err(|e| e.to_string())?;
+    let text = match args.format {
+        TimelineFormat::Json => {
+            events.iter().map(|e| serde_json::to_string(e).unwrap_or_default() + "\n").collect()
+        }
+        TimelineFormat::Csv => dateline_store::to_csv(&events),
+        TimelineFormat::Text => {
+            let mut out = String::new();
+            for e in &events {
+                let conflict = if e.conflict {
+                    format!("  (sources disagree: {})", e.dates.join(", "))
+                } else {
+                    String::new()
+                };
+                let link =
+                    e.linked.as_ref().map(|l| format!("  (see {} {})", l.date, l.status)).unwrap_or_default();
+                out.push_str(&format!(
+                    "{:<12} {:<10} {:<12} {}  [{}] {} source(s){conflict}{link}\n",
+                    e.date,
+                    e.status,
+                    e.event,
+                    e.text,
+                    e.places.join(", "),
+                    e.sources.len()
+                ));
+            }
+            out
+        }
+    };
+    super::write_out([text])?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A place filter: the name, and the area it names when the gazetteer
+/// knows it as a country or a state ("Azerbaijan" takes in Baku).
+fn place_filter(name: &str) -> PlaceFilter {
+    let gazetteer = dateline_geo::Gazetteer::embedded();
+    let mention = dateline_geo::resolve::Mention { name, area: false, within: None };
+    let best = dateline_geo::Resolver::new(gazetteer).resolve(&[mention], &[]).into_iter().next().flatten();
+    let mut filter = PlaceFilter { names: vec![name.to_string()], within: Vec::new() };
+    if let Some(place) = best {
+        filter.names.push(place.name.clone());
+        match place.kind {
+            dateline_geo::PlaceKind::Country => filter.within.push((place.country.clone(), String::new())),
+            dateline_geo::PlaceKind::Admin1 => {
+                filter.within.push((place.country.clone(), place.admin1.clone()))
+            }
+            _ => {}
+        }
+    }
+    filter
+}
+
+pub fn export(args: &ExportArgs) -> Result<ExitCode, String> {
+    if !args.db.exists() {
+        return Err(format!("{}: no such store (create it with `dateline ingest`)", args.db.display()));
+    }
+    let store = Store::open(&args.db).map_err(|e| e.to_string())?;
+    let events = store.events(&Query::default()).map_err(|e| e.to_string())?;
+    let text = match args.format {
+        ExportFormat::Json => serde_json::to_string_pretty(&events).unwrap_or_default() + "\n",
+        ExportFormat::Csv => dateline_store::to_csv(&events),
+        ExportFormat::Timelinejs => {
+            serde_json::to_string_pretty(&dateline_store::to_timelinejs(&events, &args.title))
+                .unwrap_or_default()
+                + "\n"
+        }
+    };
+    super::write_out([text])?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,105 @@
+//! Exports of merged events: CSV (one row per event and source) and
+//! TimelineJS 3 JSON that journalists can publish as it is.
+
+use crate::Event;
+use serde_json::{json, Value};
+
+/// CSV with a header: one row per event and source.
+///
+/// ```
+/// assert!(dateline_store::to_csv(&[]).starts_with("event,date,start,end,status"));
+/// ```
+pub fn to_csv(events: &[Event]) -> String {
+    let mut out = String::from(
+        "event,date,start,end,status,conflict,dates,word,text,places,actors,source,published,source_date,source_status,sentence\n",
+    );
+    for e in events {
+        for s in &e.sources {
+            let fields = [
+                e.id.to_string(),
+                e.date.clone(),
+                e.start.clone(),
+                e.end.clone(),
+                e.status.clone(),
+                e.conflict.to_string(),
+                e.dates.join("; "),
+                e.event.clone(),
+                e.text.clone(),
+                e.places.join("; "),
+                e.actors.join("; "),
+                s.doc.clone(),
+                s.dct.clone(),
+                s.date.clone(),
+                s.status.clone(),
+                s.sentence.clone(),
+            ];
+            let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+pub(crate) fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// TimelineJS 3 JSON: one slide per event with its start and end dates,
+/// the event as headline, the supporting sentences as text, and a group
+/// per main actor (or place).
+pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
+    let slides: Vec<Value> = events
+        .iter()
+        .map(|e| {
+            let sources: Vec<String> = e
+                .sources
+                .iter()
+                .map(|s| {
+                    let name = s.title.as_deref().unwrap_or(&s.doc);
+                    let link = match &s.url {
+                        Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(name)),
+                        None => escape(name),
+                    };
+                    format!("<p>{} <small>({}, {})</small></p>", escape(&s.sentence), link, escape(&s.dct))
+                })
+                .collect();
+            let mut headline = format!("{} ({})", e.text, e.status);
+            if e.conflict {
+                headline.push_str(&format!(" — sources disagree: {}", e.dates.join(", ")));
+            }
+            if let Some(link) = &e.linked {
+                headline.push_str(&format!(" — see {} ({})", link.date, link.status));
+            }
+            let group = e.actors.first().or(e.places.first()).cloned().unwrap_or_else(|| "other".to_string());
+            json!({
+                "start_date": date_object(&e.start),
+                "end_date": date_object(&e.end),
+                "text": { "headline": escape(&headline), "text": sources.join("") },
+                "group": group,
+                "unique_id": format!("event-{}", e.id),
+            })
+        })
+        .collect();
+    json!({ "title": { "text": { "headline": escape(title), "text": "" } }, "events": slides })
+}
+
+fn date_object(day: &str) -> Value {
+    let mut parts = day.split('-');
+    let mut object = serde_json::Map::new();
+    for key in ["year", "month", "day"] {
+        if let Some(p) = parts.next() {
+            object.insert(key.to_string(), Value::String(p.trim_start_matches('0').to_string()));
+        }
+    }
+    Value::Object(object)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}

@@ -1,0 +1,318 @@
+//! The embedded store: articles, their expressions, entities and timeline
+//! entries in one SQLite file (FTS5 for search), the events merged across
+//! articles, and the queries and exports over them.
+//!
+//! ```
+//! use dateline_store::{Query, Store};
+//! let store = Store::open_in_memory().unwrap();
+//! assert!(store.events(&Query::default()).unwrap().is_empty());
+//! ```
+
+mod export;
+mod merge;
+mod schema;
+
+use dateline_core::{Document, Entity, Entry, Timex};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use std::fmt;
+use std::path::Path;
+
+pub use export::{to_csv, to_timelinejs};
+pub use merge::MergeReport;
+
+/// A store error: what failed, in words.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        Error(format!("database: {e}"))
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Error {
+        Error(format!("database JSON column: {e}"))
+    }
+}
+
+/// One analysed article, ready to store.
+pub struct Analyzed {
+    /// The article.
+    pub document: Document,
+    /// Its temporal expressions.
+    pub timexes: Vec<Timex>,
+    /// Its entities.
+    pub entities: Vec<Entity>,
+    /// Its timeline entries.
+    pub entries: Vec<Entry>,
+}
+
+/// A document that could not be ingested, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Failure {
+    /// The file (or `<stdin>`).
+    pub source: String,
+    /// The line in it.
+    pub line: usize,
+    /// What was wrong.
+    pub reason: String,
+}
+
+/// An event merged across articles.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// Stable within one merge.
+    pub id: i64,
+    /// The TIMEX3 value most sources give.
+    pub date: String,
+    /// First day.
+    pub start: String,
+    /// Last day (inclusive).
+    pub end: String,
+    /// The status most sources give.
+    pub status: String,
+    /// The event word.
+    pub event: String,
+    /// The clause of the first source.
+    pub text: String,
+    /// Sources disagree on the date: every date they give is in `dates`.
+    pub conflict: bool,
+    /// Every date the sources give.
+    pub dates: Vec<String>,
+    /// Places, by name.
+    pub places: Vec<String>,
+    /// People and organisations.
+    pub actors: Vec<String>,
+    /// A planned or missed date linked to the date it happened, or back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked: Option<Link>,
+    /// The articles that tell it.
+    pub sources: Vec<Source>,
+}
+
+/// The other side of a planned/happened pair: "due November 15, happened
+/// November 25".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Link {
+    /// The linked event.
+    pub event: i64,
+    /// Its date.
+    pub date: String,
+    /// Its status.
+    pub status: String,
+}
+
+/// One article's telling of an event.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    /// The article id.
+    pub doc: String,
+    /// Its publication date.
+    pub dct: String,
+    /// Its title, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Its address, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The sentence that supports the event.
+    pub sentence: String,
+    /// The date this article gives.
+    pub date: String,
+    /// The status this article gives.
+    pub status: String,
+    /// The date phrase as written.
+    pub expression: String,
+}
+
+/// Filters of a timeline query; every field is optional.
+#[derive(Clone, Debug, Default)]
+pub struct Query {
+    /// A person or organisation (substring, case-insensitive).
+    pub entity: Option<String>,
+    /// Place names that match, with the places inside them: an event
+    /// matches when one of its places has one of these names, or lies in
+    /// one of `within` (country code, optional admin1 code).
+    pub place: Option<PlaceFilter>,
+    /// First day (inclusive), `YYYY-MM-DD`.
+    pub from: Option<String>,
+    /// Last day (inclusive), `YYYY-MM-DD`.
+    pub to: Option<String>,
+    /// One status.
+    pub status: Option<String>,
+    /// Full-text search over the supporting clauses (FTS5 syntax).
+    pub search: Option<String>,
+    /// At most this many events (all when None).
+    pub limit: Option<usize>,
+}
+
+/// A place filter, resolved by the caller against the gazetteer.
+#[derive(Clone, Debug, Default)]
+pub struct PlaceFilter {
+    /// Names the place goes by.
+    pub names: Vec<String>,
+    /// (country, admin1) areas whose places count as inside; an empty
+    /// admin1 takes the whole country.
+    pub within: Vec<(String, String)>,
+}
+
+/// The store.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (or creates) the store at `path`.
+    pub fn open(path: &Path) -> Result<Store, Error> {
+        let conn = Connection::open(path).map_err(|e| Error(format!("{}: {e}", path.display())))?;
+        Store::with(conn)
+    }
+
+    /// A store in memory, for tests and one-off runs.
+    pub fn open_in_memory() -> Result<Store, Error> {
+        Store::with(Connection::open_in_memory()?)
+    }
+
+    fn with(conn: Connection) -> Result<Store, Error> {
+        conn.execute_batch(schema::PRAGMAS)?;
+        conn.execute_batch(schema::SCHEMA)?;
+        Ok(Store { conn })
+    }
+
+    /// Whether an article with this id is stored.
+    pub fn contains(&self, id: &str) -> Result<bool, Error> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// How many articles are stored.
+    pub fn document_count(&self) -> Result<usize, Error> {
+        Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    /// Stores a batch of analysed articles in one transaction; articles
+    /// already stored are left as they are. Returns how many were new.
+    pub fn insert(&mut self, batch: &[Analyzed]) -> Result<usize, Error> {
+        let tx = self.conn.transaction()?;
+        let mut added = 0;
+        for item in batch {
+            let doc = &item.document;
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO documents (id, dct, title, url, source, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![doc.id, doc.dct.to_string(), doc.title, doc.url, doc.source, doc.text],
+            )?;
+            if inserted == 0 {
+                continue;
+            }
+            added += 1;
+            for t in &item.timexes {
+                tx.execute(
+                    "INSERT INTO timexes (doc, start, end, text, type, value, mod) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        doc.id,
+                        t.start as i64,
+                        t.end as i64,
+                        t.text,
+                        t.kind.as_str(),
+                        t.value,
+                        t.modifier.map(|m| m.as_str())
+                    ],
+                )?;
+            }
+            for e in &item.entities {
+                tx.execute(
+                    "INSERT INTO entities (doc, start, end, text, kind, name, geonameid, lat, lon, country, admin1) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    params![
+                        doc.id,
+                        e.start as i64,
+                        e.end as i64,
+                        e.text,
+                        format!("{:?}", e.kind).to_lowercase(),
+                        e.name,
+                        e.geonameid,
+                        e.lat,
+                        e.lon,
+                        e.country,
+                        e.admin1
+                    ],
+                )?;
+            }
+            for entry in &item.entries {
+                let sentence: String = doc
+                    .text
+                    .chars()
+                    .skip(entry.sentence.0)
+                    .take(entry.sentence.1 - entry.sentence.0)
+                    .collect();
+                tx.execute(
+                    "INSERT INTO entries (doc, date, start, end, status, event, text, sentence, expression, \
+                     places, actors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    params![
+                        doc.id,
+                        entry.date,
+                        entry.start.to_string(),
+                        entry.end.to_string(),
+                        entry.status.as_str(),
+                        entry.event,
+                        entry.text,
+                        sentence,
+                        entry.timex.text,
+                        serde_json::to_string(&entry.places)?,
+                        serde_json::to_string(&entry.actors)?
+                    ],
+                )?;
+                let id = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO entries_fts (rowid, text, event) VALUES (?1, ?2, ?3)",
+                    params![id, sentence, entry.event],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Records a document that could not be read.
+    pub fn record_failure(&mut self, failure: &Failure) -> Result<(), Error> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO failures (source, line, reason) VALUES (?1, ?2, ?3)",
+            params![failure.source, failure.line as i64, failure.reason],
+        )?;
+        Ok(())
+    }
+
+    /// Every recorded failure, in order.
+    pub fn failures(&self) -> Result<Vec<Failure>, Error> {
+        let mut statement =
+            self.conn.prepare("SELECT source, line, reason FROM failures ORDER BY source, line")?;
+        let rows = statement.query_map([], |r| {
+            Ok(Failure { source: r.get(0)?, line: r.get::<_, i64>(1)? as usize, reason: r.get(2)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Merges the entries of all articles into events (replacing the
+    /// previous merge).
+    pub fn merge(&mut self) -> Result<MergeReport, Error> {
+        merge::merge(&mut self.conn)
+    }
+
+    /// The merged events matching a query, sorted by date.
+    pub fn events(&self, query: &Query) -> Result<Vec<Event>, Error> {
+        merge::query(&self.conn, query)
+    }
+}
