@@ -180,6 +180,34 @@ pub enum EvalCommand {
     /// each gold event-time link within a sentence is anchored.
     #[command(after_help = "Example:\n  dateline eval events ../shared/data/tempeval3/AQUAINT")]
     Events(EventsEvalArgs),
+    /// SemEval-2015 Task 4 (cross-document timelines, track A): build one
+    /// timeline per target entity from the raw CAT documents of a corpus
+    /// folder, or score timelines with --score GOLD_DIR SYSTEM_DIR.
+    #[command(
+        after_help = "Examples:\n  dateline eval semeval2015 ../shared/data/timeline/semeval2015-task4/eval_corpus_1 --out /tmp/runs\n  dateline eval semeval2015 --score ../shared/data/timeline/semeval2015-task4/eval_corpus_1/TimeLines_Gold_Standard /tmp/runs"
+    )]
+    Semeval2015(SemevalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SemevalArgs {
+    /// The corpus folder: CAT documents (in it or in a sub-folder) and a
+    /// list_target_entities*.txt file.
+    #[arg(required_unless_present = "score")]
+    pub corpus: Option<PathBuf>,
+    /// Where to write the timelines, one file per target entity.
+    #[arg(long, required_unless_present = "score")]
+    pub out: Option<PathBuf>,
+    /// The target entities: a list file (one per line), or a folder of
+    /// gold timelines whose first lines name them. Found in CORPUS by default.
+    #[arg(long)]
+    pub targets: Option<PathBuf>,
+    /// Score instead: the gold timeline folder, then the system one.
+    #[arg(long, num_args = 2, value_names = ["GOLD_DIR", "SYSTEM_DIR"])]
+    pub score: Option<Vec<PathBuf>>,
+    /// Report format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 #[derive(clap::Args, Debug)]
@@ -240,6 +268,14 @@ pub struct BenchArgs {
     /// Report format.
     #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+    /// Instead: ingest this many synthetic articles (made from the
+    /// project's templates) into a fresh store, then time timeline queries
+    /// on it (articles/s, store size, memory, query latency percentiles).
+    #[arg(long, value_name = "N")]
+    pub store_articles: Option<usize>,
+    /// Where the store benchmark writes its database (deleted first).
+    #[arg(long, default_value = "bench-store.db", value_name = "PATH")]
+    pub db: PathBuf,
 }
 
 #[derive(clap::Args, Debug)]

@@ -3,8 +3,10 @@
 
 mod events;
 mod geo;
+mod semeval;
 mod tempeval;
 
 pub use events::{EventDocument, EventScore, Span};
 pub use geo::{read_geo_corpus, GeoArticle, GeoScore, GoldToponym};
+pub use semeval::{read_cat, CatDocument, Timeline, TimelineScore};
 pub use tempeval::{Attribute, DocumentTimexes, Mistake, MistakeKind, Prf, TimexScore};

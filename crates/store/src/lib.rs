@@ -275,11 +275,6 @@ impl Store {
                         serde_json::to_string(&entry.actors)?
                     ],
                 )?;
-                let id = tx.last_insert_rowid();
-                tx.execute(
-                    "INSERT INTO entries_fts (rowid, text, event) VALUES (?1, ?2, ?3)",
-                    params![id, sentence, entry.event],
-                )?;
             }
         }
         tx.commit()?;

@@ -40,7 +40,6 @@ CREATE TABLE IF NOT EXISTS entries (
     places TEXT NOT NULL, actors TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entries_doc ON entries(doc);
-CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(text, event);
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL,
     PRIMARY KEY (source, line)
@@ -52,7 +51,9 @@ CREATE TABLE IF NOT EXISTS events (
     conflict INTEGER NOT NULL, dates TEXT NOT NULL, linked INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_start ON events(start, end);
+CREATE INDEX IF NOT EXISTS events_end ON events(end);
 CREATE INDEX IF NOT EXISTS events_status ON events(status, start);
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(text);
 CREATE TABLE IF NOT EXISTS event_sources (event INTEGER NOT NULL, entry INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS event_sources_event ON event_sources(event);
 CREATE INDEX IF NOT EXISTS event_sources_entry ON event_sources(entry);

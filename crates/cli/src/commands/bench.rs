@@ -34,6 +34,9 @@ struct Throughput {
 }
 
 pub fn run(args: &BenchArgs) -> Result<ExitCode, String> {
+    if let Some(articles) = args.store_articles {
+        return store_bench(args, articles);
+    }
     let docs = load_corpus(args)?;
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let megabytes = bytes as f64 / 1e6;
@@ -160,4 +163,119 @@ fn peak_memory_mb() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
+}
+
+#[derive(Serialize)]
+struct StoreReport {
+    articles: usize,
+    ingest_seconds: f64,
+    articles_per_second: f64,
+    merge_seconds: f64,
+    events: usize,
+    entries: usize,
+    database_mb: f64,
+    queries: usize,
+    query_p50_ms: f64,
+    query_p99_ms: f64,
+    query_max_ms: f64,
+    peak_memory_mb: Option<f64>,
+}
+
+/// Ingests synthetic articles into a fresh store, then times queries.
+fn store_bench(args: &BenchArgs, articles: usize) -> Result<ExitCode, String> {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", args.db.display()));
+    }
+    let mut store = dateline_store::Store::open(&args.db).map_err(|e| e.to_string())?;
+    let tagger = Tagger::new();
+    let recognizer = dateline_entities::Recognizer::new();
+    let bar = super::ingest::progress(articles as u64);
+    let started = Instant::now();
+    const BATCH: usize = 2048;
+    for first in (0..articles).step_by(BATCH) {
+        let batch: Vec<dateline_store::Analyzed> = (first..(first + BATCH).min(articles))
+            .into_par_iter()
+            .map(|n| super::ingest::analyse(&tagger, &recognizer, super::synthetic::article(n)))
+            .collect();
+        store.insert(&batch).map_err(|e| e.to_string())?;
+        bar.inc(batch.len() as u64);
+    }
+    bar.finish_and_clear();
+    let ingest_seconds = started.elapsed().as_secs_f64();
+    let merging = Instant::now();
+    let merge = store.merge().map_err(|e| e.to_string())?;
+    let merge_seconds = merging.elapsed().as_secs_f64();
+    // A fixed mix of the queries a reader of the timeline makes, one page each.
+    let places = ["Baku", "Azerbaijan", "Texas", "France", "Crimea", "Tokyo", "Georgia", "Kashmir"];
+    let statuses = ["occurred", "scheduled", "missed", "deadline", "expected"];
+    let searches = ["bridge", "elections", "prisoners", "border", "talks"];
+    let mut latencies = Vec::new();
+    let mut by_kind: [Vec<f64>; 5] = Default::default();
+    for i in 0..500usize {
+        let year = 2015 + (i % 9);
+        let mut query = dateline_store::Query { limit: Some(50), ..Default::default() };
+        match i % 5 {
+            0 => query.place = Some(super::ingest::place_filter(places[i % places.len()])),
+            1 => query.status = Some(statuses[i % statuses.len()].to_string()),
+            2 => query.search = Some(searches[i % searches.len()].to_string()),
+            3 => {
+                query.from = Some(format!("{year}-01-01"));
+                query.to = Some(format!("{year}-03-31"));
+            }
+            _ => query.entity = Some("Lopez".to_string()),
+        }
+        let start = Instant::now();
+        std::hint::black_box(store.events(&query).map_err(|e| e.to_string())?);
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        latencies.push(ms);
+        by_kind[i % 5].push(ms);
+    }
+    let kind_max: Vec<String> = ["place", "status", "search", "dates", "entity"]
+        .iter()
+        .zip(&by_kind)
+        .map(|(name, ms)| format!("{name} {:.1}", ms.iter().copied().fold(0.0, f64::max)))
+        .collect();
+    latencies.sort_by(f64::total_cmp);
+    let percentile = |q: f64| latencies[((latencies.len() - 1) as f64 * q).round() as usize];
+    let database_mb = std::fs::metadata(&args.db).map(|m| m.len() as f64 / 1e6).unwrap_or(0.0)
+        + std::fs::metadata(format!("{}-wal", args.db.display()))
+            .map(|m| m.len() as f64 / 1e6)
+            .unwrap_or(0.0);
+    let report = StoreReport {
+        articles,
+        ingest_seconds,
+        articles_per_second: articles as f64 / ingest_seconds,
+        merge_seconds,
+        events: merge.events,
+        entries: merge.entries,
+        database_mb,
+        queries: latencies.len(),
+        query_p50_ms: percentile(0.5),
+        query_p99_ms: percentile(0.99),
+        query_max_ms: latencies.last().copied().unwrap_or(0.0),
+        peak_memory_mb: peak_memory_mb(),
+    };
+    match args.format {
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        ReportFormat::Text => {
+            println!(
+                "ingest      {} synthetic articles in {:.1} s ({:.0} articles/s, analysis and storage)",
+                report.articles, report.ingest_seconds, report.articles_per_second
+            );
+            println!(
+                "merge       {} entries into {} events in {:.1} s",
+                report.entries, report.events, report.merge_seconds
+            );
+            println!("store       {:.0} MB at {}", report.database_mb, args.db.display());
+            println!(
+                "queries     {} timeline queries (50 events a page): p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+                report.queries, report.query_p50_ms, report.query_p99_ms, report.query_max_ms
+            );
+            println!("            slowest by filter (ms): {}", kind_max.join(", "));
+            if let Some(mb) = report.peak_memory_mb {
+                println!("peak memory {mb:.0} MB resident");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -44,16 +44,8 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode, String> {
     let recognizer = Recognizer::new();
     let mut added = 0;
     for chunk in todo.chunks(args.batch.max(1)) {
-        let batch: Vec<Analyzed> = chunk
-            .par_iter()
-            .map(|input| {
-                let document = input.document.clone();
-                let timexes = tagger.tag(&document.text, document.dct);
-                let entities = recognizer.entities(&document.text);
-                let entries = dateline_events::anchor(&document, &timexes, &entities);
-                Analyzed { document, timexes, entities, entries }
-            })
-            .collect();
+        let batch: Vec<Analyzed> =
+            chunk.par_iter().map(|input| analyse(&tagger, &recognizer, input.document.clone())).collect();
         added += store.insert(&batch).map_err(|e| e.to_string())?;
         bar.inc(chunk.len() as u64);
     }
@@ -81,8 +73,16 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The whole per-document pipeline: expressions, entities, timeline.
+pub fn analyse(tagger: &Tagger, recognizer: &Recognizer, document: dateline_core::Document) -> Analyzed {
+    let timexes = tagger.tag(&document.text, document.dct);
+    let entities = recognizer.entities(&document.text);
+    let entries = dateline_events::anchor(&document, &timexes, &entities);
+    Analyzed { document, timexes, entities, entries }
+}
+
 /// A progress bar with articles per second, on a terminal only.
-fn progress(total: u64) -> ProgressBar {
+pub fn progress(total: u64) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -148,7 +148,7 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
 
 /// A place filter: the name, and the area it names when the gazetteer
 /// knows it as a country or a state ("Azerbaijan" takes in Baku).
-fn place_filter(name: &str) -> PlaceFilter {
+pub fn place_filter(name: &str) -> PlaceFilter {
     let gazetteer = dateline_geo::Gazetteer::embedded();
     let mention = dateline_geo::resolve::Mention { name, area: false, within: None };
     let best = dateline_geo::Resolver::new(gazetteer).resolve(&[mention], &[]).into_iter().next().flatten();

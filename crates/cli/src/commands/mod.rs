@@ -5,6 +5,8 @@ mod entities;
 mod eval;
 mod gazetteer;
 mod ingest;
+mod semeval;
+mod synthetic;
 mod tag;
 mod timeline;
 
@@ -22,6 +24,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Eval(EvalCommand::Tempeval(args)) => eval::tempeval(&args),
         Command::Eval(EvalCommand::Geo(args)) => eval::geo(&args),
         Command::Eval(EvalCommand::Events(args)) => eval::events(&args),
+        Command::Eval(EvalCommand::Semeval2015(args)) => semeval::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Gazetteer(args) => gazetteer::run(&args),
     }

@@ -1,0 +1,235 @@
+//! `dateline eval semeval2015`: timelines of target entities across a
+//! corpus (SemEval-2015 Task 4, track A), and their scorer.
+
+use crate::args::{ReportFormat, SemevalArgs};
+use crate::inputs::expand;
+use dateline_core::{calendar_range, Date, Document};
+use dateline_eval::{read_cat, CatDocument, Timeline, TimelineScore};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub fn run(args: &SemevalArgs) -> Result<ExitCode, String> {
+    if let Some(dirs) = &args.score {
+        return score(&dirs[0], &dirs[1], args.format);
+    }
+    let (Some(corpus), Some(out)) = (&args.corpus, &args.out) else {
+        return Err("give a CORPUS folder and --out DIR, or --score GOLD_DIR SYSTEM_DIR".to_string());
+    };
+    let targets = read_targets(args.targets.as_deref(), corpus)?;
+    let files: Vec<PathBuf> = expand(corpus)
+        .map_err(|e| format!("{}: {e}", corpus.display()))?
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        // Track A is from raw text: the annotated track B copies are left out.
+        .filter(|p| {
+            !["TimeML", "trackB", "TrackB", "events_timelines"]
+                .iter()
+                .any(|s| p.to_string_lossy().contains(s))
+        })
+        .collect();
+    let mut docs = Vec::new();
+    for file in &files {
+        let xml = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        match read_cat(&xml) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => eprintln!("dateline: {}: {e} (document skipped)", file.display()),
+        }
+    }
+    if docs.is_empty() {
+        return Err(format!("{}: no CAT documents found", corpus.display()));
+    }
+    let analysed: Vec<Analysed> = docs.par_iter().filter_map(analyse).collect();
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for target in &targets {
+        let timeline = timeline_of(target, &analysed);
+        let name = format!("{}.txt", target.to_lowercase().replace(' ', "_"));
+        std::fs::write(out.join(&name), timeline.render())
+            .map_err(|e| format!("{}: {e}", out.join(&name).display()))?;
+    }
+    eprintln!(
+        "dateline: {} timelines from {} documents written to {}",
+        targets.len(),
+        analysed.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Target entities: a list file, or the first lines of a timeline folder;
+/// by default the corpus's list_target_entities*.txt.
+fn read_targets(given: Option<&Path>, corpus: &Path) -> Result<Vec<String>, String> {
+    let path = match given {
+        Some(p) => p.to_path_buf(),
+        None => expand(corpus)
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("list_target_entities")))
+            .ok_or_else(|| format!("{}: no list_target_entities*.txt; give --targets", corpus.display()))?,
+    };
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    if path.is_dir() {
+        let mut names = Vec::new();
+        for file in expand(&path).map_err(|e| e.to_string())? {
+            if let Some(first) = read(&file)?.lines().next() {
+                names.push(first.trim().to_string());
+            }
+        }
+        return Ok(names);
+    }
+    Ok(read(&path)?.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
+}
+
+/// One document after the pipeline, with its tokens' sentence numbers.
+struct Analysed {
+    cat: CatDocument,
+    /// Character start of each token in the rebuilt text.
+    offsets: Vec<usize>,
+    entries: Vec<dateline_core::Entry>,
+    events: Vec<(usize, usize)>,
+}
+
+fn analyse(cat: &CatDocument) -> Option<Analysed> {
+    let dct: Date = cat.dct.as_deref()?.parse().ok()?;
+    let mut text = String::new();
+    let mut offsets = Vec::with_capacity(cat.tokens.len());
+    let mut chars = 0;
+    let mut previous_sentence = None;
+    for (sentence, token) in &cat.tokens {
+        let separator = if previous_sentence.is_some_and(|p| p != *sentence) { "\n\n" } else { " " };
+        if previous_sentence.is_some() {
+            text.push_str(separator);
+            chars += separator.chars().count();
+        }
+        previous_sentence = Some(*sentence);
+        offsets.push(chars);
+        text.push_str(token);
+        chars += token.chars().count();
+    }
+    let doc = Document::new(dct, text);
+    let timexes = dateline_timex::Tagger::new().tag(&doc.text, doc.dct);
+    let entities = dateline_entities::Recognizer::new().entities(&doc.text);
+    let entries = dateline_events::anchor(&doc, &timexes, &entities);
+    let events = dateline_events::event_mentions(&doc.text);
+    Some(Analysed { cat: cat.clone(), offsets, entries, events })
+}
+
+impl Analysed {
+    /// The token at a character offset.
+    fn token_at(&self, offset: usize) -> Option<usize> {
+        self.offsets.partition_point(|&o| o <= offset).checked_sub(1)
+    }
+
+    /// `docid-sentence-word` for the token at a character offset.
+    fn event_id(&self, offset: usize) -> Option<String> {
+        let (sentence, word) = &self.cat.tokens[self.token_at(offset)?];
+        Some(format!("{}-{}-{}", self.cat.id, sentence, word))
+    }
+
+    /// Sentences that name the target (its full name, or the last word of
+    /// a longer name: "Jobs" for "Steve Jobs").
+    fn sentences_naming(&self, target: &str) -> Vec<usize> {
+        let words: Vec<String> = target.split_whitespace().map(str::to_lowercase).collect();
+        let surname =
+            words.last().filter(|w| words.len() > 1 && w.len() > 3 && w.chars().all(char::is_alphabetic));
+        let mut found = Vec::new();
+        for i in 0..self.cat.tokens.len() {
+            let matches_full = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.cat.tokens.get(i + k).is_some_and(|(_, t)| t.to_lowercase() == *w));
+            let matches_surname = surname.is_some_and(|s| self.cat.tokens[i].1.to_lowercase() == *s);
+            if matches_full || matches_surname {
+                found.push(self.cat.tokens[i].0);
+            }
+        }
+        found.sort();
+        found.dedup();
+        found
+    }
+}
+
+/// The timeline of one target: dated events of sentences that name it,
+/// ordered by date (same date, same position), undated events at 0.
+fn timeline_of(target: &str, docs: &[Analysed]) -> Timeline {
+    let mut dated: BTreeMap<(Date, Date, String), Vec<String>> = BTreeMap::new();
+    let mut undated: Vec<String> = Vec::new();
+    for doc in docs {
+        let sentences = doc.sentences_naming(target);
+        let in_sentence =
+            |offset: usize| doc.token_at(offset).is_some_and(|t| sentences.contains(&doc.cat.tokens[t].0));
+        let mut used = Vec::new();
+        for entry in &doc.entries {
+            if entry.trigger.0 == entry.trigger.1 || !in_sentence(entry.trigger.0) {
+                continue;
+            }
+            let Some((start, end)) = calendar_range(&entry.date) else { continue };
+            if let Some(id) = doc.event_id(entry.trigger.0) {
+                used.push(entry.trigger.0);
+                let date = task_date(&entry.date);
+                let group = dated.entry((start, end, date)).or_default();
+                if !group.contains(&id) {
+                    group.push(id);
+                }
+            }
+        }
+        for (start, _) in &doc.events {
+            if in_sentence(*start) && !used.contains(start) {
+                if let Some(id) = doc.event_id(*start) {
+                    undated.push(id);
+                }
+            }
+        }
+    }
+    let mut rows: Vec<(usize, String, Vec<String>)> =
+        undated.into_iter().map(|e| (0, "XXXX-XX-XX".to_string(), vec![e])).collect();
+    for (index, ((_, _, date), events)) in dated.into_iter().enumerate() {
+        for event in events {
+            rows.push((index + 1, date.clone(), vec![event]));
+        }
+    }
+    Timeline { entity: target.to_string(), rows }
+}
+
+/// A TIMEX3 value as the task writes dates: `2008-03-XX`, `2008-XX-XX`.
+fn task_date(value: &str) -> String {
+    let day: Vec<&str> = value.split('T').next().unwrap_or("").split('-').collect();
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    match day.as_slice() {
+        [y, m, d] if digits(y) && digits(m) && digits(d) => format!("{y}-{m}-{d}"),
+        [y, m] if digits(y) && digits(m) => format!("{y}-{m}-XX"),
+        [y, ..] if y.len() == 4 && digits(y) => format!("{y}-XX-XX"),
+        _ => "XXXX-XX-XX".to_string(),
+    }
+}
+
+fn score(gold_dir: &Path, system_dir: &Path, format: ReportFormat) -> Result<ExitCode, String> {
+    let read_all = |dir: &Path| -> Result<Vec<Timeline>, String> {
+        let mut out = Vec::new();
+        for file in expand(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            out.push(Timeline::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?);
+        }
+        Ok(out)
+    };
+    let gold = read_all(gold_dir)?;
+    let system = read_all(system_dir)?;
+    let result = TimelineScore::compute(&gold, &system);
+    match format {
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default()),
+        ReportFormat::Text => {
+            for (entity, f1) in &result.per_entity {
+                println!("{entity:<30} F1 {:.2}", f1 * 100.0);
+            }
+            println!(
+                "{} timelines: micro P {:.2}  R {:.2}  F1 {:.2} (temporal awareness, in percent)",
+                result.timelines,
+                result.micro.p * 100.0,
+                result.micro.r * 100.0,
+                result.micro.f1 * 100.0
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

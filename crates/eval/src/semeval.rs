@@ -1,0 +1,252 @@
+//! SemEval-2015 Task 4 (TimeLine: cross-document event ordering): the CAT
+//! document format, the timeline file format, and a scorer of temporal
+//! awareness (UzZaman and Allen) over the timelines' event graphs.
+//!
+//! A timeline file has the target entity on its first line, then one line
+//! per position: `index<TAB>date<TAB>event[<TAB>event...]`, where an event
+//! is `docid-sentence-word` and events on one line are the same event.
+//! Index 0 holds events that cannot be placed.
+
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// A document in CAT format: its id, creation time and tokens.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatDocument {
+    /// `doc_id`.
+    pub id: String,
+    /// The creation time (`YYYY-MM-DD`), when the file gives it.
+    pub dct: Option<String>,
+    /// Tokens: (sentence number, text).
+    pub tokens: Vec<(usize, String)>,
+}
+
+/// Reads a CAT XML document.
+///
+/// ```
+/// let xml = "<Document doc_id=\"7\"><token t_id=\"1\" sentence=\"0\" number=\"0\">Apple</token>\
+///   <token t_id=\"2\" sentence=\"0\" number=\"1\">won</token><Markables><TIMEX3 m_id=\"1\" \
+///   functionInDocument=\"CREATION_TIME\" value=\"2008-01-09\"></TIMEX3></Markables></Document>";
+/// let doc = dateline_eval::read_cat(xml).unwrap();
+/// assert_eq!(doc.id, "7");
+/// assert_eq!(doc.dct.as_deref(), Some("2008-01-09"));
+/// assert_eq!(doc.tokens[1], (0, "won".to_string()));
+/// ```
+pub fn read_cat(xml: &str) -> Result<CatDocument, String> {
+    let head = xml.find("<Document").ok_or("no <Document> element: not a CAT file")?;
+    let head_end = xml[head..].find('>').map(|e| head + e).ok_or("unclosed <Document> tag")?;
+    let id = attribute(&xml[head..head_end], "doc_id").ok_or("<Document> without doc_id")?.to_string();
+    let mut tokens = Vec::new();
+    let mut rest = &xml[head_end..];
+    while let Some(open) = rest.find("<token ") {
+        let tag_end = rest[open..].find('>').map(|e| open + e).ok_or("unclosed <token> tag")?;
+        let close = rest[tag_end..].find("</token>").map(|e| tag_end + e).ok_or("<token> never closed")?;
+        let sentence = attribute(&rest[open..tag_end], "sentence").and_then(|s| s.parse().ok()).unwrap_or(0);
+        tokens.push((sentence, decode(&rest[tag_end + 1..close])));
+        rest = &rest[close..];
+    }
+    let dct = xml.find("CREATION_TIME").and_then(|at| {
+        let start = xml[..at].rfind('<')?;
+        let end = xml[at..].find('>')? + at;
+        attribute(&xml[start..end], "value").map(|v| v.chars().take(10).collect())
+    });
+    Ok(CatDocument { id, dct, tokens })
+}
+
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let end = tag[start..].find('"')? + start;
+    Some(&tag[start..end])
+}
+
+fn decode(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// A timeline of one target entity.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline {
+    /// The target entity.
+    pub entity: String,
+    /// (index, date, coreferent events).
+    pub rows: Vec<(usize, String, Vec<String>)>,
+}
+
+impl Timeline {
+    /// Reads the task's timeline format.
+    pub fn parse(text: &str) -> Result<Timeline, String> {
+        let mut lines = text.lines();
+        let entity = lines.next().ok_or("empty timeline file")?.trim().to_string();
+        let mut rows = Vec::new();
+        for (n, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).filter(|f| !f.is_empty()).collect();
+            if fields.len() < 3 {
+                return Err(format!("line {}: want index, date and at least one event", n + 2));
+            }
+            let index =
+                fields[0].parse().map_err(|_| format!("line {}: bad index {:?}", n + 2, fields[0]))?;
+            rows.push((index, fields[1].to_string(), fields[2..].iter().map(|s| s.to_string()).collect()));
+        }
+        Ok(Timeline { entity, rows })
+    }
+
+    /// Writes the task's timeline format.
+    pub fn render(&self) -> String {
+        let mut out = format!("{}\n", self.entity);
+        for (index, date, events) in &self.rows {
+            out.push_str(&format!("{index}\t{date}\t{}\n", events.join("\t")));
+        }
+        out
+    }
+}
+
+/// A relation of the timeline graph.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Relation {
+    Before(String, String),
+    Simultaneous(String, String),
+    OnDate(String, String),
+}
+
+fn simultaneous(a: &str, b: &str) -> Relation {
+    if a <= b {
+        Relation::Simultaneous(a.to_string(), b.to_string())
+    } else {
+        Relation::Simultaneous(b.to_string(), a.to_string())
+    }
+}
+
+/// A date without its unknown parts: `2003-XX-XX` and `2003` agree.
+fn known_date(date: &str) -> Option<String> {
+    let known: Vec<&str> = date.split('-').take_while(|p| !p.contains('X')).collect();
+    (!known.is_empty()).then(|| known.join("-"))
+}
+
+/// Groups of placed events (index > 0), in order, each with its date.
+fn groups(timeline: &Timeline) -> Vec<(Vec<String>, Option<String>)> {
+    let mut by_index: BTreeMap<usize, (Vec<String>, Option<String>)> = BTreeMap::new();
+    for (index, date, events) in timeline.rows.iter().filter(|(i, _, _)| *i > 0) {
+        let group = by_index.entry(*index).or_default();
+        // Coreferent events on one line count as one node: the first names it.
+        group.0.push(events[0].clone());
+        group.1 = group.1.take().or_else(|| known_date(date));
+    }
+    by_index.into_values().collect()
+}
+
+/// Every relation the timeline implies (its temporal closure).
+fn closure(timeline: &Timeline) -> HashSet<Relation> {
+    let groups = groups(timeline);
+    let mut out = HashSet::new();
+    for (k, (events, date)) in groups.iter().enumerate() {
+        for (i, a) in events.iter().enumerate() {
+            for b in &events[i + 1..] {
+                out.insert(simultaneous(a, b));
+            }
+            if let Some(date) = date {
+                out.insert(Relation::OnDate(a.clone(), date.clone()));
+            }
+            for (later, _) in &groups[k + 1..] {
+                for b in later {
+                    out.insert(Relation::Before(a.clone(), b.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The fewest relations from which the closure follows: a chain inside
+/// each group, one link between consecutive groups, one date per group.
+fn reduced(timeline: &Timeline) -> Vec<Relation> {
+    let groups = groups(timeline);
+    let mut out = Vec::new();
+    for (k, (events, date)) in groups.iter().enumerate() {
+        for pair in events.windows(2) {
+            out.push(simultaneous(&pair[0], &pair[1]));
+        }
+        if let Some(date) = date {
+            out.push(Relation::OnDate(events[0].clone(), date.clone()));
+        }
+        if let Some((next, _)) = groups.get(k + 1) {
+            out.push(Relation::Before(events[0].clone(), next[0].clone()));
+        }
+    }
+    out
+}
+
+/// Temporal-awareness scores over a set of timelines.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct TimelineScore {
+    /// Timelines in the gold standard.
+    pub timelines: usize,
+    /// Micro-averaged over every relation of every timeline.
+    pub micro: crate::Prf,
+    /// Per target entity: (entity, F1).
+    pub per_entity: Vec<(String, f64)>,
+}
+
+impl TimelineScore {
+    /// Scores system timelines against gold ones, matched by entity name
+    /// (case-insensitive); a gold entity without a system timeline scores
+    /// zero recall. Precision is the share of the system's reduced graph
+    /// found in the closure of the gold; recall the share of the gold's
+    /// reduced graph found in the closure of the system.
+    ///
+    /// ```
+    /// use dateline_eval::{Timeline, TimelineScore};
+    /// let gold = Timeline::parse("Apple\n1\t2007-01-09\t1-2-unveiled\n2\t2007-06-29\t1-5-released\n").unwrap();
+    /// let score = TimelineScore::compute(&[gold.clone()], &[gold]);
+    /// assert_eq!(score.micro.f1, 1.0);
+    /// ```
+    pub fn compute(gold: &[Timeline], system: &[Timeline]) -> TimelineScore {
+        let (mut p_hit, mut p_all, mut r_hit, mut r_all) = (0, 0, 0, 0);
+        let mut per_entity = Vec::new();
+        for key in gold {
+            let found = system.iter().find(|s| s.entity.eq_ignore_ascii_case(&key.entity));
+            let empty = Timeline::default();
+            let response = found.unwrap_or(&empty);
+            let (key_closure, response_closure) = (closure(key), closure(response));
+            let (key_reduced, response_reduced) = (reduced(key), reduced(response));
+            let ph = response_reduced.iter().filter(|r| key_closure.contains(r)).count();
+            let rh = key_reduced.iter().filter(|r| response_closure.contains(r)).count();
+            let prf = crate::tempeval::prf(ph, response_reduced.len(), rh, key_reduced.len());
+            per_entity.push((key.entity.clone(), prf.f1));
+            p_hit += ph;
+            p_all += response_reduced.len();
+            r_hit += rh;
+            r_all += key_reduced.len();
+        }
+        TimelineScore {
+            timelines: gold.len(),
+            micro: crate::tempeval::prf(p_hit, p_all, r_hit, r_all),
+            per_entity,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_and_dates_both_count() {
+        let gold = Timeline::parse("X\n1\t2007\ta\n2\t2008-XX-XX\tb\tb2\n3\t2009\tc\n").unwrap();
+        let swapped = Timeline::parse("X\n1\t2007\ta\n2\t2009\tc\n3\t2008\tb\n").unwrap();
+        let score = TimelineScore::compute(&[gold.clone()], &[swapped]);
+        assert!(score.micro.f1 > 0.0 && score.micro.f1 < 1.0, "{score:?}");
+        let nothing = TimelineScore::compute(&[gold], &[]);
+        assert_eq!(nothing.micro.r, 0.0);
+    }
+
+    #[test]
+    fn round_trip() {
+        let text = "Steve Jobs\n0\tXXXX-XX-XX\t1-2-said\n1\t1955-02-24\t3-5-born\t4-1-born\n";
+        assert_eq!(Timeline::parse(text).unwrap().render(), text);
+    }
+}
