@@ -282,3 +282,63 @@ fn timeline_csv_has_a_header_and_quoted_fields() {
     assert!(row.contains(",2020-11-30,2020-11-30,2020-11-30,scheduled,resume,"), "{row}");
     assert!(row.contains("\"Talks, long delayed, will resume on Monday\""), "{row}");
 }
+
+#[test]
+fn ingest_query_and_export_a_store() {
+    let dir = std::env::temp_dir().join(format!("dateline-store-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("news.db");
+    let db = db.to_str().unwrap();
+    let feed = dir.join("feed.jsonl");
+    std::fs::write(
+        &feed,
+        "{\"id\":\"a1\",\"date\":\"2020-11-26\",\"text\":\"Armenian troops left Kalbajar on Wednesday.\"}\n\
+         {\"id\":\"a2\",\"date\":\"2020-11-27\",\"text\":\"Armenian forces left Kalbajar on November 25.\"}\n\
+         {broken line\n",
+    )
+    .unwrap();
+    let feed = feed.to_str().unwrap();
+    let out = dateline!("ingest", "--db", db, feed);
+    assert_eq!(out.status.code(), Some(1), "a skipped line makes exit code 1");
+    let again = dateline!("ingest", "--db", db, feed);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 article(s) added, 2 already stored"));
+    let report = dateline!("ingest", "--db", db, "--report");
+    assert!(String::from_utf8_lossy(&report.stdout).contains("feed.jsonl:3:"));
+    let out = dateline!("timeline", "--db", db, "--place", "Azerbaijan");
+    let events = json_lines(&out);
+    assert_eq!(events.len(), 1, "one event told by two articles");
+    assert_eq!(events[0]["sources"].as_array().unwrap().len(), 2);
+    let none = dateline!("timeline", "--db", db, "--place", "France");
+    assert!(json_lines(&none).is_empty());
+    let out = dateline!("export", "--db", db, "--format", "timelinejs");
+    let timeline: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(timeline["events"][0]["start_date"]["day"], "25");
+    let missing = dateline!("timeline", "--db", dir.join("nope.db").to_str().unwrap());
+    assert_eq!(missing.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn semeval_timelines_are_written_and_scored() {
+    let Some(corpus) = shared("data/timeline/semeval2015-task4/eval_corpus_1") else {
+        return;
+    };
+    let out_dir = std::env::temp_dir().join(format!("dateline-semeval-{}", std::process::id()));
+    let out = dateline!("eval", "semeval2015", corpus.to_str().unwrap(), "--out", out_dir.to_str().unwrap());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_dir(&out_dir).unwrap().count(), 13);
+    let gold = corpus.join("TimeLines_Gold_Standard");
+    let out = dateline!(
+        "eval",
+        "semeval2015",
+        "--score",
+        gold.to_str().unwrap(),
+        out_dir.to_str().unwrap(),
+        "--format",
+        "json"
+    );
+    let score: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(score["micro"]["f1"].as_f64().unwrap() > 0.0);
+    let _ = std::fs::remove_dir_all(&out_dir);
+}

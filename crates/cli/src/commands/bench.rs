@@ -202,9 +202,11 @@ fn store_bench(args: &BenchArgs, articles: usize) -> Result<ExitCode, String> {
     }
     bar.finish_and_clear();
     let ingest_seconds = started.elapsed().as_secs_f64();
+    eprintln!("dateline: ingested {articles} articles in {ingest_seconds:.1} s; merging");
     let merging = Instant::now();
     let merge = store.merge().map_err(|e| e.to_string())?;
     let merge_seconds = merging.elapsed().as_secs_f64();
+    eprintln!("dateline: merged in {merge_seconds:.1} s; querying");
     // A fixed mix of the queries a reader of the timeline makes, one page each.
     let places = ["Baku", "Azerbaijan", "Texas", "France", "Crimea", "Tokyo", "Georgia", "Kashmir"];
     let statuses = ["occurred", "scheduled", "missed", "deadline", "expected"];
