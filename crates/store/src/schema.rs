@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_start ON events(start, end);
 CREATE INDEX IF NOT EXISTS events_end ON events(end);
 CREATE INDEX IF NOT EXISTS events_status ON events(status, start);
-CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(text);
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(text, actors);
 CREATE TABLE IF NOT EXISTS event_sources (event INTEGER NOT NULL, entry INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS event_sources_event ON event_sources(event);
 CREATE INDEX IF NOT EXISTS event_sources_entry ON event_sources(entry);

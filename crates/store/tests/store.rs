@@ -19,15 +19,16 @@ fn corpus() -> Vec<Analyzed> {
         analyse("a2", "2020-11-27", "Armenian forces left Kalbajar on November 25, officials said."),
         analyse("a3", "2020-11-28", "Troops left Kalbajar on November 24, a local report said. Azerbaijan handed over Kalbajar on November 25."),
         analyse("b1", "2020-11-28", "Floods hit Paris, Texas, on Friday."),
+        analyse("c1", "2020-11-28", "Governor Sarah Kim visited Austin on Thursday."),
     ]
 }
 
 #[test]
 fn ingest_is_idempotent() {
     let mut store = Store::open_in_memory().unwrap();
-    assert_eq!(store.insert(&corpus()).unwrap(), 4);
+    assert_eq!(store.insert(&corpus()).unwrap(), 5);
     assert_eq!(store.insert(&corpus()).unwrap(), 0);
-    assert_eq!(store.document_count().unwrap(), 4);
+    assert_eq!(store.document_count().unwrap(), 5);
 }
 
 #[test]
@@ -41,7 +42,7 @@ fn a_reopened_store_keeps_committed_batches() {
     } // as if the ingest had been killed here
     let mut store = Store::open(&path).unwrap();
     assert!(store.contains("a1").unwrap() && !store.contains("a3").unwrap());
-    assert_eq!(store.insert(&all).unwrap(), 2, "only the rest is added");
+    assert_eq!(store.insert(&all).unwrap(), 3, "only the rest is added");
     let _ = std::fs::remove_file(&path);
 }
 
@@ -87,6 +88,9 @@ fn queries_filter_by_place_date_and_text() {
         .events(&Query { from: Some("2020-11-25".into()), to: Some("2020-11-30".into()), ..Query::default() })
         .unwrap();
     assert!(late.iter().all(|e| e.end.as_str() >= "2020-11-25" && e.start.as_str() <= "2020-11-30"));
+    let kim = store.events(&Query { entity: Some("Kim".into()), ..Query::default() }).unwrap();
+    assert_eq!(kim.len(), 1);
+    assert_eq!(kim[0].actors, ["Sarah Kim"]);
     let csv = dateline_store::to_csv(&late);
     assert!(csv.lines().count() > late.len());
     let timeline = dateline_store::to_timelinejs(&late, "Kalbajar");
