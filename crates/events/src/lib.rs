@@ -42,7 +42,7 @@ pub fn anchor(doc: &Document, timexes: &[Timex], entities: &[Entity]) -> Vec<Ent
         .iter()
         .enumerate()
         .filter(|(i, t)| t.is_dated() && !anchors.contains(i))
-        .filter_map(|(_, t)| ctx.entry(t, &t.value))
+        .flat_map(|(_, t)| ctx.entries(t, &t.value))
         .collect();
     for a in &anchored {
         let duration = &timexes[a.duration];
@@ -57,8 +57,8 @@ pub fn anchor(doc: &Document, timexes: &[Timex], entities: &[Entity]) -> Vec<Ent
                 .map(|day| day.to_string()),
             (None, None) => None,
         };
-        if let Some(entry) = value.and_then(|v| ctx.entry(duration, &v)) {
-            entries.push(entry);
+        if let Some(value) = value {
+            entries.extend(ctx.entries(duration, &value));
         }
     }
     entries.sort_by_key(|e| (e.start, e.end, e.timex.start));
@@ -74,7 +74,31 @@ struct Text<'a> {
 }
 
 impl Text<'_> {
-    /// The entry an expression dates, with `value` as its date.
+    /// The entries an expression dates, with `value` as their date: one for
+    /// the event of its clause, and one for each event joined to it by
+    /// "and" ("entered Aghdam and seized the town on Friday").
+    fn entries(&self, timex: &Timex, value: &str) -> Vec<Entry> {
+        let Some(main) = self.entry(timex, value) else { return Vec::new() };
+        let tokens = self.tokens;
+        let Some(at) = tokens.iter().position(|t| t.start == main.trigger.0) else { return vec![main] };
+        let first = tokens.iter().position(|t| t.end > timex.start).unwrap_or(0);
+        let last = tokens.iter().position(|t| t.start >= timex.end).unwrap_or(tokens.len());
+        let Some(sentence) = self.sentences.iter().find(|s| s.contains(&first)).cloned() else {
+            return vec![main];
+        };
+        let clause = clause::clause_of(tokens, sentence, first, last);
+        let mut out = Vec::new();
+        for other in trigger::coordinated(tokens, clause, at, first..last) {
+            let mut entry = main.clone();
+            entry.event = tokens[other].text.to_ascii_lowercase();
+            entry.trigger = (tokens[other].start, tokens[other].end);
+            out.push(entry);
+        }
+        out.insert(0, main);
+        out
+    }
+
+    /// The entry of the main event an expression dates.
     fn entry(&self, timex: &Timex, value: &str) -> Option<Entry> {
         let tokens = self.tokens;
         let (start, end) = calendar_range(value)?;

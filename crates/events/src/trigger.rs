@@ -346,6 +346,32 @@ pub(crate) fn events_in(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Verbs joined to the event word by "and" inside the clause: "troops
+/// entered Aghdam and seized the town on Friday" dates both.
+pub(crate) fn coordinated(
+    tokens: &[Token<'_>],
+    clause: Range<usize>,
+    at: usize,
+    date: Range<usize>,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in clause.clone() {
+        if i == at || date.contains(&i) || !is_verb(tokens, i) || (i > 0 && tokens[i - 1].text == "to") {
+            continue;
+        }
+        // The two verbs are joined when "and" (perhaps with one adverb)
+        // stands right before the later one.
+        let later = i.max(at);
+        let joined = (later.saturating_sub(2)..later).any(|k| k > clause.start && tokens[k].text == "and");
+        let between_clean =
+            (i.min(at) + 1..later).all(|k| !matches!(tokens[k].text, "," | ";" | "but" | "or"));
+        if joined && between_clean {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// "until November 25 to leave": the verb of a "to" right after the date.
 pub(crate) fn verb_after_to(
     tokens: &[Token<'_>],

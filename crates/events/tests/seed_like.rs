@@ -50,3 +50,11 @@ fn durations_anchored_to_a_date_or_an_event() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!((got[1].0.as_str(), got[1].2.as_str()), ("2021-03-17", "acted"));
 }
+
+#[test]
+fn one_date_can_date_two_events() {
+    let got = timeline("2020-11-26", "Troops entered Aghdam and seized the airport on Friday.");
+    let events: Vec<&str> = got.iter().map(|(_, _, e)| e.as_str()).collect();
+    assert_eq!(events, ["seized", "entered"]);
+    assert!(got.iter().all(|(d, s, _)| d == "2020-11-20" && *s == Status::Occurred));
+}
