@@ -127,6 +127,10 @@ pub struct TimelineArgs {
     /// With --db: at most this many events.
     #[arg(long, requires = "db")]
     pub limit: Option<usize>,
+    /// With --db: at most this many sources listed per event (the count is
+    /// always given).
+    #[arg(long, requires = "db", default_value_t = 20)]
+    pub max_sources: usize,
     /// Output: JSON (one object per document and line), a readable
     /// timeline, or CSV (one row per entry).
     #[arg(long, short, value_enum, default_value_t = TimelineFormat::Json)]

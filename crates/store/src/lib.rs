@@ -96,7 +96,10 @@ pub struct Event {
     /// A planned or missed date linked to the date it happened, or back.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linked: Option<Link>,
-    /// The articles that tell it.
+    /// How many articles tell it.
+    pub source_count: usize,
+    /// The articles that tell it, in the order they were stored (at most
+    /// the query's `max_sources`).
     pub sources: Vec<Source>,
 }
 
@@ -154,6 +157,9 @@ pub struct Query {
     pub search: Option<String>,
     /// At most this many events (all when None).
     pub limit: Option<usize>,
+    /// At most this many sources listed per event (all when None); the
+    /// count is always given.
+    pub max_sources: Option<usize>,
 }
 
 /// A place filter, resolved by the caller against the gazetteer.

@@ -325,10 +325,10 @@ pub(crate) fn query(conn: &Connection, query: &Query) -> Result<Vec<Event>, Erro
     let mut statement = conn.prepare(&sql)?;
     let ids: Vec<i64> =
         statement.query_map(params_from_iter(args.iter()), |r| r.get(0))?.collect::<Result<_, _>>()?;
-    ids.into_iter().map(|id| event(conn, id)).collect()
+    ids.into_iter().map(|id| event(conn, id, query.max_sources)).collect()
 }
 
-fn event(conn: &Connection, id: i64) -> Result<Event, Error> {
+fn event(conn: &Connection, id: i64, max_sources: Option<usize>) -> Result<Event, Error> {
     let (date, start, end, status, word, text, conflict, dates, linked) = conn.query_row(
         "SELECT date, start, end, status, event, text, conflict, dates, linked FROM events WHERE id = ?1",
         [id],
@@ -356,10 +356,13 @@ fn event(conn: &Connection, id: i64) -> Result<Event, Error> {
     let mut statement = conn.prepare(
         "SELECT d.id, d.dct, d.title, d.url, n.sentence, n.date, n.status, n.expression \
          FROM event_sources s JOIN entries n ON n.id = s.entry JOIN documents d ON d.id = n.doc \
-         WHERE s.event = ?1 ORDER BY d.dct, d.id",
+         WHERE s.event = ?1 ORDER BY s.rowid LIMIT ?2",
     )?;
+    let cap = max_sources.map_or(-1, |n| n as i64);
+    let source_count: i64 =
+        conn.query_row("SELECT count(*) FROM event_sources WHERE event = ?1", [id], |r| r.get(0))?;
     let sources = statement
-        .query_map([id], |r| {
+        .query_map(params![id, cap], |r| {
             Ok(Source {
                 doc: r.get(0)?,
                 dct: r.get(1)?,
@@ -393,6 +396,7 @@ fn event(conn: &Connection, id: i64) -> Result<Event, Error> {
         places,
         actors,
         linked,
+        source_count: source_count as usize,
         sources,
     })
 }

@@ -112,6 +112,7 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
         status: args.status.clone(),
         search: args.search.clone(),
         limit: args.limit,
+        max_sources: Some(args.max_sources),
     };
     let events = store.events(&query).map_err(|e| e.to_string())?;
     let text = match args.format {
@@ -136,7 +137,7 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
                     e.event,
                     e.text,
                     e.places.join(", "),
-                    e.sources.len()
+                    e.source_count
                 ));
             }
             out
