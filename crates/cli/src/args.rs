@@ -53,6 +53,11 @@ pub enum Command {
         after_help = "Example:\n  dateline export --db dateline.db --format timelinejs > timeline.json"
     )]
     Export(ExportArgs),
+    /// Serve the HTTP API and the web page (timeline, map, sources) over a store.
+    #[command(
+        after_help = "Examples:\n  dateline serve                      # http://127.0.0.1:8080 over ./dateline.db\n  dateline serve --addr 0.0.0.0:8080 --token SECRET"
+    )]
+    Serve(ServeArgs),
     /// Score the engine against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -330,4 +335,18 @@ pub enum ExportFormat {
     Csv,
     /// TimelineJS 3 JSON.
     Timelinejs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// The store.
+    #[arg(long, default_value = "dateline.db", value_name = "PATH")]
+    pub db: PathBuf,
+    /// Where to listen; anything but loopback needs --token.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// A token every request must carry (`Authorization: Bearer TOKEN`, or
+    /// `?token=TOKEN` for the page).
+    #[arg(long)]
+    pub token: Option<String>,
 }

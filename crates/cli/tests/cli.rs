@@ -342,3 +342,71 @@ fn semeval_timelines_are_written_and_scored() {
     assert!(score["micro"]["f1"].as_f64().unwrap() > 0.0);
     let _ = std::fs::remove_dir_all(&out_dir);
 }
+
+/// One HTTP/1.1 request over a plain TCP stream: (status, body).
+fn http(port: u16, method: &str, path: &str, body: &str) -> (u16, String) {
+    use std::io::Read;
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn serve_answers_json_and_turns_bad_requests_away() {
+    let dir = std::env::temp_dir().join(format!("dateline-serve-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("s.db");
+    let out = dateline!("ingest", "--db", db.to_str().unwrap(), "examples");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let port = 18000 + (std::process::id() % 1000) as u16;
+    let mut server = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["serve", "--db", db.to_str().unwrap(), "--addr", &format!("127.0.0.1:{port}")])
+        .current_dir(workspace())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let ready = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    assert!(ready, "the server starts");
+    let (status, body) = http(port, "GET", "/api/events?q=ceasefire", "");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("2021-03-31"), "{body}");
+    let (status, body) = http(port, "GET", "/api/events?from=yesterday", "");
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("\"error\""));
+    let (status, _) = http(port, "POST", "/api/documents", "{not json");
+    assert_eq!(status, 422);
+    let (status, body) = http(
+        port,
+        "POST",
+        "/api/documents",
+        "{\"date\":\"2021-03-12\",\"text\":\"<script>x()</script> Talks will resume in Geneva on Monday.\"}",
+    );
+    assert_eq!(status, 201, "{body}");
+    assert!(body.contains("2021-03-15"), "{body}");
+    let (status, body) = http(port, "GET", "/openapi.json", "");
+    assert_eq!(status, 200);
+    assert!(body.contains("/api/events"));
+    let (status, page) = http(port, "GET", "/", "");
+    assert_eq!(status, 200);
+    assert!(page.contains("<svg id=\"timeline\""));
+    let (status, _) = http(port, "GET", &format!("/api/events?q={}", "x".repeat(10_000)), "");
+    assert_eq!(status, 414);
+    let _ = server.kill();
+    let _ = server.wait();
+    let refused = dateline!("serve", "--db", db.to_str().unwrap(), "--addr", "0.0.0.0:18999");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("without --token"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -153,7 +153,9 @@ pub struct Query {
     pub to: Option<String>,
     /// One status.
     pub status: Option<String>,
-    /// Full-text search over the supporting clauses (FTS5 syntax).
+    /// Full-text search (FTS5 syntax) over the supporting sentences, the
+    /// actors, and the title and opening of the articles that tell the
+    /// event (so a story's name finds the whole story).
     pub search: Option<String>,
     /// At most this many events (all when None).
     pub limit: Option<usize>,
@@ -316,4 +318,213 @@ impl Store {
     pub fn events(&self, query: &Query) -> Result<Vec<Event>, Error> {
         merge::query(&self.conn, query)
     }
+
+    /// Stored articles, newest first.
+    pub fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentSummary>, Error> {
+        let mut statement = self.conn.prepare(
+            "SELECT d.id, d.dct, d.title, d.url, (SELECT count(*) FROM entries n WHERE n.doc = d.id) \
+             FROM documents d ORDER BY d.dct DESC, d.id LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = statement.query_map(params![limit as i64, offset as i64], |r| {
+            Ok(DocumentSummary {
+                id: r.get(0)?,
+                dct: r.get(1)?,
+                title: r.get(2)?,
+                url: r.get(3)?,
+                entries: r.get::<_, i64>(4)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One stored article with its annotations, or None.
+    pub fn document(&self, id: &str) -> Result<Option<StoredDocument>, Error> {
+        let head = self
+            .conn
+            .query_row("SELECT id, dct, title, url, source, text FROM documents WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })
+            .optional()?;
+        let Some((id, dct, title, url, source, text)) = head else { return Ok(None) };
+        let mut timexes = self.conn.prepare(
+            "SELECT start, end, text, type, value, mod FROM timexes WHERE doc = ?1 ORDER BY start",
+        )?;
+        let timexes = timexes
+            .query_map([&id], |r| {
+                Ok(Annotation {
+                    start: r.get::<_, i64>(0)? as usize,
+                    end: r.get::<_, i64>(1)? as usize,
+                    text: r.get(2)?,
+                    kind: r.get(3)?,
+                    value: r.get(4)?,
+                    extra: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut entities = self.conn.prepare(
+            "SELECT start, end, text, kind, name, country FROM entities WHERE doc = ?1 ORDER BY start",
+        )?;
+        let entities = entities
+            .query_map([&id], |r| {
+                Ok(Annotation {
+                    start: r.get::<_, i64>(0)? as usize,
+                    end: r.get::<_, i64>(1)? as usize,
+                    text: r.get(2)?,
+                    kind: r.get(3)?,
+                    value: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                    extra: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut entries = self.conn.prepare(
+            "SELECT date, status, event, text, expression FROM entries WHERE doc = ?1 ORDER BY start, id",
+        )?;
+        let entries = entries
+            .query_map([&id], |r| {
+                Ok(StoredEntry {
+                    date: r.get(0)?,
+                    status: r.get(1)?,
+                    event: r.get(2)?,
+                    text: r.get(3)?,
+                    expression: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(StoredDocument { id, dct, title, url, source, text, timexes, entities, entries }))
+    }
+
+    /// People and organisations (or places) with how many articles name them.
+    pub fn entity_counts(&self, kind: Option<&str>, limit: usize) -> Result<Vec<EntityCount>, Error> {
+        let mut statement = self.conn.prepare(
+            "SELECT coalesce(name, text) AS n, kind, count(*), count(DISTINCT doc) FROM entities \
+             WHERE (?1 IS NULL OR kind = ?1) GROUP BY n, kind ORDER BY count(DISTINCT doc) DESC, n LIMIT ?2",
+        )?;
+        let rows = statement.query_map(params![kind, limit as i64], |r| {
+            Ok(EntityCount {
+                name: r.get(0)?,
+                kind: r.get(1)?,
+                mentions: r.get::<_, i64>(2)? as usize,
+                documents: r.get::<_, i64>(3)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Places of the merged events with their coordinates and how many
+    /// events happen there.
+    pub fn places(&self, limit: usize) -> Result<Vec<PlaceCount>, Error> {
+        let mut statement = self.conn.prepare(
+            "SELECT p.name, max(e.lat), max(e.lon), p.country, count(DISTINCT p.event) FROM event_places p \
+             LEFT JOIN entities e ON e.name = p.name AND e.kind = 'place' AND e.lat IS NOT NULL \
+             GROUP BY p.name, p.country ORDER BY count(DISTINCT p.event) DESC, p.name LIMIT ?1",
+        )?;
+        let rows = statement.query_map([limit as i64], |r| {
+            Ok(PlaceCount {
+                name: r.get(0)?,
+                lat: r.get(1)?,
+                lon: r.get(2)?,
+                country: r.get(3)?,
+                events: r.get::<_, i64>(4)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// A stored article, in a listing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocumentSummary {
+    /// Its id.
+    pub id: String,
+    /// Its publication date.
+    pub dct: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// How many timeline entries it gave.
+    pub entries: usize,
+}
+
+/// A stored article with what was found in it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredDocument {
+    /// Its id.
+    pub id: String,
+    /// Its publication date.
+    pub dct: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// Its publisher or feed.
+    pub source: Option<String>,
+    /// Its text; offsets point into it.
+    pub text: String,
+    /// Temporal expressions (`kind` is the TIMEX3 type, `extra` the mod).
+    pub timexes: Vec<Annotation>,
+    /// Entities (`value` is the canonical name, `extra` the country).
+    pub entities: Vec<Annotation>,
+    /// Timeline entries.
+    pub entries: Vec<StoredEntry>,
+}
+
+/// A span of a stored article with its label.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Annotation {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// As written.
+    pub text: String,
+    /// Type or kind.
+    pub kind: String,
+    /// Value or canonical name.
+    pub value: String,
+    /// Mod or country.
+    pub extra: Option<String>,
+}
+
+/// A timeline entry of a stored article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredEntry {
+    /// TIMEX3 value.
+    pub date: String,
+    /// Status.
+    pub status: String,
+    /// Event word.
+    pub event: String,
+    /// Clause.
+    pub text: String,
+    /// The date phrase.
+    pub expression: String,
+}
+
+/// An entity and how often it is named.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityCount {
+    /// Canonical name.
+    pub name: String,
+    /// place, person or organization.
+    pub kind: String,
+    /// Mentions.
+    pub mentions: usize,
+    /// Articles naming it.
+    pub documents: usize,
+}
+
+/// A place of the merged events.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceCount {
+    /// Its name.
+    pub name: String,
+    /// Latitude, when resolved.
+    pub lat: Option<f64>,
+    /// Longitude, when resolved.
+    pub lon: Option<f64>,
+    /// Country code.
+    pub country: Option<String>,
+    /// Events there.
+    pub events: usize,
 }

@@ -23,6 +23,7 @@ pub struct MergeReport {
 /// One stored entry, as the merge sees it.
 struct Row {
     id: i64,
+    doc: String,
     date: String,
     start: String,
     end: String,
@@ -87,6 +88,7 @@ fn day_number(date: &str) -> i64 {
 /// with the same word and place that did happen.
 pub(crate) fn merge(conn: &mut Connection) -> Result<MergeReport, Error> {
     let rows = load(conn)?;
+    let ledes = ledes(conn)?;
     let mut groups = UnionFind((0..rows.len()).collect());
     // Entries that could be the same event share a key: stem + place or actor.
     let mut buckets: HashMap<(String, String), Vec<usize>> = HashMap::new();
@@ -183,9 +185,17 @@ pub(crate) fn merge(conn: &mut Connection) -> Result<MergeReport, Error> {
             members.iter().flat_map(|m| rows[*m].actors.iter().map(String::as_str)).collect();
         actors.sort();
         actors.dedup();
+        // The story: the title and opening of the articles that tell it
+        // ("Kalbajar" finds the whole Kalbajar story, not only the
+        // sentences that name it).
+        let mut docs: Vec<&str> = members.iter().map(|m| rows[*m].doc.as_str()).collect();
+        docs.sort();
+        docs.dedup();
+        let story: Vec<&str> =
+            docs.iter().take(10).filter_map(|d| ledes.get(*d).map(String::as_str)).collect();
         tx.execute(
-            "INSERT INTO events_fts (rowid, text, actors) VALUES (?1, ?2, ?3)",
-            params![id, words.join(" \n "), actors.join(" \n ")],
+            "INSERT INTO events_fts (rowid, text, actors, story) VALUES (?1, ?2, ?3, ?4)",
+            params![id, words.join(" \n "), actors.join(" \n "), story.join(" \n ")],
         )?;
         let mut places_seen: Vec<&str> = Vec::new();
         let mut actors_seen: Vec<&str> = Vec::new();
@@ -225,9 +235,20 @@ pub(crate) fn merge(conn: &mut Connection) -> Result<MergeReport, Error> {
     Ok(report)
 }
 
+/// How much of an article opens its story.
+const LEDE_CHARS: i64 = 300;
+
+/// Title and opening of every article, by id.
+fn ledes(conn: &Connection) -> Result<HashMap<String, String>, Error> {
+    let mut statement =
+        conn.prepare("SELECT id, coalesce(title, '') || ' ' || substr(text, 1, ?1) FROM documents")?;
+    let rows = statement.query_map([LEDE_CHARS], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 fn load(conn: &Connection) -> Result<Vec<Row>, Error> {
     let mut statement = conn.prepare(
-        "SELECT id, date, start, end, status, event, text, places, actors FROM entries ORDER BY id",
+        "SELECT id, date, start, end, status, event, text, places, actors, doc FROM entries ORDER BY id",
     )?;
     let rows = statement.query_map([], |r| {
         Ok((
@@ -240,13 +261,15 @@ fn load(conn: &Connection) -> Result<Vec<Row>, Error> {
             r.get::<_, String>(6)?,
             r.get::<_, String>(7)?,
             r.get::<_, String>(8)?,
+            r.get::<_, String>(9)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, date, start, end, status, event, text, places, actors) = row?;
+        let (id, date, start, end, status, event, text, places, actors, doc) = row?;
         out.push(Row {
             id,
+            doc,
             date,
             start,
             end,

@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS entities (
     geonameid INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT
 );
 CREATE INDEX IF NOT EXISTS entities_doc ON entities(doc);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name, kind);
 CREATE TABLE IF NOT EXISTS entries (
     id INTEGER PRIMARY KEY,
     doc TEXT NOT NULL REFERENCES documents(id),
@@ -53,7 +54,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_start ON events(start, end);
 CREATE INDEX IF NOT EXISTS events_end ON events(end);
 CREATE INDEX IF NOT EXISTS events_status ON events(status, start);
-CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(text, actors);
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(text, actors, story);
 CREATE TABLE IF NOT EXISTS event_sources (event INTEGER NOT NULL, entry INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS event_sources_event ON event_sources(event);
 CREATE INDEX IF NOT EXISTS event_sources_entry ON event_sources(entry);

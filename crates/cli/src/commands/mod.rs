@@ -6,6 +6,7 @@ mod eval;
 mod gazetteer;
 mod ingest;
 mod semeval;
+mod serve;
 mod synthetic;
 mod tag;
 mod timeline;
@@ -20,6 +21,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Entities(args) => entities::run(&args),
         Command::Timeline(args) => timeline::run(&args),
         Command::Ingest(args) => ingest::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Export(args) => ingest::export(&args),
         Command::Eval(EvalCommand::Tempeval(args)) => eval::tempeval(&args),
         Command::Eval(EvalCommand::Geo(args)) => eval::geo(&args),

@@ -1,0 +1,309 @@
+// The dateline page: filters, a zoomable timeline, a world map and the
+// sources of the chosen event. Every piece of article text reaches the page
+// through textContent, never as markup.
+"use strict";
+
+const SVG = "http://www.w3.org/2000/svg";
+const STATUS_COLOURS = {
+  occurred: "#2f7d32", ongoing: "#1f6feb", scheduled: "#8250df",
+  expected: "#bf8700", missed: "#d12f2f", deadline: "#e36209",
+};
+const token = new URLSearchParams(location.search).get("token");
+
+function api(path, options = {}) {
+  const headers = Object.assign({}, options.headers || {});
+  if (token) headers.Authorization = "Bearer " + token;
+  return fetch(path, Object.assign({}, options, { headers })).then(async (response) => {
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.error || response.statusText);
+    return body;
+  });
+}
+
+function el(name, attributes = {}, text) {
+  const node = document.createElement(name);
+  for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function svg(name, attributes = {}) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, String(v));
+  return node;
+}
+
+const day = (s) => Date.parse(s + "T00:00:00Z");
+let events = [];
+let view = null; // [startMs, endMs]
+let selected = null;
+
+function filters() {
+  const params = new URLSearchParams();
+  for (const id of ["q", "entity", "place", "from", "to", "status"]) {
+    const value = document.getElementById(id).value.trim();
+    if (value) params.set(id, value);
+  }
+  return params;
+}
+
+async function load() {
+  const params = filters();
+  params.set("limit", "500");
+  try {
+    events = await api("/api/events?" + params.toString());
+  } catch (e) {
+    events = [];
+    document.getElementById("count").textContent = "(" + e.message + ")";
+  }
+  view = null;
+  selected = null;
+  drawTimeline();
+  drawPlaces();
+  showSources(null);
+}
+
+// ----- timeline -----
+
+function groupOf(event) {
+  return event.actors[0] || event.places[0] || "other";
+}
+
+function drawTimeline() {
+  const box = document.getElementById("timeline");
+  box.replaceChildren();
+  const count = document.getElementById("count");
+  if (!count.textContent.startsWith("(") || events.length) count.textContent = "(" + events.length + " events)";
+  if (!events.length) return;
+  const width = box.clientWidth || 900;
+  const height = 320;
+  const left = 130;
+  if (!view) {
+    const starts = events.map((e) => day(e.start));
+    const ends = events.map((e) => day(e.end) + 86400000);
+    const span = Math.max(...ends) - Math.min(...starts);
+    view = [Math.min(...starts) - span * 0.03 - 86400000, Math.max(...ends) + span * 0.03 + 86400000];
+  }
+  const x = (t) => left + ((t - view[0]) / (view[1] - view[0])) * (width - left - 10);
+  const groups = [...new Set(events.map(groupOf))].slice(0, 12);
+  const rowHeight = Math.max(18, Math.min(40, (height - 40) / groups.length));
+  groups.forEach((g, i) => {
+    const label = svg("text", { x: 4, y: 24 + i * rowHeight + rowHeight / 2 + 4 });
+    label.textContent = g.length > 20 ? g.slice(0, 19) + "…" : g;
+    box.appendChild(label);
+    box.appendChild(svg("line", { class: "axis", x1: left, x2: width, y1: 24 + (i + 1) * rowHeight, y2: 24 + (i + 1) * rowHeight }));
+  });
+  // Year (or month) ticks.
+  const spanDays = (view[1] - view[0]) / 86400000;
+  const first = new Date(view[0]);
+  const monthly = spanDays < 800;
+  let tick = monthly ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1) : Date.UTC(first.getUTCFullYear(), 0, 1);
+  while (tick < view[1]) {
+    if (tick > view[0]) {
+      box.appendChild(svg("line", { class: "axis", x1: x(tick), x2: x(tick), y1: 18, y2: height }));
+      const t = svg("text", { x: x(tick) + 2, y: 14 });
+      const d = new Date(tick);
+      t.textContent = monthly ? d.toISOString().slice(0, 7) : String(d.getUTCFullYear());
+      box.appendChild(t);
+    }
+    const d = new Date(tick);
+    tick = monthly ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+  }
+  for (const event of events) {
+    const row = groups.indexOf(groupOf(event));
+    if (row < 0) continue;
+    const y = 24 + row * rowHeight + rowHeight / 2;
+    const colour = STATUS_COLOURS[event.status] || "#57606a";
+    const x0 = x(day(event.start));
+    const x1 = x(day(event.end) + 86400000);
+    let mark;
+    if (x1 - x0 > 8) {
+      mark = svg("rect", { x: x0, y: y - 5, width: x1 - x0, height: 10, rx: 3, fill: colour, "fill-opacity": 0.55 });
+    } else {
+      const hollow = event.status === "missed";
+      mark = svg("circle", { cx: (x0 + x1) / 2, cy: y, r: 6, fill: hollow ? "#fff" : colour, stroke: colour, "stroke-width": 2 });
+    }
+    mark.classList.add("event");
+    mark.dataset.date = event.date;
+    mark.dataset.status = event.status;
+    mark.dataset.id = String(event.id);
+    const title = svg("title");
+    title.textContent = event.date + " · " + event.status + " · " + event.text;
+    mark.appendChild(title);
+    mark.addEventListener("click", () => { selected = event.id; drawTimeline(); showSources(event); });
+    if (selected === event.id) mark.classList.add("selected");
+    box.appendChild(mark);
+    if (event.conflict) box.appendChild(svg("circle", { class: "conflict", cx: (x0 + x1) / 2, cy: y, r: 10 }));
+  }
+}
+
+function zoom(factor, at) {
+  if (!view) return;
+  const [a, b] = view;
+  const pivot = a + (b - a) * at;
+  view = [pivot - (pivot - a) * factor, pivot + (b - pivot) * factor];
+  drawTimeline();
+}
+
+function setupTimeline() {
+  const box = document.getElementById("timeline");
+  box.addEventListener("wheel", (e) => {
+    e.preventDefault();
+    const rect = box.getBoundingClientRect();
+    zoom(e.deltaY > 0 ? 1.25 : 0.8, Math.min(1, Math.max(0, (e.clientX - rect.left - 130) / (rect.width - 140))));
+  }, { passive: false });
+  let dragging = null;
+  box.addEventListener("mousedown", (e) => { dragging = { x: e.clientX, view: view && view.slice() }; });
+  window.addEventListener("mouseup", () => { dragging = null; });
+  window.addEventListener("mousemove", (e) => {
+    if (!dragging || !dragging.view) return;
+    const rect = box.getBoundingClientRect();
+    const shift = ((e.clientX - dragging.x) / (rect.width - 140)) * (dragging.view[1] - dragging.view[0]);
+    view = [dragging.view[0] - shift, dragging.view[1] - shift];
+    drawTimeline();
+  });
+  const legend = document.getElementById("legend");
+  for (const [status, colour] of Object.entries(STATUS_COLOURS)) {
+    const item = el("li");
+    const swatch = el("span");
+    swatch.style.background = colour;
+    item.append(swatch, document.createTextNode(status));
+    legend.appendChild(item);
+  }
+}
+
+// ----- map -----
+
+const project = ([lon, lat]) => [(lon + 180) * 2, (90 - lat) * 2];
+
+async function drawCountries() {
+  const map = document.getElementById("map");
+  const topology = await fetch("/countries-110m.json").then((r) => r.json());
+  const [sx, sy] = topology.transform.scale;
+  const [tx, ty] = topology.transform.translate;
+  // TopoJSON arcs are delta-encoded and quantised.
+  const arcs = topology.arcs.map((arc) => {
+    let x = 0, y = 0;
+    return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; });
+  });
+  const ring = (indexes) => {
+    const points = [];
+    for (const i of indexes) {
+      const arc = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
+      points.push(...(points.length ? arc.slice(1) : arc));
+    }
+    return "M" + points.map((p) => project(p).map((v) => v.toFixed(1)).join(",")).join("L") + "Z";
+  };
+  for (const geometry of topology.objects.countries.geometries) {
+    const polygons = geometry.type === "Polygon" ? [geometry.arcs] : geometry.type === "MultiPolygon" ? geometry.arcs : [];
+    const d = polygons.map((polygon) => polygon.map(ring).join("")).join("");
+    if (!d) continue;
+    const path = svg("path", { class: "country", d });
+    const title = svg("title");
+    title.textContent = (geometry.properties && geometry.properties.name) || "";
+    path.appendChild(title);
+    map.appendChild(path);
+  }
+}
+
+async function drawPlaces() {
+  const map = document.getElementById("map");
+  map.querySelectorAll(".place").forEach((n) => n.remove());
+  // The places of the events shown, with their coordinates from the store.
+  const shown = new Set(events.flatMap((e) => e.places));
+  let places = [];
+  try { places = await api("/api/places?limit=2000"); } catch (e) { return; }
+  for (const place of places) {
+    if (!shown.has(place.name) || place.lat == null || place.lon == null) continue;
+    const [cx, cy] = project([place.lon, place.lat]);
+    const count = events.filter((e) => e.places.includes(place.name)).length;
+    const dot = svg("circle", { class: "place", cx, cy, r: Math.min(9, 3 + Math.sqrt(count) * 1.5) });
+    dot.dataset.name = place.name;
+    const title = svg("title");
+    title.textContent = place.name + " (" + count + ")";
+    dot.appendChild(title);
+    dot.addEventListener("click", () => { document.getElementById("place").value = place.name; load(); });
+    map.appendChild(dot);
+  }
+}
+
+// ----- sources -----
+
+function showSources(event) {
+  const box = document.getElementById("sources");
+  box.replaceChildren();
+  document.getElementById("panel-empty").hidden = !!event;
+  if (!event) return;
+  const head = el("p");
+  head.append(el("strong", {}, event.date + " · " + event.status), document.createTextNode(" " + event.text));
+  box.appendChild(head);
+  if (event.conflict) box.appendChild(el("p", { class: "meta" }, "Sources disagree on the date: " + event.dates.join(", ")));
+  if (event.linked) box.appendChild(el("p", { class: "meta" }, "Linked: " + event.linked.date + " (" + event.linked.status + ")"));
+  for (const source of event.sources) {
+    const item = el("div", { class: "source" });
+    const sentence = el("p");
+    // The date phrase highlighted: text pieces and a <mark>, all as text.
+    const at = source.sentence.indexOf(source.expression);
+    if (at >= 0 && source.expression) {
+      sentence.append(
+        document.createTextNode(source.sentence.slice(0, at)),
+        el("mark", {}, source.expression),
+        document.createTextNode(source.sentence.slice(at + source.expression.length)),
+      );
+    } else {
+      sentence.textContent = source.sentence;
+    }
+    const meta = el("p", { class: "meta" });
+    const href = source.url && /^https?:\/\//.test(source.url) ? source.url : "/api/documents/" + encodeURIComponent(source.doc);
+    const link = el("a", { href, rel: "noopener noreferrer", target: "_blank" }, source.title || source.doc);
+    meta.append(link, document.createTextNode(" · published " + source.dct + " · says " + source.date + " (" + source.status + ")"));
+    item.append(sentence, meta);
+    box.appendChild(item);
+  }
+  if (event.source_count > event.sources.length) {
+    box.appendChild(el("p", { class: "meta" }, "and " + (event.source_count - event.sources.length) + " more sources"));
+  }
+}
+
+// ----- adding an article -----
+
+async function addArticle(e) {
+  e.preventDefault();
+  const result = document.getElementById("article-result");
+  const file = document.getElementById("article-file").files[0];
+  let body;
+  if (file && file.name.endsWith(".jsonl")) {
+    body = await file.text();
+  } else {
+    const text = file ? await file.text() : document.getElementById("article-text").value;
+    body = JSON.stringify({
+      date: document.getElementById("article-date").value,
+      title: document.getElementById("article-title").value || undefined,
+      text,
+    });
+  }
+  try {
+    const answer = await api("/api/documents", { method: "POST", body, headers: { "Content-Type": "application/json" } });
+    const entries = answer.documents.reduce((n, d) => n + d.entries.length, 0);
+    result.textContent = "Added " + answer.added + " article(s), " + entries + " dated event(s).";
+    document.getElementById("q").value = "";
+    await load();
+  } catch (error) {
+    result.textContent = "Not added: " + error.message;
+  }
+}
+
+document.addEventListener("DOMContentLoaded", async () => {
+  setupTimeline();
+  document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
+  document.getElementById("clear").addEventListener("click", () => {
+    document.getElementById("filters").reset();
+    load();
+  });
+  document.getElementById("article").addEventListener("submit", addArticle);
+  document.getElementById("article-date").value = new Date().toISOString().slice(0, 10);
+  window.addEventListener("resize", drawTimeline);
+  await drawCountries().catch(() => {});
+  await load();
+  document.body.dataset.ready = "true";
+});

@@ -1,0 +1,227 @@
+//! The JSON API.
+
+use crate::{error, AppState};
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use dateline_read::{read, Format, Options};
+use dateline_store::{Analyzed, PlaceFilter};
+use serde::Deserialize;
+use std::sync::Arc;
+
+/// Filters of `GET /api/events`, as in `dateline timeline --db`.
+#[derive(Deserialize)]
+pub(crate) struct EventFilters {
+    entity: Option<String>,
+    place: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    status: Option<String>,
+    q: Option<String>,
+    limit: Option<usize>,
+}
+
+/// The most events one request returns.
+const MAX_EVENTS: usize = 1000;
+
+const STATUSES: &[&str] = &["occurred", "ongoing", "scheduled", "expected", "missed", "deadline"];
+
+fn valid_day(day: &str) -> bool {
+    day.parse::<dateline_core::Date>().is_ok()
+}
+
+pub(crate) async fn events(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<EventFilters>, QueryRejection>,
+) -> Response {
+    let Query(filters) = match query {
+        Ok(q) => q,
+        Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
+    };
+    for (name, day) in [("from", &filters.from), ("to", &filters.to)] {
+        if day.as_deref().is_some_and(|d| !valid_day(d)) {
+            return error(StatusCode::BAD_REQUEST, format!("`{name}` must be a date YYYY-MM-DD"));
+        }
+    }
+    if filters.status.as_deref().is_some_and(|s| !STATUSES.contains(&s)) {
+        return error(StatusCode::BAD_REQUEST, format!("`status` must be one of {}", STATUSES.join(", ")));
+    }
+    let query = dateline_store::Query {
+        entity: filters.entity.filter(|s| !s.is_empty()),
+        place: filters.place.filter(|s| !s.is_empty()).map(|p| place_filter(&p)),
+        from: filters.from,
+        to: filters.to,
+        status: filters.status,
+        search: filters.q.filter(|s| !s.trim().is_empty()).map(|q| fts_phrase(&q)),
+        limit: Some(filters.limit.unwrap_or(200).min(MAX_EVENTS)),
+        max_sources: Some(20),
+    };
+    run(state, move |s| s.with_store(|store| store.events(&query))).await
+}
+
+/// Search words as one FTS5 query of quoted terms, so that punctuation in
+/// what a reader types is never FTS syntax.
+fn fts_phrase(q: &str) -> String {
+    q.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
+}
+
+/// A place filter: the name, and the area it names (a country or state).
+fn place_filter(name: &str) -> PlaceFilter {
+    let gazetteer = dateline_geo::Gazetteer::embedded();
+    let mention = dateline_geo::resolve::Mention { name, area: false, within: None };
+    let best = dateline_geo::Resolver::new(gazetteer).resolve(&[mention], &[]).into_iter().next().flatten();
+    let mut filter = PlaceFilter { names: vec![name.to_string()], within: Vec::new() };
+    if let Some(place) = best {
+        filter.names.push(place.name.clone());
+        match place.kind {
+            dateline_geo::PlaceKind::Country => filter.within.push((place.country.clone(), String::new())),
+            dateline_geo::PlaceKind::Admin1 => {
+                filter.within.push((place.country.clone(), place.admin1.clone()))
+            }
+            _ => {}
+        }
+    }
+    filter
+}
+
+#[derive(Deserialize)]
+pub(crate) struct Page {
+    limit: Option<usize>,
+    offset: Option<usize>,
+    kind: Option<String>,
+}
+
+pub(crate) async fn documents(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<Page>, QueryRejection>,
+) -> Response {
+    let Query(page) = match query {
+        Ok(q) => q,
+        Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
+    };
+    let (limit, offset) = (page.limit.unwrap_or(100).min(MAX_EVENTS), page.offset.unwrap_or(0));
+    run(state, move |s| s.with_store(|store| store.documents(limit, offset))).await
+}
+
+pub(crate) async fn document(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    let found = tokio::task::spawn_blocking(move || state.with_store(|store| store.document(&id))).await;
+    match found {
+        Ok(Ok(Some(doc))) => Json(doc).into_response(),
+        Ok(Ok(None)) => error(StatusCode::NOT_FOUND, "no document with this id"),
+        Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
+
+pub(crate) async fn entities(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<Page>, QueryRejection>,
+) -> Response {
+    let Query(page) = match query {
+        Ok(q) => q,
+        Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
+    };
+    if page.kind.as_deref().is_some_and(|k| !["place", "person", "organization"].contains(&k)) {
+        return error(StatusCode::BAD_REQUEST, "`kind` must be place, person or organization");
+    }
+    let limit = page.limit.unwrap_or(100).min(MAX_EVENTS);
+    run(state, move |s| s.with_store(|store| store.entity_counts(page.kind.as_deref(), limit))).await
+}
+
+pub(crate) async fn places(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<Page>, QueryRejection>,
+) -> Response {
+    let Query(page) = match query {
+        Ok(q) => q,
+        Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
+    };
+    let limit = page.limit.unwrap_or(500).min(5000);
+    run(state, move |s| s.with_store(|store| store.places(limit))).await
+}
+
+/// `POST /api/documents`: one article as a JSON object `{date, text,
+/// title?, url?, id?}`, or a batch as JSON Lines. Returns what was added,
+/// with the timeline of each article.
+pub(crate) async fn add_documents(
+    State(state): State<Arc<AppState>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => return error(e.status(), e.body_text()),
+    };
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "empty body: send {\"date\": \"YYYY-MM-DD\", \"text\": \"...\"}",
+        );
+    }
+    let work = move || {
+        let options = Options { format: Some(Format::JsonLines), dct: None };
+        // A pretty-printed single object spans lines: read it whole.
+        let single = serde_json::from_slice::<serde_json::Value>(&body).ok().filter(|v| v.is_object());
+        let lines = match single {
+            Some(value) => value.to_string().into_bytes(),
+            None => body.to_vec(),
+        };
+        let mut problems = Vec::new();
+        let mut batch = Vec::new();
+        for result in read("body", &lines, &options) {
+            match result {
+                Ok(input) => {
+                    let document = input.document;
+                    let timexes = state.tagger.tag(&document.text, document.dct);
+                    let entities = state.recognizer.entities(&document.text);
+                    let entries = dateline_events::anchor(&document, &timexes, &entities);
+                    batch.push(Analyzed { document, timexes, entities, entries });
+                }
+                Err(e) => problems.push(format!("line {}: {}", e.line(), e.message())),
+            }
+        }
+        if batch.is_empty() {
+            return Err(problems);
+        }
+        let _writing = state.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let added = state.with_store(|store| -> Result<usize, String> {
+            let added = store.insert(&batch).map_err(|e| e.to_string())?;
+            store.merge().map_err(|e| e.to_string())?;
+            Ok(added)
+        });
+        let documents: Vec<serde_json::Value> = batch
+            .iter()
+            .map(|a| serde_json::json!({ "id": a.document.id, "dct": a.document.dct.to_string(), "entries": a.entries }))
+            .collect();
+        Ok(
+            serde_json::json!({ "added": added.map_err(|e| vec![e])?, "skipped": problems, "documents": documents }),
+        )
+    };
+    match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(body)) => (StatusCode::CREATED, Json(body)).into_response(),
+        Ok(Err(problems)) => error(StatusCode::UNPROCESSABLE_ENTITY, problems.join("; ")),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
+
+pub(crate) async fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, "no such path: see /openapi.json")
+}
+
+/// Runs a store call off the async threads and answers with its JSON.
+async fn run<T: serde::Serialize + Send + 'static>(
+    state: Arc<AppState>,
+    work: impl FnOnce(&AppState) -> Result<T, dateline_store::Error> + Send + 'static,
+) -> Response {
+    match tokio::task::spawn_blocking(move || work(&state)).await {
+        Ok(Ok(value)) => Json(value).into_response(),
+        Ok(Err(e)) => error(StatusCode::BAD_REQUEST, e.to_string()),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
+
+pub(crate) async fn openapi() -> Response {
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], crate::assets::OPENAPI).into_response()
+}
