@@ -35,8 +35,14 @@ fn valid_day(day: &str) -> bool {
 
 pub(crate) async fn events(
     State(state): State<Arc<AppState>>,
+    uri: axum::http::Uri,
     query: Result<Query<EventFilters>, QueryRejection>,
 ) -> Response {
+    // The same question is answered from memory until the store changes.
+    let key = uri.query().unwrap_or("").to_string();
+    if let Some(body) = state.cached(&key) {
+        return ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response();
+    }
     let Query(filters) = match query {
         Ok(q) => q,
         Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
@@ -59,7 +65,18 @@ pub(crate) async fn events(
         limit: Some(filters.limit.unwrap_or(200).min(MAX_EVENTS)),
         max_sources: Some(20),
     };
-    run(state, move |s| s.with_store(|store| store.events(&query))).await
+    let work = move || -> Result<axum::body::Bytes, String> {
+        let generation = state.generation.load(std::sync::atomic::Ordering::Acquire);
+        let events = state.with_store(|store| store.events(&query)).map_err(|e| e.to_string())?;
+        let body = axum::body::Bytes::from(serde_json::to_vec(&events).map_err(|e| e.to_string())?);
+        state.remember(key, generation, body.clone());
+        Ok(body)
+    };
+    match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(body)) => ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Ok(Err(e)) => error(StatusCode::BAD_REQUEST, e),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
 }
 
 /// Search words as one FTS5 query of quoted terms, so that punctuation in
@@ -189,6 +206,7 @@ pub(crate) async fn add_documents(
         let added = state.with_store(|store| -> Result<usize, String> {
             let added = store.insert(&batch).map_err(|e| e.to_string())?;
             store.merge().map_err(|e| e.to_string())?;
+            state.changed();
             Ok(added)
         });
         let documents: Vec<serde_json::Value> = batch

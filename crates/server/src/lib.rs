@@ -17,9 +17,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use dateline_store::Store;
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// How to serve.
@@ -49,7 +50,14 @@ pub struct AppState {
     token: Option<String>,
     tagger: dateline_timex::Tagger,
     recognizer: dateline_entities::Recognizer,
+    /// Answers to recent event queries, by query string, valid while the
+    /// store's generation is unchanged (any write bumps it).
+    cache: Mutex<HashMap<String, (u64, axum::body::Bytes)>>,
+    generation: AtomicU64,
 }
+
+/// How many answers the cache keeps before it starts over.
+const CACHE_ENTRIES: usize = 1024;
 
 impl AppState {
     /// Opens `connections` connections to the store at `db`.
@@ -64,7 +72,29 @@ impl AppState {
             token,
             tagger: dateline_timex::Tagger::new(),
             recognizer: dateline_entities::Recognizer::new(),
+            cache: Mutex::new(HashMap::new()),
+            generation: AtomicU64::new(0),
         })
+    }
+
+    /// A cached answer to a query, if the store has not changed since.
+    fn cached(&self, key: &str) -> Option<axum::body::Bytes> {
+        let generation = self.generation.load(Ordering::Acquire);
+        let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        cache.get(key).filter(|(g, _)| *g == generation).map(|(_, body)| body.clone())
+    }
+
+    fn remember(&self, key: String, generation: u64, body: axum::body::Bytes) {
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(key, (generation, body));
+    }
+
+    /// Marks every cached answer stale: the store changed.
+    fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
     }
 
     /// Runs `work` on a free connection (waiting for one when all are busy).
