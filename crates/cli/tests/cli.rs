@@ -410,3 +410,32 @@ fn serve_answers_json_and_turns_bad_requests_away() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("without --token"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_ingest_killed_midway_loses_nothing_committed_and_resumes() {
+    let Some(silver) = shared("data/tempeval3/silver") else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("dateline-kill-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("silver.db");
+    let mut first = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["ingest", "--batch", "32", "--db", db.to_str().unwrap(), silver.to_str().unwrap()])
+        .current_dir(workspace())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let _ = first.kill(); // SIGKILL: no chance to clean up
+    let _ = first.wait();
+    let again = dateline!("ingest", "--db", db.to_str().unwrap(), silver.to_str().unwrap());
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(again.status.success(), "{stderr}");
+    let numbers: Vec<usize> = stderr.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    let (added, already) = (numbers[0], numbers[1]);
+    assert_eq!(added + already, 2452, "{stderr}");
+    let third = dateline!("ingest", "--db", db.to_str().unwrap(), silver.to_str().unwrap());
+    assert!(String::from_utf8_lossy(&third.stderr).contains("0 article(s) added, 2452 already stored"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
