@@ -85,6 +85,7 @@ impl<'g> Resolver<'g> {
             for country in countries_only {
                 *context.countries.entry(country).or_default() += 1;
             }
+            context.home = home_area(&candidates);
             chosen = candidates
                 .iter()
                 .zip(mentions)
@@ -97,6 +98,31 @@ impl<'g> Resolver<'g> {
         }
         chosen
     }
+}
+
+/// Local news names its neighbourhood: "Dublin", "Laurens County" and
+/// "East Dublin" can all lie in one state, and that state is the story's
+/// home. The area holding candidates of the most distinct names wins when
+/// it covers at least three names and a third more than any other.
+fn home_area<'g>(candidates: &[Vec<&'g Place>]) -> Option<(&'g str, &'g str)> {
+    let mut coverage: HashMap<(&str, &str), usize> = HashMap::new();
+    for found in candidates {
+        let mut areas: Vec<(&str, &str)> = found
+            .iter()
+            .filter(|p| !matches!(p.kind, PlaceKind::Country | PlaceKind::Region) && !p.admin1.is_empty())
+            .map(|p| (p.country.as_str(), p.admin1.as_str()))
+            .collect();
+        areas.sort();
+        areas.dedup();
+        for area in areas {
+            *coverage.entry(area).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<((&str, &str), usize)> = coverage.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (best, n) = *ranked.first()?;
+    let runner_up = ranked.get(1).map_or(0, |r| r.1);
+    (n >= 3 && n as f64 >= 1.3 * runner_up as f64).then_some(best)
 }
 
 /// A choice sure enough to vote on the others: a country, a state or
@@ -117,6 +143,9 @@ fn is_confident(place: &Place, found: &[&Place]) -> bool {
 struct Context<'g> {
     countries: HashMap<&'g str, usize>,
     areas: HashMap<(&'g str, &'g str), usize>,
+    /// The state or province most of the document's ambiguous names could
+    /// lie in together, when one stands out.
+    home: Option<(&'g str, &'g str)>,
 }
 
 impl<'g> Context<'g> {
@@ -180,6 +209,11 @@ fn pick<'g>(
         }
         if context.areas.get(&(place.country.as_str(), place.admin1.as_str())).is_some_and(|n| *n > 0) {
             score += 4.0;
+        }
+        if context.home == Some((place.country.as_str(), place.admin1.as_str()))
+            && place.kind != PlaceKind::Country
+        {
+            score += 5.0;
         }
         // "Dublin, Ga.": the place named right after contains this one.
         if let Some(container) = container {
