@@ -228,8 +228,10 @@ fn pick<'g>(
                 score += 10.0;
             }
         }
+        // A place's own name counts for more than one of its other names
+        // ("Venice" is the Italian city before an alias of Dayton).
         if fold(&place.name) == key {
-            score += 1.0;
+            score += 3.0;
         }
         // "Washington" in the news is the capital before the state, unless
         // the document is about another country ("Paris" beside "Dallas").
