@@ -1,0 +1,47 @@
+//! The corpus readers never panic, whatever they are given: bad input is an
+//! error (or an empty result), never a crash.
+
+use dateline_eval::{read_cat, read_geo_corpus, Timeline};
+use proptest::prelude::*;
+
+const GEO: &str = "<articles><article docid=\"1\"><text><![CDATA[Rain in Paris.]]></text><toponyms><toponym>\
+<start>8</start><end>13</end><phrase>Paris</phrase><gaztag geonameid=\"2988507\"><lat>48.85</lat><lon>2.35</lon>\
+</gaztag></toponym></toponyms></article></articles>";
+const CAT: &str = "<Document doc_id=\"7\"><token t_id=\"1\" sentence=\"0\" number=\"0\">Apple</token>\
+<Markables><TIMEX3 m_id=\"1\" functionInDocument=\"CREATION_TIME\" value=\"2008-01-09\"></TIMEX3></Markables></Document>";
+const TIMELINE: &str = "Apple\n0\tXXXX-XX-XX\t1-2-said\n1\t2008-01-09\t1-3-won\t2-1-won\n";
+
+/// A valid document with noise spliced in somewhere.
+fn spliced(valid: &'static str) -> impl Strategy<Value = String> {
+    (0..valid.len(), "[<>&;\"/=a-zA-Z0-9 \t\n\\]\\[!-]{0,40}").prop_map(move |(cut, noise)| {
+        let cut = (0..=cut).rev().find(|c| valid.is_char_boundary(*c)).unwrap_or(0);
+        format!("{}{}{}", &valid[..cut], noise, &valid[cut..])
+    })
+}
+
+proptest! {
+    #[test]
+    fn geo_reader_never_panics(text in spliced(GEO)) {
+        let _ = read_geo_corpus(&text);
+    }
+
+    #[test]
+    fn cat_reader_never_panics(text in spliced(CAT)) {
+        let _ = read_cat(&text);
+    }
+
+    #[test]
+    fn timeline_parser_never_panics(text in spliced(TIMELINE)) {
+        if let Ok(timeline) = Timeline::parse(&text) {
+            // What parses renders and parses again to the same timeline.
+            prop_assert_eq!(Timeline::parse(&timeline.render()).ok(), Some(timeline));
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        let _ = read_geo_corpus(&text);
+        let _ = read_cat(&text);
+        let _ = Timeline::parse(&text);
+    }
+}
