@@ -484,6 +484,12 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if self.hyphen(end) && self.kw(end + 1, Kw::Long) {
             end += 2;
         }
+        // "a minute and a half", "an hour and a half"
+        let mut count = count;
+        if !plural && self.kw(end, Kw::And) && self.kw(end + 1, Kw::A) && self.kw(end + 2, Kw::Half) {
+            count = count.map(|c| c + 0.5);
+            end += 3;
+        }
         Some((end, Amount { count, unit }))
     }
 

@@ -196,6 +196,28 @@ pub(crate) struct Amount {
     pub(crate) unit: Unit,
 }
 
+impl Unit {
+    /// The next smaller unit and how many of it make one of this.
+    fn smaller(self) -> Option<(Unit, f64)> {
+        match self {
+            Unit::Year => Some((Unit::Month, 12.0)),
+            Unit::Day => Some((Unit::Hour, 24.0)),
+            Unit::Hour => Some((Unit::Minute, 60.0)),
+            Unit::Minute => Some((Unit::Second, 60.0)),
+            _ => None,
+        }
+    }
+}
+
+fn smaller_code(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Month => "M",
+        Unit::Hour => "H",
+        Unit::Minute => "M",
+        _ => "S",
+    }
+}
+
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (factor, code) = match self.unit {
@@ -221,9 +243,19 @@ impl fmt::Display for Amount {
                 let n = count * factor;
                 if n.fract() == 0.0 {
                     write!(f, "P{clock}{}{code}", n as i64)
-                } else if self.unit == Unit::Year && (n * 12.0).fract() == 0.0 {
-                    // "two and a half years" is P2Y6M, as TIMEX3 writes it.
-                    write!(f, "P{}Y{}M", n.trunc() as i64, (n.fract() * 12.0) as i64)
+                } else if let Some((smaller, per)) = self.unit.smaller() {
+                    // "two and a half years" is P2Y6M, "5 1/2 hours" PT5H30M,
+                    // as TIMEX3 writes them.
+                    let rest = n.fract() * per;
+                    if rest.fract() == 0.0 {
+                        let (whole, rest) = (n.trunc() as i64, rest as i64);
+                        match (self.unit.is_clock(), smaller.is_clock()) {
+                            (false, true) => write!(f, "P{whole}{code}T{rest}{}", smaller_code(smaller)),
+                            _ => write!(f, "P{clock}{whole}{code}{rest}{}", smaller_code(smaller)),
+                        }
+                    } else {
+                        write!(f, "P{clock}{n}{code}")
+                    }
                 } else {
                     write!(f, "P{clock}{n}{code}")
                 }
@@ -261,6 +293,9 @@ mod tests {
             (None, Unit::Week, "PXW"),
             (Some(4.0), Unit::Decade, "P40Y"),
             (Some(2.5), Unit::Year, "P2Y6M"),
+            (Some(5.5), Unit::Hour, "PT5H30M"),
+            (Some(1.5), Unit::Minute, "PT1M30S"),
+            (Some(1.5), Unit::Day, "P1DT12H"),
         ];
         for (count, unit, want) in cases {
             assert_eq!(Amount { count, unit }.to_string(), want);
