@@ -24,6 +24,9 @@ pub(crate) struct EventFilters {
     limit: Option<usize>,
 }
 
+/// The largest offset into the article list.
+const MAX_OFFSET: usize = 1_000_000_000;
+
 /// The most events one request returns.
 const MAX_EVENTS: usize = 1000;
 
@@ -47,6 +50,9 @@ pub(crate) async fn events(
         Ok(q) => q,
         Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
     };
+    if filters.limit.is_some_and(|l| l > MAX_OFFSET) {
+        return error(StatusCode::BAD_REQUEST, format!("`limit` must be at most {MAX_OFFSET}"));
+    }
     for (name, day) in [("from", &filters.from), ("to", &filters.to)] {
         if day.as_deref().is_some_and(|d| !valid_day(d)) {
             return error(StatusCode::BAD_REQUEST, format!("`{name}` must be a date YYYY-MM-DD"));
@@ -111,6 +117,17 @@ pub(crate) struct Page {
     kind: Option<String>,
 }
 
+impl Page {
+    /// A page past any sensible size is a mistake worth saying.
+    fn problem(&self) -> Option<Response> {
+        let too_far =
+            self.limit.is_some_and(|l| l > MAX_OFFSET) || self.offset.is_some_and(|o| o > MAX_OFFSET);
+        too_far.then(|| {
+            error(StatusCode::BAD_REQUEST, format!("`limit` and `offset` must be at most {MAX_OFFSET}"))
+        })
+    }
+}
+
 pub(crate) async fn documents(
     State(state): State<Arc<AppState>>,
     query: Result<Query<Page>, QueryRejection>,
@@ -119,6 +136,9 @@ pub(crate) async fn documents(
         Ok(q) => q,
         Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
     };
+    if let Some(response) = page.problem() {
+        return response;
+    }
     let (limit, offset) = (page.limit.unwrap_or(100).min(MAX_EVENTS), page.offset.unwrap_or(0));
     run(state, move |s| s.with_store(|store| store.documents(limit, offset))).await
 }
@@ -141,6 +161,9 @@ pub(crate) async fn entities(
         Ok(q) => q,
         Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
     };
+    if let Some(response) = page.problem() {
+        return response;
+    }
     if page.kind.as_deref().is_some_and(|k| !["place", "person", "organization"].contains(&k)) {
         return error(StatusCode::BAD_REQUEST, "`kind` must be place, person or organization");
     }
@@ -156,6 +179,9 @@ pub(crate) async fn places(
         Ok(q) => q,
         Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
     };
+    if let Some(response) = page.problem() {
+        return response;
+    }
     let limit = page.limit.unwrap_or(500).min(5000);
     run(state, move |s| s.with_store(|store| store.places(limit))).await
 }
