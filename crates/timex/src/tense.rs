@@ -74,6 +74,15 @@ pub(crate) fn tense_around(
 /// The tense word `i` signals, if any. A plan reported in the past ("had
 /// been scheduled to", "was expected to") dates something that is past too.
 fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
+    // "is to resume", "are set to meet", "is due to vote": an arrangement
+    // for the future.
+    if words[i].text == "to" && i > 0 {
+        let before = words[i - 1].text.to_ascii_lowercase();
+        if matches!(before.as_str(), "is" | "are" | "set" | "due") {
+            let past = i > 1 && matches!(words[i - 2].text, "was" | "were" | "had" | "been");
+            return Some(if past { Tense::Past } else { Tense::Future });
+        }
+    }
     let tense = verb_tense(&words[i])?;
     // "will be held": a participle after "be" takes its tense from the
     // auxiliary further left.
