@@ -98,7 +98,17 @@ impl Recognizer {
         }
         let joined = join(run);
         if SEATS.contains(&joined.as_str()) {
+            // "the Kremlin": the government, and the place it sits.
             found.orgs.push((first, last, Some(PlaceRole::Metonym)));
+            if self.gazetteer.contains_key(&fold(&joined)) {
+                found.places.push(PlaceMention {
+                    first,
+                    last,
+                    role: PlaceRole::Metonym,
+                    lookup: joined,
+                    area: false,
+                });
+            }
             return;
         }
         // "Azerbaijani President Ilham Aliyev": a title, the person after
@@ -120,7 +130,19 @@ impl Recognizer {
         let starts_with_org = KNOWN_ORGS.contains(&words[first].text);
         if KNOWN_ORGS.contains(&joined.as_str()) || (first..last).any(|i| ORG_WORDS.contains(&lower(i))) {
             found.orgs.push((first, last, None));
-            self.embedded_places(words, first, last, found);
+            // "the EU" is also the place its members make up.
+            let region = self.gazetteer.lookup_key(&fold(&joined)).any(|p| p.kind == PlaceKind::Region);
+            if region {
+                found.places.push(PlaceMention {
+                    first,
+                    last,
+                    role: PlaceRole::Metonym,
+                    lookup: joined,
+                    area: false,
+                });
+            } else {
+                self.embedded_places(words, first, last, found);
+            }
             return;
         }
         if starts_with_org {
@@ -199,6 +221,8 @@ impl Recognizer {
                 && (2..=3).contains(&(last - first))
                 && !whole_is_place
                 && !self.is_named_area(&key)
+                // "Star India", "Air France": a country closes a company name.
+                && !self.is_strong_place(words[last - 1].text)
                 && words[first..last]
                     .iter()
                     .all(|w| !w.punct && w.text.chars().skip(1).all(char::is_lowercase));
@@ -228,6 +252,11 @@ impl Recognizer {
     /// Education", "University of Texas", "Paris Police Department".
     fn embedded_places(&self, words: &[Word<'_>], first: usize, last: usize, found: &mut Found) {
         let org_word = (first..last).find(|&i| ORG_WORDS.contains(&words[i].lower.as_str())).unwrap_or(last);
+        // "Russian Foreign Ministry", "the European Investment Bank"
+        if let Some(len) = demonym_len(words, first, org_word.max(first + 1).min(last)) {
+            found.places.push(self.demonym(words, first, len));
+            return;
+        }
         let push = |from: usize, to: usize, found: &mut Found| {
             for end in (from + 1..=to).rev() {
                 let name = join(&words[from..end]);
@@ -263,6 +292,17 @@ impl Recognizer {
         self.gazetteer.lookup_key(key).any(|p| !matches!(p.kind, PlaceKind::City) || p.population >= 20_000)
     }
 
+    /// A demonym ("Azerbaijani", "Canadians") as a mention of its place.
+    fn demonym(&self, words: &[Word<'_>], first: usize, len: usize) -> PlaceMention {
+        let text = join(&words[first..first + len]);
+        let target = demonym_target(&text).unwrap_or_default();
+        let lookup = match self.gazetteer.country(target) {
+            Some(country) => country.name.clone(),
+            None => target.to_string(),
+        };
+        PlaceMention { first, last: first + len, role: PlaceRole::Demonym, lookup, area: false }
+    }
+
     /// Records a person and remembers the surname for later mentions.
     fn person(&self, words: &[Word<'_>], first: usize, last: usize, found: &mut Found) {
         if first >= last {
@@ -270,7 +310,9 @@ impl Recognizer {
         }
         let full = join(&words[first..last]);
         let canonical = found.known_people.get(&full.to_lowercase()).cloned().unwrap_or_else(|| full.clone());
-        if last - first >= 2 {
+        // A surname that is a country or a big city ("India" in "Star
+        // India") is not remembered: its later mentions stay places.
+        if last - first >= 2 && !self.is_strong_place(words[last - 1].text) {
             let surname = words[last - 1].lower.clone();
             found.known_people.entry(surname).or_insert_with(|| canonical.clone());
             found.known_people.entry(full.to_lowercase()).or_insert_with(|| canonical.clone());
@@ -423,8 +465,14 @@ fn title_span(words: &[Word<'_>], first: usize, last: usize) -> Option<(usize, u
 
 /// How many words of a demonym start the run ("South Korean" is two).
 fn demonym_len(words: &[Word<'_>], first: usize, last: usize) -> Option<usize> {
-    (1..=2.min(last - first)).rev().find(|&len| {
-        let text = join(&words[first..first + len]);
-        DEMONYMS.iter().any(|(d, _)| *d == text)
-    })
+    (1..=2.min(last.saturating_sub(first)))
+        .rev()
+        .find(|&len| demonym_target(&join(&words[first..first + len])).is_some())
+}
+
+/// The country code or region a demonym points to; plurals too
+/// ("Canadians", "Palestinians").
+fn demonym_target(text: &str) -> Option<&'static str> {
+    let find = |t: &str| DEMONYMS.iter().find(|(d, _)| *d == t).map(|(_, target)| *target);
+    find(text).or_else(|| text.strip_suffix('s').and_then(find))
 }

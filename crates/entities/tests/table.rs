@@ -43,7 +43,9 @@ fn metonyms_seats_and_organisations() {
         "Yerevan decided to cede the land. The Kremlin and the UN Commissioner for Refugees said little.",
     );
     assert_eq!(find(&found, "Yerevan").role, Some(PlaceRole::Metonym));
-    assert_eq!(find(&found, "Kremlin").kind, EntityKind::Organization);
+    let kremlin: Vec<_> = found.iter().filter(|e| e.text == "Kremlin").map(|e| (e.kind, e.role)).collect();
+    assert!(kremlin.contains(&(EntityKind::Organization, Some(PlaceRole::Metonym))), "{kremlin:?}");
+    assert!(kremlin.contains(&(EntityKind::Place, Some(PlaceRole::Metonym))), "{kremlin:?}");
     assert_eq!(find(&found, "UN Commissioner for Refugees").kind, EntityKind::Organization);
 }
 
