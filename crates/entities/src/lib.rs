@@ -155,19 +155,7 @@ impl Recognizer {
             return;
         }
         if let Some(len) = demonym_len(words, first, last) {
-            let text = join(&words[first..first + len]);
-            let target = DEMONYMS.iter().find(|(d, _)| *d == text).map(|(_, t)| *t).unwrap_or_default();
-            let lookup = match self.gazetteer.country(target) {
-                Some(country) => country.name.clone(),
-                None => target.to_string(),
-            };
-            found.places.push(PlaceMention {
-                first,
-                last: first + len,
-                role: PlaceRole::Demonym,
-                lookup,
-                area: false,
-            });
+            found.places.push(self.demonym(words, first, len));
             return self.classify(words, first + len, last, found);
         }
         // "Henry County", "Mount Pleasant": a whole run the gazetteer knows
