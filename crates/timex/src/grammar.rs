@@ -795,6 +795,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
             || before.text.eq_ignore_ascii_case("during")
             || before.text.eq_ignore_ascii_case("through")
             || before.text.eq_ignore_ascii_case("between")
+            || before.text.eq_ignore_ascii_case("for")
             || before.text.eq_ignore_ascii_case("the")
             || before.text.eq_ignore_ascii_case("and")
             || before.text.eq_ignore_ascii_case("or")
@@ -1369,6 +1370,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
                     return Some((j + 1, Expr::Set(Amount { count: Some(1.0), unit }.to_string())));
                 }
                 Lex::Weekday(d) => return Some((j + 1, Expr::Set(format!("XXXX-WXX-{d}")))),
+                // "each July"
+                Lex::Month(m) if self.word(j).capitalized => {
+                    return Some((j + 1, Expr::Set(format!("XXXX-{m:02}"))));
+                }
                 Lex::DayPart(part) => return Some((j + 1, Expr::Set(format!("XXXX-XX-XXT{}", part.code())))),
                 _ => return None,
             }

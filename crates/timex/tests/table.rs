@@ -97,6 +97,7 @@ fn relative_dates_follow_the_tense() {
             &[("Friday", "DATE", "2020-11-27", None)],
         ),
         ("2021-01-05", "The deal was signed in December.", &[("December", "DATE", "2020-12", None)]),
+        ("2021-02-05", "The job figures for January rose.", &[("January", "DATE", "2021-01", None)]),
         ("2020-12-20", "The vote will be held in March.", &[("March", "DATE", "2021-03", None)]),
         (
             "2020-11-26",
@@ -165,6 +166,7 @@ fn durations_sets_and_references() {
             &[("two and a half years", "DURATION", "P2Y6M", None)],
         ),
         ("2020-11-26", "He runs every morning.", &[("every morning", "SET", "XXXX-XX-XXTMO", None)]),
+        ("2020-11-26", "They march each July.", &[("each July", "SET", "XXXX-07", None)]),
         ("2020-11-26", "The index is published weekly.", &[("weekly", "SET", "P1W", None)]),
         ("2020-11-26", "Dividends are paid quarterly.", &[("quarterly", "SET", "P1Q", None)]),
         ("2020-11-26", "It is now clear.", &[("now", "DATE", "PRESENT_REF", None)]),
