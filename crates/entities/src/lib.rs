@@ -87,6 +87,9 @@ impl Recognizer {
         if first >= last {
             return;
         }
+        if words[first].punct {
+            return self.classify(words, first + 1, last, found);
+        }
         let run = &words[first..last];
         let lower = |i: usize| words[i].lower.as_str();
         // Sentence-initial function words and "The" are not part of names.
@@ -180,7 +183,10 @@ impl Recognizer {
         let said_after =
             words.get(last).is_some_and(|w| matches!(w.lower.as_str(), "said" | "says" | "told" | "added"));
         let lone_surname = last - first == 1 && said_after && !self.is_strong_place(&joined);
-        if lone_surname && words[first].capitalized && !words[first].sentence_start {
+        if lone_surname
+            && words[first].capitalized
+            && (!words[first].sentence_start || !NOT_PLACES.contains(&lower(first)))
+        {
             return self.person(words, first, last, found);
         }
         let looks_like_person = !whole_is_place
