@@ -35,6 +35,30 @@ impl Default for Recognizer {
     }
 }
 
+/// Last words of street names and addresses.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st.",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "drive",
+    "dr.",
+    "lane",
+    "boulevard",
+    "blvd",
+    "way",
+    "trail",
+    "circle",
+    "parkway",
+    "pkwy",
+    "highway",
+    "hwy",
+    "pike",
+    "terrace",
+];
+
 /// Prepositions after which a name is a place.
 const LOCATIVES: &[&str] =
     &["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards", "around"];
@@ -92,6 +116,11 @@ impl Recognizer {
         }
         let run = &words[first..last];
         let lower = |i: usize| words[i].lower.as_str();
+        // "3800 block of Silkwood Trail": an address is not a place the
+        // gazetteer can tell.
+        if last - first >= 2 && STREET_WORDS.contains(&lower(last - 1)) {
+            return;
+        }
         // Sentence-initial function words and "The" are not part of names.
         if NOT_PLACES.contains(&lower(first)) && (words[first].sentence_start || lower(first) == "the") {
             let is_name_start = GIVEN_NAMES.contains(&lower(first)) && last - first > 1;
@@ -200,6 +229,15 @@ impl Recognizer {
             let key = fold(&join(&words[first..end]));
             if words[end - 1].punct || !self.gazetteer.contains_key(&key) {
                 continue;
+            }
+            // "Tri-State": half a hyphenated word is no place unless the
+            // other half is one too ("Armenia-Azerbaijan").
+            let hyphen_after = end < last && words[end].punct && words[end].text == "-";
+            if hyphen_after {
+                let other = words.get(end + 1).map(|w| fold(w.text)).unwrap_or_default();
+                if NOT_PLACES.contains(&other.as_str()) || !self.gazetteer.contains_key(&other) {
+                    break;
+                }
             }
             let locative = first > 0 && LOCATIVES.contains(&lower(first - 1));
             let area_after = words.get(end).is_some_and(|w| AREA_WORDS.contains(&w.lower.as_str()));

@@ -53,6 +53,18 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
                 end = j;
             }
         }
+        // "George W. Bush", "Matthew D. Flores": a middle initial stays in
+        // the name.
+        if end == i + 1
+            && token.text.len() == 1
+            && token.text.chars().all(|c| c.is_ascii_uppercase())
+            && i > 0
+            && tokens[i - 1].is_capitalized()
+            && tokens.get(i + 1).is_some_and(|t| t.text == "." && !t.space_before)
+            && tokens.get(i + 2).is_some_and(|t| t.is_capitalized() && t.space_before)
+        {
+            end = i + 2;
+        }
         // "St." before a capitalised word; "Ga." and the other state
         // abbreviations wherever they stand.
         let period_after = tokens.get(i + 1).is_some_and(|t| t.text == "." && !t.space_before);
