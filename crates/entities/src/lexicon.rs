@@ -168,6 +168,6 @@ pub(crate) const GIVEN_NAMES: &[&str] = &[
     "jill", "jodi", "kara", "kathy", "kim", "kristen", "kristina", "leslie", "lori", "lynn", "marcia",
     "melanie", "misty", "monica", "peggy", "penny", "renee", "rhonda", "robin", "sheila", "sherry",
     "stacy", "sue", "tammy", "tanya", "tara", "tina", "tonya", "tracey", "valerie", "vicki", "wanda",
-    "wendy", "chiquita", "kelli", "kelly", "shannon", "heidi", "jenny", "katie", "kristin", "lindsey",
+    "wendy", "rod", "chiquita", "kelli", "kelly", "shannon", "heidi", "jenny", "katie", "kristin", "lindsey",
     "molly", "natasha", "paula", "rita", "sally", "shawn", "stacey", "susie", "terri", "vanessa",
 ];

@@ -243,6 +243,7 @@ impl Recognizer {
             let area_after = words.get(end).is_some_and(|w| AREA_WORDS.contains(&w.lower.as_str()));
             if end == first + 1
                 && (NOT_PLACES.contains(&key.as_str())
+                    || key.len() < 2
                     || !self.plausible_single(&words[first], &key, locative || area_after))
             {
                 break;
@@ -252,8 +253,9 @@ impl Recognizer {
             let name_pair = end == first + 1
                 && (2..=3).contains(&(last - first))
                 && !whole_is_place
-                && !self.is_named_area(&key)
-                // "Star India", "Air France": a country closes a company name.
+                // "Texas Roadhouse", "Star India", "Air France": a country,
+                // state or big city in the pair names a place or a firm.
+                && !self.is_strong_place(words[first].text)
                 && !self.is_strong_place(words[last - 1].text)
                 && words[first..last]
                     .iter()
