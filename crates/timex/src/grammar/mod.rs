@@ -1,0 +1,276 @@
+//! Recognition: which tokens form a temporal expression, and what it means
+//! before it is resolved against the document's date.
+//!
+//! The grammar is a set of small hand-written parsers over classified
+//! tokens. Each returns the index one past its last token and an [`Expr`];
+//! [`Grammar::longest_at`] tries them all and keeps the longest match.
+
+mod amounts;
+mod calendar;
+mod clock;
+mod modifiers;
+mod numbers;
+mod periods;
+mod relative;
+mod sets;
+
+use crate::lexicon::{classify, DayPart, Kw, Lex, Reference, Season, Unit};
+use crate::value::{Amount, Point};
+use dateline_core::TimexMod;
+use dateline_text::{Token, TokenKind};
+
+/// What an expression means, before resolution.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Expr {
+    /// Fully specified: "November 25, 2020", "the 1990s", "fiscal 2021".
+    Point(Point),
+    /// A month, or a day of a month, whose year the context decides.
+    MonthDay(u8, Option<u8>),
+    /// A weekday whose week the context decides.
+    Weekday(u8),
+    /// "the third quarter": the year from context.
+    QuarterOf(u8),
+    /// "the first half": the year from context.
+    HalfOf(u8),
+    /// "the summer": the year from context.
+    SeasonOf(Season),
+    /// "the nineties": the century from the document's date.
+    DecadeOf(u8),
+    /// Relative to the document's date: "yesterday" is (Day, -1), "this
+    /// year" (Year, 0), "last week" (Week, -1).
+    Relative(Unit, i32),
+    /// "last Friday" (-1), "next Friday" (+1), "this Friday" (0).
+    WeekdayRelative(u8, i32),
+    /// "last March" (-1), "next March" (+1), "this March" (0).
+    MonthRelative(u8, i32),
+    /// "last summer", "this summer".
+    SeasonRelative(Season, i32),
+    /// "the weekend": which one the tense decides.
+    Weekend,
+    /// "two days ago" (from the document's date), "a year earlier" (from
+    /// the last date mentioned).
+    Shift {
+        amount: Amount,
+        direction: i32,
+        from_reference: bool,
+    },
+    /// "this year's third quarter": a period of a year relative to the
+    /// document's date; the point's own year is a placeholder.
+    InRelativeYear(i32, Point),
+    /// "the year-ago quarter", "year-earlier": the period in focus, a year
+    /// before; with `quarter`, the period is a quarter.
+    YearEarlier {
+        quarter: bool,
+    },
+    /// A holiday whose year the context decides; "last Christmas" is -1.
+    Holiday(crate::holiday::Holiday, Option<i32>),
+    /// "that year", "that day": the period in focus, at this granularity.
+    InFocus(Unit),
+    /// "the quarter", "the latest quarter": the quarter being reported on.
+    ReportedQuarter,
+    /// "the year": the year in focus.
+    ReportedYear,
+    /// A day expression with a part of the day: "Friday morning".
+    WithPart(Box<Expr>, DayPart),
+    /// A clock time, on the day of an expression or of the context.
+    Clock(Option<Box<Expr>>, u8, Option<u8>),
+    Duration(Amount),
+    /// A recurrence, with its TIMEX3 value.
+    Set(String),
+    Ref(Reference),
+}
+
+/// The year part of a date: written out, or relative to the article.
+enum YearSlot {
+    Absolute(i16),
+    Relative(i32),
+}
+
+/// A recognised expression: tokens `first..last` and what they mean.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    pub(crate) expr: Expr,
+    pub(crate) modifier: Option<TimexMod>,
+}
+
+/// Words ending in "s" that may follow a year without making it a count.
+const VERB_LIKE_S: &[&str] =
+    &["was", "is", "as", "has", "this", "its", "his", "thus", "plus", "versus", "less"];
+
+/// Nouns that make the number before them a count, not a year.
+const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "feet",
+    "foot",
+    "cattle",
+    "head",
+    "tonne",
+    "ton",
+    "barrel",
+    "mile",
+    "acre",
+    "square",
+    "km",
+    "kg",
+    "mw",
+];
+
+/// Words after which "weekly" or "quarterly" is an adverb, not an adjective.
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "from",
+    "with",
+    "for",
+    "since",
+    "until",
+    "if",
+    "as",
+    "because",
+    "while",
+    "when",
+    "so",
+    "than",
+    "through",
+    "thereafter",
+    "basis",
+];
+
+/// One token as the grammar sees it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) lex: Lex,
+    pub(crate) capitalized: bool,
+    pub(crate) space_before: bool,
+    pub(crate) punct: bool,
+}
+
+impl<'a> Word<'a> {
+    pub(crate) fn classify(token: &Token<'a>) -> Word<'a> {
+        let lex = match token.kind {
+            TokenKind::Number if token.text.len() <= 9 => {
+                Lex::Digits(token.text.parse().unwrap_or(0), token.text.len() as u8)
+            }
+            TokenKind::Word if token.text.len() <= 16 && token.text.is_ascii() => {
+                let mut buffer = [0u8; 16];
+                let lower = &mut buffer[..token.text.len()];
+                lower.copy_from_slice(token.text.as_bytes());
+                lower.make_ascii_lowercase();
+                // The bytes were ASCII, so they still are.
+                std::str::from_utf8(lower).map_or(Lex::Other, classify)
+            }
+            _ => Lex::Other,
+        };
+        Word {
+            text: token.text,
+            lex,
+            capitalized: token.is_capitalized(),
+            space_before: token.space_before,
+            punct: token.kind == TokenKind::Punct,
+        }
+    }
+}
+
+const OTHER: Word<'static> =
+    Word { text: "", lex: Lex::Other, capitalized: false, space_before: true, punct: false };
+
+/// The grammar over one text's words.
+pub(crate) struct Grammar<'w, 'a> {
+    words: &'w [Word<'a>],
+}
+
+type Parsed = Option<(usize, Expr)>;
+
+impl<'w, 'a> Grammar<'w, 'a> {
+    pub(crate) fn new(words: &'w [Word<'a>]) -> Self {
+        Grammar { words }
+    }
+
+    fn word(&self, i: usize) -> Word<'a> {
+        self.words.get(i).copied().unwrap_or(OTHER)
+    }
+
+    fn lex(&self, i: usize) -> Lex {
+        self.word(i).lex
+    }
+
+    fn kw(&self, i: usize, kw: Kw) -> bool {
+        self.lex(i) == Lex::Kw(kw)
+    }
+
+    fn punct(&self, i: usize, p: &str) -> bool {
+        let w = self.word(i);
+        w.punct && w.text == p
+    }
+
+    /// Token `i` is attached to the one before it (no space between).
+    fn glued(&self, i: usize) -> bool {
+        i < self.words.len() && !self.word(i).space_before
+    }
+
+    fn text_is(&self, i: usize, text: &str) -> bool {
+        self.word(i).text.eq_ignore_ascii_case(text)
+    }
+
+    /// A hyphen (or dash) glued between two tokens, as in "mid-July".
+    fn hyphen(&self, i: usize) -> bool {
+        (self.punct(i, "-") || self.punct(i, "–")) && self.glued(i) && self.glued(i + 1)
+    }
+
+    /// Skips "the" at `i`.
+    fn skip_the(&self, i: usize) -> usize {
+        if self.kw(i, Kw::The) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// The longest expression that starts at token `i`.
+    pub(crate) fn longest_at(&self, i: usize) -> Option<Found> {
+        let w = self.word(i);
+        if w.lex == Lex::Other && !w.punct && !w.capitalized {
+            // Nothing in the grammar starts with an unknown lowercase word,
+            // except a handful spelled out below.
+            if !(w.text == "Q" || w.text == "q") {
+                return None;
+            }
+        }
+        let candidates = [
+            self.modified(i),
+            self.amount_phrase(i).map(|(end, expr, modifier)| Found { first: i, last: end, expr, modifier }),
+            self.date_time(i).map(|(end, expr)| Found { first: i, last: end, expr, modifier: None }),
+            self.set(i).map(|(end, expr)| Found { first: i, last: end, expr, modifier: None }),
+            self.reference(i).map(|(end, expr)| Found { first: i, last: end, expr, modifier: None }),
+        ];
+        candidates.into_iter().flatten().max_by_key(|found| found.last)
+    }
+}
+
+/// Whether an expression names one day (so a part of day can follow it).
+fn is_day(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Weekday(_)
+            | Expr::WeekdayRelative(..)
+            | Expr::MonthDay(_, Some(_))
+            | Expr::Point(Point::Day(_))
+            | Expr::Relative(Unit::Day, _)
+            | Expr::Shift { amount: Amount { unit: Unit::Day, .. }, .. }
+    )
+}
+
+fn day_point(year: i16, month: u8, day: u8) -> Option<Expr> {
+    let date = jiff::civil::Date::new(year, month as i8, day as i8).ok()?;
+    Some(Expr::Point(Point::Day(date)))
+}

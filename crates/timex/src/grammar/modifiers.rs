@@ -1,0 +1,49 @@
+//! Modified dates: "early 2019", "mid-December", "the end of 1990".
+
+use super::*;
+
+impl<'w, 'a> Grammar<'w, 'a> {
+    /// "early 2019", "mid-December", "late last year", "the end of 1990",
+    /// "earlier this month", "the beginning of the year".
+    pub(super) fn modified(&self, i: usize) -> Option<Found> {
+        use TimexMod::*;
+        let (core_at, modifier) = match self.lex(i) {
+            Lex::Kw(Kw::Early) => (i + 1, Start),
+            Lex::Kw(Kw::Mid) => (if self.hyphen(i + 1) { i + 2 } else { i + 1 }, Mid),
+            Lex::Kw(Kw::Late) => (i + 1, End),
+            Lex::Kw(Kw::Earlier)
+                if matches!(self.lex(i + 1), Lex::Kw(Kw::This) | Lex::Weekday(_) | Lex::Kw(Kw::Today)) =>
+            {
+                (i + 1, Start)
+            }
+            Lex::Kw(Kw::Later)
+                if matches!(self.lex(i + 1), Lex::Kw(Kw::This) | Lex::Weekday(_) | Lex::Kw(Kw::Today)) =>
+            {
+                (i + 1, End)
+            }
+            Lex::Kw(Kw::The) => {
+                let m = match self.lex(i + 1) {
+                    Lex::Kw(Kw::End) => End,
+                    Lex::Kw(Kw::Beginning | Kw::Start) => Start,
+                    Lex::Kw(Kw::Middle) => Mid,
+                    _ => return None,
+                };
+                if !self.kw(i + 2, Kw::Of) {
+                    return None;
+                }
+                (i + 3, m)
+            }
+            _ => return None,
+        };
+        // "the early 1990s" puts the modifier after "the".
+        let (end, expr) = if let Lex::DayPart(part) = self.lex(core_at) {
+            (core_at + 1, Expr::WithPart(Box::new(Expr::Relative(Unit::Day, 0)), part))
+        } else {
+            self.date_time(core_at)?
+        };
+        if matches!(expr, Expr::Clock(..)) {
+            return None;
+        }
+        Some(Found { first: i, last: end, expr, modifier: Some(modifier) })
+    }
+}

@@ -1,0 +1,115 @@
+//! Periods of a year: quarters, halves and seasons, with or without their
+//! year.
+
+use super::*;
+
+impl<'w, 'a> Grammar<'w, 'a> {
+    /// An explicit year after a period: "of 2019", ", 2019", "2019" or
+    /// "fiscal 2019"; returns the end and the year.
+    pub(super) fn of_year(&self, i: usize) -> Option<(usize, i16)> {
+        let mut j = i;
+        if self.kw(j, Kw::Of) || self.punct(j, ",") {
+            j += 1;
+        }
+        if self.kw(j, Kw::Fiscal) {
+            j += 1;
+            if self.lex(j) == Lex::Unit(Unit::Year, false) {
+                j += 1;
+            }
+        }
+        self.year(j).or_else(|| self.year_words(j))
+    }
+
+    /// "the third quarter", "third-quarter", "the fourth quarter of 1989",
+    /// "Q3 2020", "the fiscal first quarter", "the latest quarter".
+    pub(super) fn quarter(&self, i: usize) -> Parsed {
+        let mut start = self.skip_the(i);
+        // "the 1988 second quarter", "1989's third quarter"
+        if let Some((year_end, year)) = self.year(start) {
+            let after = if self.punct(year_end, "'") && self.text_is(year_end + 1, "s") {
+                year_end + 2
+            } else {
+                year_end
+            };
+            return match self.quarter(after) {
+                Some((end, Expr::QuarterOf(q))) => Some((end, Expr::Point(Point::Quarter(year, q)))),
+                _ => None,
+            };
+        }
+        if self.kw(start, Kw::Fiscal) {
+            start += 1;
+        }
+        // "Q3"
+        if self.text_is(start, "q") && self.glued(start + 1) {
+            if let Lex::Digits(q @ 1..=4, 1) = self.lex(start + 1) {
+                return Some(self.with_year(
+                    start + 2,
+                    |y| Point::Quarter(y, q as u8),
+                    Expr::QuarterOf(q as u8),
+                ));
+            }
+        }
+        let (q_at, which) = match self.lex(start) {
+            Lex::Ordinal(q @ 1..=4) => (start + 1, Some(q as u8)),
+            _ => (start, None),
+        };
+        let q_at = if which.is_some() && self.hyphen(q_at) { q_at + 1 } else { q_at };
+        let mut unit_at = q_at;
+        if self.kw(unit_at, Kw::Fiscal) {
+            unit_at += 1;
+        }
+        if self.lex(unit_at) != Lex::Unit(Unit::Quarter, false) {
+            // "the latest quarter", "the same quarter", "the quarter"
+            return None;
+        }
+        match which {
+            Some(q) => Some(self.with_year(unit_at + 1, |y| Point::Quarter(y, q), Expr::QuarterOf(q))),
+            None if start > i && (q_at == start) => Some((unit_at + 1, Expr::ReportedQuarter)),
+            None => None,
+        }
+    }
+
+    /// Follows a partial period with an optional explicit year.
+    pub(super) fn with_year(&self, i: usize, point: impl Fn(i16) -> Point, without: Expr) -> (usize, Expr) {
+        match self.of_year(i) {
+            Some((end, year)) => (end, Expr::Point(point(year))),
+            None => (i, without),
+        }
+    }
+
+    /// "the first half of 2019", "the second half".
+    pub(super) fn half(&self, i: usize) -> Parsed {
+        let start = self.skip_the(i);
+        let Lex::Ordinal(h @ 1..=2) = self.lex(start) else {
+            return None;
+        };
+        let at = if self.hyphen(start + 1) { start + 2 } else { start + 1 };
+        if !self.kw(at, Kw::Half) {
+            return None;
+        }
+        Some(self.with_year(at + 1, |y| Point::Half(y, h as u8), Expr::HalfOf(h as u8)))
+    }
+
+    /// "the autumn of 2020", "summer 2019", "the spring".
+    pub(super) fn season(&self, i: usize) -> Parsed {
+        let start = self.skip_the(i);
+        let Lex::Season(season) = self.lex(start) else {
+            return None;
+        };
+        let (end, expr) = self.with_year(start + 1, |y| Point::Season(y, season), Expr::SeasonOf(season));
+        // "spring" and "fall" are also verbs and nouns ("the fall of the
+        // wall"): a season without a year needs a preposition before it.
+        if matches!(expr, Expr::SeasonOf(_)) && (!self.season_context(i) || self.kw(end, Kw::Of)) {
+            return None;
+        }
+        Some((end, expr))
+    }
+
+    pub(super) fn season_context(&self, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1).map(|b| self.word(b)) else {
+            return false;
+        };
+        matches!(before.lex, Lex::Kw(Kw::In | Kw::By | Kw::Early | Kw::Late | Kw::Mid | Kw::Of))
+            || ["since", "until", "during"].iter().any(|w| before.text.eq_ignore_ascii_case(w))
+    }
+}
