@@ -21,4 +21,4 @@ pub mod resolve;
 pub use curated::{DEMONYMS, US_STATE_ABBREVIATIONS};
 pub use fold::fold;
 pub use gazetteer::{Gazetteer, Place, PlaceKind};
-pub use resolve::{distance_km, Resolver};
+pub use resolve::{area_of, distance_km, Resolver};

@@ -271,3 +271,31 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
 }
+
+/// The names a place filter matches, and the areas whose places it takes
+/// in: "Azerbaijan" is the country (AZ) and everything in it; "Texas" the
+/// state (US, TX); "Baku" only itself.
+///
+/// ```
+/// use dateline_geo::{area_of, Gazetteer};
+/// let (names, within) = area_of(Gazetteer::embedded(), "Azerbaijan");
+/// assert!(names.contains(&"Azerbaijan".to_string()));
+/// assert_eq!(within, [("AZ".to_string(), String::new())]);
+/// ```
+pub fn area_of(gazetteer: &Gazetteer, name: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let mention = Mention { name, area: false, within: None };
+    let best = Resolver::new(gazetteer).resolve(&[mention], &[]).into_iter().next().flatten();
+    let mut names = vec![name.to_string()];
+    let mut within = Vec::new();
+    if let Some(place) = best {
+        if place.name != name {
+            names.push(place.name.clone());
+        }
+        match place.kind {
+            PlaceKind::Country => within.push((place.country.clone(), String::new())),
+            PlaceKind::Admin1 => within.push((place.country.clone(), place.admin1.clone())),
+            _ => {}
+        }
+    }
+    (names, within)
+}

@@ -93,21 +93,8 @@ fn fts_phrase(q: &str) -> String {
 
 /// A place filter: the name, and the area it names (a country or state).
 fn place_filter(name: &str) -> PlaceFilter {
-    let gazetteer = dateline_geo::Gazetteer::embedded();
-    let mention = dateline_geo::resolve::Mention { name, area: false, within: None };
-    let best = dateline_geo::Resolver::new(gazetteer).resolve(&[mention], &[]).into_iter().next().flatten();
-    let mut filter = PlaceFilter { names: vec![name.to_string()], within: Vec::new() };
-    if let Some(place) = best {
-        filter.names.push(place.name.clone());
-        match place.kind {
-            dateline_geo::PlaceKind::Country => filter.within.push((place.country.clone(), String::new())),
-            dateline_geo::PlaceKind::Admin1 => {
-                filter.within.push((place.country.clone(), place.admin1.clone()))
-            }
-            _ => {}
-        }
-    }
-    filter
+    let (names, within) = dateline_geo::area_of(dateline_geo::Gazetteer::embedded(), name);
+    PlaceFilter { names, within }
 }
 
 #[derive(Deserialize)]

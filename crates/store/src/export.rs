@@ -42,7 +42,12 @@ pub fn to_csv(events: &[Event]) -> String {
 }
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break.
-pub(crate) fn csv_field(field: &str) -> String {
+///
+/// ```
+/// assert_eq!(dateline_store::csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
+/// assert_eq!(dateline_store::csv_field("plain"), "plain");
+/// ```
+pub fn csv_field(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

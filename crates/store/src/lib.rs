@@ -18,7 +18,7 @@ use serde::Serialize;
 use std::fmt;
 use std::path::Path;
 
-pub use export::{to_csv, to_timelinejs};
+pub use export::{csv_field, to_csv, to_timelinejs};
 pub use merge::MergeReport;
 
 /// A store error: what failed, in words.

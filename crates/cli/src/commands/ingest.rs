@@ -153,21 +153,8 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
 /// A place filter: the name, and the area it names when the gazetteer
 /// knows it as a country or a state ("Azerbaijan" takes in Baku).
 pub fn place_filter(name: &str) -> PlaceFilter {
-    let gazetteer = dateline_geo::Gazetteer::embedded();
-    let mention = dateline_geo::resolve::Mention { name, area: false, within: None };
-    let best = dateline_geo::Resolver::new(gazetteer).resolve(&[mention], &[]).into_iter().next().flatten();
-    let mut filter = PlaceFilter { names: vec![name.to_string()], within: Vec::new() };
-    if let Some(place) = best {
-        filter.names.push(place.name.clone());
-        match place.kind {
-            dateline_geo::PlaceKind::Country => filter.within.push((place.country.clone(), String::new())),
-            dateline_geo::PlaceKind::Admin1 => {
-                filter.within.push((place.country.clone(), place.admin1.clone()))
-            }
-            _ => {}
-        }
-    }
-    filter
+    let (names, within) = dateline_geo::area_of(dateline_geo::Gazetteer::embedded(), name);
+    PlaceFilter { names, within }
 }
 
 pub fn export(args: &ExportArgs) -> Result<ExitCode, String> {

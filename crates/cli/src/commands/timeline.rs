@@ -84,16 +84,7 @@ fn csv_row(e: &Entry) -> String {
         e.actors.join("; "),
         e.timex.text.clone(),
     ];
-    let mut line = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+    let mut line = fields.iter().map(|f| dateline_store::csv_field(f)).collect::<Vec<_>>().join(",");
     line.push('\n');
     line
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
 }
