@@ -105,13 +105,14 @@ pub(crate) struct Page {
 }
 
 impl Page {
-    /// A page past any sensible size is a mistake worth saying.
-    fn problem(&self) -> Option<Response> {
-        let too_far =
-            self.limit.is_some_and(|l| l > MAX_OFFSET) || self.offset.is_some_and(|o| o > MAX_OFFSET);
-        too_far.then(|| {
-            error(StatusCode::BAD_REQUEST, format!("`limit` and `offset` must be at most {MAX_OFFSET}"))
-        })
+    /// The page a query asks for, or what is wrong with it (a 400):
+    /// unreadable parameters, or a page past any sensible size.
+    fn checked(query: Result<Query<Page>, QueryRejection>) -> Result<Page, String> {
+        let Query(page) = query.map_err(|e| e.body_text())?;
+        if page.limit.is_some_and(|l| l > MAX_OFFSET) || page.offset.is_some_and(|o| o > MAX_OFFSET) {
+            return Err(format!("`limit` and `offset` must be at most {MAX_OFFSET}"));
+        }
+        Ok(page)
     }
 }
 
@@ -119,13 +120,10 @@ pub(crate) async fn documents(
     State(state): State<Arc<AppState>>,
     query: Result<Query<Page>, QueryRejection>,
 ) -> Response {
-    let Query(page) = match query {
-        Ok(q) => q,
-        Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
+    let page = match Page::checked(query) {
+        Ok(page) => page,
+        Err(problem) => return error(StatusCode::BAD_REQUEST, problem),
     };
-    if let Some(response) = page.problem() {
-        return response;
-    }
     let (limit, offset) = (page.limit.unwrap_or(100).min(MAX_EVENTS), page.offset.unwrap_or(0));
     run(state, move |s| s.with_store(|store| store.documents(limit, offset))).await
 }
@@ -144,13 +142,10 @@ pub(crate) async fn entities(
     State(state): State<Arc<AppState>>,
     query: Result<Query<Page>, QueryRejection>,
 ) -> Response {
-    let Query(page) = match query {
-        Ok(q) => q,
-        Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
+    let page = match Page::checked(query) {
+        Ok(page) => page,
+        Err(problem) => return error(StatusCode::BAD_REQUEST, problem),
     };
-    if let Some(response) = page.problem() {
-        return response;
-    }
     if page.kind.as_deref().is_some_and(|k| !["place", "person", "organization"].contains(&k)) {
         return error(StatusCode::BAD_REQUEST, "`kind` must be place, person or organization");
     }
@@ -162,13 +157,10 @@ pub(crate) async fn places(
     State(state): State<Arc<AppState>>,
     query: Result<Query<Page>, QueryRejection>,
 ) -> Response {
-    let Query(page) = match query {
-        Ok(q) => q,
-        Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
+    let page = match Page::checked(query) {
+        Ok(page) => page,
+        Err(problem) => return error(StatusCode::BAD_REQUEST, problem),
     };
-    if let Some(response) = page.problem() {
-        return response;
-    }
     let limit = page.limit.unwrap_or(500).min(5000);
     run(state, move |s| s.with_store(|store| store.places(limit))).await
 }
