@@ -59,6 +59,33 @@ const STREET_WORDS: &[&str] = &[
     "terrace",
 ];
 
+/// Natural features named after a place ("Mississippi River"), which lie
+/// elsewhere than the place.
+const FEATURE_WORDS: &[&str] = &[
+    "ocean",
+    "sea",
+    "river",
+    "delta",
+    "lake",
+    "bay",
+    "peninsula",
+    "mountains",
+    "mountain",
+    "valley",
+    "gulf",
+    "strait",
+    "canal",
+    "basin",
+    "desert",
+    "island",
+    "islands",
+    "creek",
+    "falls",
+    "canyon",
+    "forest",
+    "coast",
+];
+
 /// Prepositions after which a name is a place.
 const LOCATIVES: &[&str] =
     &["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards", "around"];
@@ -81,6 +108,9 @@ struct Found {
     places: Vec<PlaceMention>,
     /// Surnames and full names seen, to the full name.
     known_people: HashMap<String, String>,
+    /// Words before this index belong to a longer name that is no place
+    /// ("Woodman Point"): a small town named by one of them is not meant.
+    inside_name_until: usize,
 }
 
 impl Recognizer {
@@ -121,8 +151,14 @@ impl Recognizer {
         if last - first >= 2 && STREET_WORDS.contains(&lower(last - 1)) {
             return;
         }
+        // A name of several words the gazetteer knows: "New York", "South
+        // Korea" at a sentence start, "Indian Ocean" before the demonym.
+        let known = self.known_name(words, first, last);
         // Sentence-initial function words and "The" are not part of names.
-        if NOT_PLACES.contains(&lower(first)) && (words[first].sentence_start || lower(first) == "the") {
+        if NOT_PLACES.contains(&lower(first))
+            && (words[first].sentence_start || lower(first) == "the")
+            && known.is_none()
+        {
             let is_name_start = GIVEN_NAMES.contains(&lower(first)) && last - first > 1;
             if !is_name_start {
                 return self.classify(words, first + 1, last, found);
@@ -179,7 +215,9 @@ impl Recognizer {
             found.people.push((first, last, full));
             return;
         }
-        if let Some(len) = demonym_len(words, first, last) {
+        if let Some(len) =
+            demonym_len(words, first, last).filter(|len| known.is_none_or(|end| end <= first + len))
+        {
             found.places.push(self.demonym(words, first, len));
             return self.classify(words, first + len, last, found);
         }
@@ -233,6 +271,13 @@ impl Recognizer {
             let locative = first > 0 && LOCATIVES.contains(&lower(first - 1));
             let area_after = words.get(end).is_some_and(|w| AREA_WORDS.contains(&w.lower.as_str()));
             let dateline = words[first].sentence_start && words.get(end).is_some_and(|w| w.text == ",");
+            // "Indian Ocean", "Mississippi River": a feature named after
+            // the place is not the place.
+            let feature_after = end < last && FEATURE_WORDS.contains(&lower(end));
+            let inside_name = first < found.inside_name_until && !self.is_strong_place(&key);
+            if feature_after || (end == first + 1 && inside_name) {
+                break;
+            }
             if end == first + 1
                 && (NOT_PLACES.contains(&key.as_str())
                     || key.len() < 2
@@ -256,7 +301,11 @@ impl Recognizer {
                 return self.person(words, first, last, found);
             }
             let next = words.get(end).map(|w| w.lower.as_str()).unwrap_or("");
-            let area = AREA_WORDS.contains(&next);
+            // "upstate New York", "the New York border": the state.
+            let previous = if first > 0 { lower(first - 1) } else { "" };
+            let area = AREA_WORDS.contains(&next)
+                || matches!(next, "border" | "borders")
+                || matches!(previous, "upstate" | "downstate");
             let role = if METONYM_VERBS.contains(&next) && end == last && self.is_strong_place(&key) {
                 PlaceRole::Metonym
             } else {
@@ -270,6 +319,13 @@ impl Recognizer {
                 area,
             });
             return self.classify(words, end, last, found);
+        }
+        if words[first].capitalized && !words[first].sentence_start && !NOT_PLACES.contains(&lower(first)) {
+            // The name goes on to the first word in lower case or comma:
+            // "Nadia Moayyad of Southlake" names a place after "of".
+            let name_end =
+                (first + 1..last).find(|&i| !words[i].capitalized || words[i].punct).unwrap_or(last);
+            found.inside_name_until = found.inside_name_until.max(name_end);
         }
         self.classify(words, first + 1, last, found);
     }
@@ -312,6 +368,14 @@ impl Recognizer {
         if let Some(of) = (org_word..last).find(|&i| matches!(words[i].lower.as_str(), "of" | "for" | "in")) {
             push(of + 1, last, found);
         }
+    }
+
+    /// The end of the longest run of two or more words from `first` that
+    /// the gazetteer knows as one name.
+    fn known_name(&self, words: &[Word<'_>], first: usize, last: usize) -> Option<usize> {
+        (first + 2..=last.min(first + 6)).rev().find(|&end| {
+            !words[end - 1].punct && self.gazetteer.contains_key(&fold(&join(&words[first..end])))
+        })
     }
 
     fn is_named_area(&self, key: &str) -> bool {
@@ -401,20 +465,21 @@ impl Recognizer {
             .collect();
         let context: Vec<&str> = Vec::new();
         let resolved = Resolver::new(self.gazetteer).resolve(&mentions, &context);
+        let points = dateline_geo::resolve::points(&resolved);
         let span = |first: usize, last: usize| {
             let (a, b) = (&words[first], &words[last - 1]);
             (a.start, b.end, text[a.bytes.start..b.bytes.end].to_string())
         };
         let mut out = Vec::new();
-        for (mention, place) in found.places.iter().zip(resolved) {
+        for ((mention, place), point) in found.places.iter().zip(resolved).zip(points) {
             let (start, end, text) = span(mention.first, mention.last);
             let mut entity = bare(start, end, text, EntityKind::Place);
             entity.role = Some(mention.role);
             if let Some(place) = place {
                 entity.name = Some(place.name.clone());
                 entity.geonameid = place.id;
-                entity.lat = Some(f64::from(place.lat));
-                entity.lon = Some(f64::from(place.lon));
+                entity.lat = point.map(|p| f64::from(p.0));
+                entity.lon = point.map(|p| f64::from(p.1));
                 entity.country = (!place.country.is_empty()).then(|| place.country.clone());
                 entity.admin1 = (!place.admin1.is_empty()).then(|| place.admin1.clone());
             }

@@ -60,3 +60,33 @@ fn names_that_are_also_towns() {
     let found = r.entities("Much of the Act was written in March.");
     assert!(found.iter().all(|e| e.kind != EntityKind::Place), "{found:#?}");
 }
+
+#[test]
+fn names_of_several_words_and_the_features_named_after_places() {
+    let r = Recognizer::new();
+    // A sentence-initial "South" or "New" is part of the name it starts.
+    let found = r.entities("It was a dramatic fall. South Korea's first female president was jailed.");
+    assert_eq!(find(&found, "South Korea").country.as_deref(), Some("KR"));
+    let found = r.entities("The talks ended. New York officials said little.");
+    assert_eq!(find(&found, "New York").country.as_deref(), Some("US"));
+    // The ocean is not India, the river not the state.
+    let found = r.entities("Ships crossed the Indian Ocean and barges sailed up the Mississippi River.");
+    assert!(found.iter().all(|e| e.country.as_deref() != Some("IN")), "{found:#?}");
+    assert!(found.iter().all(|e| e.text != "Mississippi"), "{found:#?}");
+    // A town's name inside a longer name is not the town, but a place
+    // after "of" is.
+    let found = r.entities("Boats moored at Woodman Point, said Nadia Moayyad of Southlake.");
+    assert!(found.iter().all(|e| e.text != "Point"), "{found:#?}");
+    assert_eq!(find(&found, "Southlake").kind, EntityKind::Place);
+}
+
+#[test]
+fn counties_lie_among_the_towns_of_their_story() {
+    let r = Recognizer::new();
+    let found = r.entities(
+        "Deputies in Walker County, Ga., searched homes in LaFayette, Rossville and Chickamauga on Monday.",
+    );
+    let county = find(&found, "Walker County");
+    let (lat, lon) = (county.lat.unwrap(), county.lon.unwrap());
+    assert!((lat - 34.7).abs() < 0.5 && (lon + 85.3).abs() < 0.5, "{county:#?}");
+}

@@ -6,7 +6,7 @@ pub(crate) const COUNTRY_ALIASES: &[(&str, &[&str])] = &[
     ("US", &["United States of America", "USA", "U.S.", "U.S.A.", "US", "America"]),
     ("GB", &["Britain", "Great Britain", "UK", "U.K."]),
     ("RU", &["Russian Federation"]),
-    ("KR", &["Republic of Korea"]),
+    ("KR", &["Republic of Korea", "Korea"]),
     ("KP", &["Democratic People's Republic of Korea", "DPRK"]),
     ("CD", &["DR Congo", "DRC", "Congo-Kinshasa"]),
     ("CG", &["Congo", "Congo-Brazzaville"]),

@@ -230,7 +230,10 @@ fn pick<'g>(
         }
         // A place's own name counts for more than one of its other names
         // ("Venice" is the Italian city before an alias of Dayton).
-        if fold(&place.name) == key {
+        // "New York" is New York City as much as the state.
+        let own_name = fold(&place.name);
+        if own_name == key || (place.kind == PlaceKind::City && own_name.strip_suffix(" city") == Some(&key))
+        {
             score += 3.0;
         }
         // "Washington" in the news is the capital before the state, unless
@@ -254,6 +257,57 @@ fn pick<'g>(
         score
     };
     found.iter().copied().max_by(|a, b| score(a).total_cmp(&score(b)).then_with(|| b.id.cmp(&a.id)))
+}
+
+/// Where each chosen place lies. The gazetteer knows no town of a county
+/// (GeoNames gives none), so a county is put among the towns the same
+/// document names in its state, which local news writes about together;
+/// every other place keeps its own point.
+///
+/// ```
+/// use dateline_geo::{Gazetteer, Resolver};
+/// use dateline_geo::resolve::{points, Mention};
+/// let resolver = Resolver::new(Gazetteer::embedded());
+/// let chosen = resolver.resolve(&[
+///     Mention { name: "Walker County", area: true, within: None },
+///     Mention { name: "LaFayette", area: false, within: Some(2) },
+///     Mention { name: "Ga.", area: false, within: None },
+///     Mention { name: "Chickamauga", area: false, within: None },
+///     Mention { name: "Rossville", area: false, within: None },
+/// ], &["US"]);
+/// assert_eq!(chosen[0].unwrap().admin1, "GA");
+/// let (lat, lon) = points(&chosen)[0].unwrap();
+/// assert!((lat - 34.7).abs() < 0.5 && (lon + 85.3).abs() < 0.5, "{lat} {lon}");
+/// ```
+pub fn points(chosen: &[Option<&Place>]) -> Vec<Option<(f32, f32)>> {
+    chosen
+        .iter()
+        .map(|place| {
+            let place = (*place)?;
+            if place.kind != PlaceKind::Admin2 {
+                return Some((place.lat, place.lon));
+            }
+            let towns: Vec<&Place> = chosen
+                .iter()
+                .flatten()
+                .filter(|p| {
+                    p.kind == PlaceKind::City && p.country == place.country && p.admin1 == place.admin1
+                })
+                .copied()
+                .collect();
+            if towns.is_empty() {
+                return Some((place.lat, place.lon));
+            }
+            let median = |mut values: Vec<f32>| {
+                values.sort_by(f32::total_cmp);
+                values[values.len() / 2]
+            };
+            Some((
+                median(towns.iter().map(|p| p.lat).collect()),
+                median(towns.iter().map(|p| p.lon).collect()),
+            ))
+        })
+        .collect()
 }
 
 /// Great-circle distance in kilometres.
