@@ -460,7 +460,12 @@ impl Recognizer {
                         && words.get(p.last).is_some_and(|w| w.text == ",")
                         && next.role == PlaceRole::Literal
                 });
-                Mention { name: &p.lookup, area: p.area, within: within.map(|_| i + 1) }
+                Mention {
+                    name: &p.lookup,
+                    area: p.area,
+                    demonym: p.role == PlaceRole::Demonym,
+                    within: within.map(|_| i + 1),
+                }
             })
             .collect();
         let context: Vec<&str> = Vec::new();

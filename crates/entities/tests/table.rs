@@ -90,3 +90,21 @@ fn counties_lie_among_the_towns_of_their_story() {
     let (lat, lon) = (county.lat.unwrap(), county.lon.unwrap());
     assert!((lat - 34.7).abs() < 0.5 && (lon + 85.3).abs() < 0.5, "{county:#?}");
 }
+
+#[test]
+fn a_name_repeated_is_no_evidence_for_itself() {
+    let r = Recognizer::new();
+    let found = r.entities(
+        "Dublin council met on Monday. Dublin residents spoke. Dublin will vote in May. \
+         The vote is the first in Dublin since the Ohio law changed.",
+    );
+    assert!(
+        found.iter().filter(|e| e.text == "Dublin").all(|e| e.country.as_deref() == Some("US")),
+        "{found:#?}"
+    );
+    let found = r.entities("Armenia and Azerbaijan met in Georgia. The Georgian hosts said the US helped.");
+    assert!(found
+        .iter()
+        .filter(|e| e.text.starts_with("Georgia"))
+        .all(|e| e.country.as_deref() == Some("GE")));
+}

@@ -17,6 +17,9 @@ pub struct Mention<'a> {
     /// The text calls it a region, district or province ("the Kalbajar
     /// region"): an administrative area is meant, not its town.
     pub area: bool,
+    /// The text names the people or an adjective of the place
+    /// ("Georgian"): a country or region is meant, not a town or state.
+    pub demonym: bool,
     /// The mention (by index) of the place that contains this one, when
     /// the text says so: "Dublin, Ga.".
     pub within: Option<usize>,
@@ -37,8 +40,8 @@ impl<'g> Resolver<'g> {
     /// use dateline_geo::resolve::Mention;
     /// let resolver = Resolver::new(Gazetteer::embedded());
     /// let places = resolver.resolve(&[
-    ///     Mention { name: "Azerbaijan", area: false, within: None },
-    ///     Mention { name: "Lachin", area: true, within: None },
+    ///     Mention { name: "Azerbaijan", area: false, demonym: false, within: None },
+    ///     Mention { name: "Lachin", area: true, demonym: false, within: None },
     /// ], &[]);
     /// assert_eq!(places[1].unwrap().country, "AZ");
     /// ```
@@ -53,7 +56,13 @@ impl<'g> Resolver<'g> {
                 if m.name.ends_with('.') && !abbreviated.is_empty() {
                     abbreviated
                 } else {
-                    self.gazetteer.lookup_key(k).collect()
+                    let all: Vec<&'g Place> = self.gazetteer.lookup_key(k).collect();
+                    let wide = |p: &&&'g Place| matches!(p.kind, PlaceKind::Country | PlaceKind::Region);
+                    if m.demonym && all.iter().any(|p| wide(&p)) {
+                        all.into_iter().filter(|p| wide(&p)).collect()
+                    } else {
+                        all
+                    }
                 }
             })
             .collect();
@@ -92,7 +101,10 @@ impl<'g> Resolver<'g> {
                 .enumerate()
                 .map(|(i, (found, m))| {
                     let container = m.within.and_then(|w| chosen.get(w).copied().flatten());
-                    pick(found, m, container, &context.without(confident[i]))
+                    // Neither this mention nor the others of its name vote
+                    // for it: fourteen "Dublin"s are no evidence for Ireland.
+                    let same_name = keys.iter().zip(&confident).filter(|(k, _)| **k == keys[i]);
+                    pick(found, m, container, &context.without(same_name.filter_map(|(_, c)| *c)))
                 })
                 .collect();
         }
@@ -146,6 +158,8 @@ struct Context<'g> {
     /// The state or province most of the document's ambiguous names could
     /// lie in together, when one stands out.
     home: Option<(&'g str, &'g str)>,
+    /// The places chosen with confidence, for nearness.
+    placed: Vec<&'g Place>,
 }
 
 impl<'g> Context<'g> {
@@ -156,8 +170,19 @@ impl<'g> Context<'g> {
         }
         for place in chosen.iter().flatten() {
             context.add(place, 1);
+            context.placed.push(place);
         }
         context
+    }
+
+    /// Whether a place lies near one of the document's confident places:
+    /// "Georgia" beside Armenia and Azerbaijan is the country.
+    fn is_near(&self, place: &Place) -> bool {
+        self.placed.iter().any(|p| {
+            !std::ptr::eq(*p, place)
+                && distance_km(f64::from(p.lat), f64::from(p.lon), f64::from(place.lat), f64::from(place.lon))
+                    < NEAR_KM
+        })
     }
 
     fn add(&mut self, place: &'g Place, n: usize) {
@@ -170,11 +195,12 @@ impl<'g> Context<'g> {
         }
     }
 
-    /// The context as the other mentions see it: one's own choice must not
-    /// vote for itself.
-    fn without(&self, own: Option<&'g Place>) -> Context<'g> {
+    /// The context as the other mentions see it: one's own choices must
+    /// not vote for themselves.
+    fn without(&self, own: impl Iterator<Item = &'g Place>) -> Context<'g> {
         let mut context = self.clone();
-        if let Some(place) = own {
+        for place in own {
+            context.placed.retain(|p| !std::ptr::eq(*p, place));
             if let Some(n) = context.countries.get_mut(place.country.as_str()) {
                 *n = n.saturating_sub(1);
             }
@@ -185,6 +211,9 @@ impl<'g> Context<'g> {
         context
     }
 }
+
+const NEAR_KM: f64 = 500.0;
+const NEAR_BONUS: f64 = 2.0;
 
 /// The best candidate for a mention in its context.
 fn pick<'g>(
@@ -209,6 +238,9 @@ fn pick<'g>(
         }
         if context.areas.get(&(place.country.as_str(), place.admin1.as_str())).is_some_and(|n| *n > 0) {
             score += 4.0;
+        }
+        if context.is_near(place) {
+            score += NEAR_BONUS;
         }
         if context.home == Some((place.country.as_str(), place.admin1.as_str()))
             && place.kind != PlaceKind::Country
@@ -269,11 +301,11 @@ fn pick<'g>(
 /// use dateline_geo::resolve::{points, Mention};
 /// let resolver = Resolver::new(Gazetteer::embedded());
 /// let chosen = resolver.resolve(&[
-///     Mention { name: "Walker County", area: true, within: None },
-///     Mention { name: "LaFayette", area: false, within: Some(2) },
-///     Mention { name: "Ga.", area: false, within: None },
-///     Mention { name: "Chickamauga", area: false, within: None },
-///     Mention { name: "Rossville", area: false, within: None },
+///     Mention { name: "Walker County", area: true, demonym: false, within: None },
+///     Mention { name: "LaFayette", area: false, demonym: false, within: Some(2) },
+///     Mention { name: "Ga.", area: false, demonym: false, within: None },
+///     Mention { name: "Chickamauga", area: false, demonym: false, within: None },
+///     Mention { name: "Rossville", area: false, demonym: false, within: None },
 /// ], &["US"]);
 /// assert_eq!(chosen[0].unwrap().admin1, "GA");
 /// let (lat, lon) = points(&chosen)[0].unwrap();
@@ -337,7 +369,7 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 /// assert_eq!(within, [("AZ".to_string(), String::new())]);
 /// ```
 pub fn area_of(gazetteer: &Gazetteer, name: &str) -> (Vec<String>, Vec<(String, String)>) {
-    let mention = Mention { name, area: false, within: None };
+    let mention = Mention { name, area: false, demonym: false, within: None };
     let best = Resolver::new(gazetteer).resolve(&[mention], &[]).into_iter().next().flatten();
     let mut names = vec![name.to_string()];
     let mut within = Vec::new();
