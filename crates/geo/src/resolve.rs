@@ -95,6 +95,9 @@ impl<'g> Resolver<'g> {
                 *context.countries.entry(country).or_default() += 1;
             }
             context.home = home_area(&candidates);
+            // Every place of the last round counts for nearness: the
+            // small towns of a local story lie together.
+            context.placed = chosen.iter().flatten().copied().collect();
             chosen = candidates
                 .iter()
                 .zip(mentions)
@@ -103,8 +106,12 @@ impl<'g> Resolver<'g> {
                     let container = m.within.and_then(|w| chosen.get(w).copied().flatten());
                     // Neither this mention nor the others of its name vote
                     // for it: fourteen "Dublin"s are no evidence for Ireland.
-                    let same_name = keys.iter().zip(&confident).filter(|(k, _)| **k == keys[i]);
-                    pick(found, m, container, &context.without(same_name.filter_map(|(_, c)| *c)))
+                    let same_name: Vec<usize> = (0..keys.len()).filter(|&j| keys[j] == keys[i]).collect();
+                    let context = context.without(
+                        same_name.iter().filter_map(|&j| confident[j]),
+                        same_name.iter().filter_map(|&j| chosen[j]),
+                    );
+                    pick(found, m, container, &context)
                 })
                 .collect();
         }
@@ -158,7 +165,7 @@ struct Context<'g> {
     /// The state or province most of the document's ambiguous names could
     /// lie in together, when one stands out.
     home: Option<(&'g str, &'g str)>,
-    /// The places chosen with confidence, for nearness.
+    /// The places chosen so far, for nearness.
     placed: Vec<&'g Place>,
 }
 
@@ -170,13 +177,13 @@ impl<'g> Context<'g> {
         }
         for place in chosen.iter().flatten() {
             context.add(place, 1);
-            context.placed.push(place);
         }
         context
     }
 
-    /// Whether a place lies near one of the document's confident places:
-    /// "Georgia" beside Armenia and Azerbaijan is the country.
+    /// Whether a place lies near another place of the document: "Georgia"
+    /// beside Armenia and Azerbaijan is the country, "Paris" beside
+    /// "Henry County" and "Lone Oak" the town in Tennessee.
     fn is_near(&self, place: &Place) -> bool {
         self.placed.iter().any(|p| {
             !std::ptr::eq(*p, place)
@@ -197,10 +204,16 @@ impl<'g> Context<'g> {
 
     /// The context as the other mentions see it: one's own choices must
     /// not vote for themselves.
-    fn without(&self, own: impl Iterator<Item = &'g Place>) -> Context<'g> {
+    fn without<'a>(
+        &self,
+        own_votes: impl Iterator<Item = &'g Place>,
+        own_places: impl Iterator<Item = &'a Place>,
+    ) -> Context<'g> {
         let mut context = self.clone();
-        for place in own {
+        for place in own_places {
             context.placed.retain(|p| !std::ptr::eq(*p, place));
+        }
+        for place in own_votes {
             if let Some(n) = context.countries.get_mut(place.country.as_str()) {
                 *n = n.saturating_sub(1);
             }
@@ -212,8 +225,9 @@ impl<'g> Context<'g> {
     }
 }
 
-const NEAR_KM: f64 = 500.0;
-const NEAR_BONUS: f64 = 2.0;
+const NEAR_KM: f64 = 200.0;
+const COUNTY_WEIGHT: f64 = 9.0;
+const NEAR_BONUS: f64 = 2.5;
 
 /// The best candidate for a mention in its context.
 fn pick<'g>(
@@ -224,7 +238,12 @@ fn pick<'g>(
 ) -> Option<&'g Place> {
     let key = fold(mention.name);
     let score = |place: &Place| -> f64 {
-        let mut score = (1.0 + place.population as f64).ln();
+        // A county's population is not known (the gazetteer lends it its
+        // namesake town's, when it has one): all counties start equal.
+        let mut score = match place.kind {
+            PlaceKind::Admin2 => COUNTY_WEIGHT,
+            _ => (1.0 + place.population as f64).ln(),
+        };
         score += match place.kind {
             PlaceKind::Country | PlaceKind::Region => 8.0,
             PlaceKind::Admin1 if mention.area => 8.0,
