@@ -219,6 +219,8 @@ impl Recognizer {
             demonym_len(words, first, last).filter(|len| known.is_none_or(|end| end <= first + len))
         {
             found.places.push(self.demonym(words, first, len));
+            // "French Quarter": the words after a demonym go on its name.
+            found.inside_name_until = found.inside_name_until.max(name_end(words, first + len, last));
             return self.classify(words, first + len, last, found);
         }
         // "Henry County", "Mount Pleasant": a whole run the gazetteer knows
@@ -274,8 +276,13 @@ impl Recognizer {
             // "Indian Ocean", "Mississippi River": a feature named after
             // the place is not the place.
             let feature_after = end < last && FEATURE_WORDS.contains(&lower(end));
-            let inside_name = first < found.inside_name_until && !self.is_strong_place(&key);
-            if feature_after || (end == first + 1 && inside_name) {
+            let inside_name = first < found.inside_name_until && !self.is_wide_or_big(&key);
+            if feature_after {
+                // The feature's name ends with its word: nothing in it is
+                // a place of its own ("Niger Delta" is not Delta State).
+                return self.classify(words, end + 1, last, found);
+            }
+            if end == first + 1 && inside_name {
                 break;
             }
             if end == first + 1
@@ -321,11 +328,7 @@ impl Recognizer {
             return self.classify(words, end, last, found);
         }
         if words[first].capitalized && !words[first].sentence_start && !NOT_PLACES.contains(&lower(first)) {
-            // The name goes on to the first word in lower case or comma:
-            // "Nadia Moayyad of Southlake" names a place after "of".
-            let name_end =
-                (first + 1..last).find(|&i| !words[i].capitalized || words[i].punct).unwrap_or(last);
-            found.inside_name_until = found.inside_name_until.max(name_end);
+            found.inside_name_until = found.inside_name_until.max(name_end(words, first + 1, last));
         }
         self.classify(words, first + 1, last, found);
     }
@@ -402,12 +405,22 @@ impl Recognizer {
         let canonical = found.known_people.get(&full.to_lowercase()).cloned().unwrap_or_else(|| full.clone());
         // A surname that is a country or a big city ("India" in "Star
         // India") is not remembered: its later mentions stay places.
-        if last - first >= 2 && !self.is_strong_place(words[last - 1].text) {
+        if last - first >= 2 && !self.is_wide_or_big(words[last - 1].text) {
             let surname = words[last - 1].lower.clone();
             found.known_people.entry(surname).or_insert_with(|| canonical.clone());
             found.known_people.entry(full.to_lowercase()).or_insert_with(|| canonical.clone());
         }
         found.people.push((first, last, canonical));
+    }
+
+    /// A country, a region or a city of a million: a place that keeps its
+    /// own sense inside a longer name ("Paris Saint-Germain").
+    fn is_wide_or_big(&self, name: &str) -> bool {
+        self.gazetteer.lookup_key(&fold(name)).any(|p| match p.kind {
+            PlaceKind::Country | PlaceKind::Region => true,
+            PlaceKind::City => p.population >= 1_000_000,
+            PlaceKind::Admin1 | PlaceKind::Admin2 => false,
+        })
     }
 
     /// A country, region or big city: a name that can stand for a
@@ -521,6 +534,13 @@ fn bare(start: usize, end: usize, text: String, kind: EntityKind) -> Entity {
         country: None,
         admin1: None,
     }
+}
+
+/// Where a name going on from `from` ends: at the first word in lower
+/// case or punctuation ("Nadia Moayyad of Southlake" names a place after
+/// "of").
+fn name_end(words: &[Word<'_>], from: usize, last: usize) -> usize {
+    (from..last).find(|&i| !words[i].capitalized || words[i].punct).unwrap_or(last)
 }
 
 /// The words of a run joined as written (hyphens kept).

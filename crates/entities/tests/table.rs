@@ -78,6 +78,16 @@ fn names_of_several_words_and_the_features_named_after_places() {
     let found = r.entities("Boats moored at Woodman Point, said Nadia Moayyad of Southlake.");
     assert!(found.iter().all(|e| e.text != "Point"), "{found:#?}");
     assert_eq!(find(&found, "Southlake").kind, EntityKind::Place);
+    let found = r.entities("Oil spills in the Niger Delta hurt farmers. He toured the French Quarter.");
+    assert!(found.iter().all(|e| e.text != "Delta" && e.text != "Quarter"), "{found:#?}");
+}
+
+#[test]
+fn people_with_middle_initials_and_town_surnames() {
+    let r = Recognizer::new();
+    let found = r.entities("Who wanted Matthew D. Flores dead? Seconds after Flores was shot, the car left.");
+    assert_eq!(find(&found, "Matthew D. Flores").kind, EntityKind::Person);
+    assert_eq!(find(&found, "Flores").name.as_deref(), Some("Matthew D. Flores"));
 }
 
 #[test]

@@ -139,7 +139,8 @@ pub const DEMONYMS: &[(&str, &str)] = &[
     ("Zimbabwean", "ZW"), ("European", "Europe"), ("African", "Africa"), ("Asian", "Asia"),
     ("Crimean", "Crimea"), ("Chechen", "Chechnya"), ("Kurdish", "Kurdistan"), ("Tibetan", "Tibet"),
     ("Kashmiri", "Kashmir"), ("Balkan", "Balkans"), ("Caucasian", "Caucasus"), ("Siberian", "Siberia"),
-    ("Karabakh", "Nagorno-Karabakh"), ("Latin American", "Latin America"), ("Middle Eastern", "Middle East"),
+    ("Karabakh", "Nagorno-Karabakh"), ("Latin American", "Latin America"),
+    ("North American", "North America"), ("South American", "South America"), ("Central American", "Central America"), ("Middle Eastern", "Middle East"),
     ("Gazan", "Gaza Strip"), ("Scandinavian", "Scandinavia"), ("Caribbean", "Caribbean"),
 ];
 

@@ -44,6 +44,16 @@ pub fn sentences(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
                 && !token.space_before
                 && tokens[i - 1].kind == TokenKind::Word
                 && ABBREVIATIONS.contains(&tokens[i - 1].text.to_ascii_lowercase().as_str());
+            // "Matthew D. Flores": a middle initial after a given name.
+            let initial = token.text == "."
+                && i > 1
+                && !token.space_before
+                && tokens[i - 1].text.len() == 1
+                && tokens[i - 1].text.chars().all(|c| c.is_ascii_uppercase())
+                && tokens[i - 1].space_before
+                && tokens[i - 2].kind == TokenKind::Word
+                && tokens[i - 2].is_capitalized();
+            let abbreviation = abbreviation || initial;
             let next_starts = tokens.get(end).is_none_or(|next| {
                 next.space_before
                     && (next.is_capitalized()
@@ -95,6 +105,7 @@ mod tests {
             ("\"We won.\" He said so.", &["\" We won . \"", "He said so ."]),
             ("Title\n\nBody text\nhere.", &["Title", "Body text here ."]),
             ("no end", &["no end"]),
+            ("Matthew D. Flores left. He ran.", &["Matthew D . Flores left .", "He ran ."]),
         ];
         for (text, want) in cases {
             assert_eq!(&split(text), want, "{text:?}");
