@@ -102,6 +102,21 @@ pub(crate) const REGIONS: &[Region] = &[
     ("Persian Gulf", &["Gulf"], "", 27.0, 51.0, 5_000_000),
     ("Gulf of Mexico", &[], "", 25.0, -90.0, 5_000_000),
     ("North Sea", &[], "", 56.0, 3.0, 5_000_000),
+    // English counties that GeoNames splits into unitary authorities or
+    // keeps only as history, though news names them every day.
+    ("Yorkshire", &[], "GB", 54.0, -1.5, 5_400_000),
+    ("West Yorkshire", &[], "GB", 53.75, -1.65, 2_300_000),
+    ("South Yorkshire", &[], "GB", 53.5, -1.3, 1_400_000),
+    ("East Yorkshire", &["East Riding of Yorkshire"], "GB", 53.85, -0.6, 600_000),
+    ("Berkshire", &[], "GB", 51.45, -1.0, 900_000),
+    ("Cheshire", &[], "GB", 53.2, -2.55, 1_000_000),
+    ("Sussex", &[], "GB", 50.93, -0.3, 1_600_000),
+    ("Greater Manchester", &[], "GB", 53.5, -2.3, 2_800_000),
+    ("Merseyside", &[], "GB", 53.45, -2.95, 1_400_000),
+    ("West Midlands", &[], "GB", 52.48, -1.9, 2_900_000),
+    ("Bedfordshire", &[], "GB", 52.1, -0.45, 650_000),
+    ("Northamptonshire", &[], "GB", 52.3, -0.85, 750_000),
+    ("Tyne and Wear", &[], "GB", 54.95, -1.55, 1_100_000),
 ];
 
 /// Demonyms and adjectives of place, with the country (ISO code) or region
