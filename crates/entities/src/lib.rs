@@ -122,7 +122,7 @@ impl Recognizer {
     /// Every entity in `text`, in order, with places resolved.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
         let words = words(text);
-        let runs = runs(&words);
+        let runs = self.join_known(&words, runs(&words));
         // A first pass learns the people, so that "Clark said" before
         // "Sheriff Tom Clark" is a person too.
         let mut first_pass = Found::default();
@@ -371,6 +371,27 @@ impl Recognizer {
         if let Some(of) = (org_word..last).find(|&i| matches!(words[i].lower.as_str(), "of" | "for" | "in")) {
             push(of + 1, last, found);
         }
+    }
+
+    /// Runs joined by "and" into one when the gazetteer knows the whole:
+    /// "Trinidad and Tobago", "Bosnia and Herzegovina".
+    fn join_known(
+        &self,
+        words: &[Word<'_>],
+        runs: Vec<std::ops::Range<usize>>,
+    ) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(runs.len());
+        for run in runs {
+            if let Some(previous) = out.last_mut() {
+                let and_between = run.start == previous.end + 1 && words[previous.end].lower == "and";
+                if and_between && self.gazetteer.contains_key(&fold(&join(&words[previous.start..run.end]))) {
+                    previous.end = run.end;
+                    continue;
+                }
+            }
+            out.push(run);
+        }
+        out
     }
 
     /// The end of the longest run of two or more words from `first` that
