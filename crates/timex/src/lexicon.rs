@@ -182,6 +182,8 @@ pub(crate) enum Lex {
     Month(u8),
     /// Monday = 1 ... Sunday = 7 (ISO).
     Weekday(u8),
+    /// "Mondays": every Monday.
+    Weekdays(u8),
     /// "three", "twenty".
     Cardinal(u32),
     /// "third", "twenty-first" (the last part).
@@ -222,6 +224,13 @@ pub(crate) fn classify(word: &str) -> Lex {
         "friday" | "fri" => Lex::Weekday(5),
         "saturday" | "sat" => Lex::Weekday(6),
         "sunday" | "sun" => Lex::Weekday(7),
+        "mondays" => Lex::Weekdays(1),
+        "tuesdays" => Lex::Weekdays(2),
+        "wednesdays" => Lex::Weekdays(3),
+        "thursdays" => Lex::Weekdays(4),
+        "fridays" => Lex::Weekdays(5),
+        "saturdays" => Lex::Weekdays(6),
+        "sundays" => Lex::Weekdays(7),
         "one" => Lex::Cardinal(1),
         "two" => Lex::Cardinal(2),
         "three" => Lex::Cardinal(3),

@@ -72,8 +72,21 @@ impl Tagger {
                     // "since July" began before the article; "until",
                     // "to" and "by" mark limits that may lie either side.
                     Some(p) if p == "since" => Tense::Past,
+                    // "as soon as Tuesday", "as early as next week": the
+                    // earliest a thing may happen is still to come.
+                    Some(p)
+                        if p == "as"
+                            && hit.first >= 3
+                            && tokens[hit.first - 3].text.eq_ignore_ascii_case("as")
+                            && matches!(tokens[hit.first - 2].text, "soon" | "early") =>
+                    {
+                        Tense::Future
+                    }
                     Some(p) if matches!(p.as_str(), "until" | "till" | "to" | "by" | "through") => {
-                        Tense::Unknown
+                        match tense_around(&words, sentence.clone(), hit.first, hit.last) {
+                            Tense::Future => Tense::Future,
+                            _ => Tense::Unknown,
+                        }
                     }
                     _ => tense_around(&words, sentence.clone(), hit.first, hit.last),
                 };

@@ -92,6 +92,16 @@ fn relative_dates_follow_the_tense() {
         ),
         ("2020-11-26", "The leaders will meet on Friday.", &[("Friday", "DATE", "2020-11-27", None)]),
         (
+            "2020-11-26",
+            "His father said he could come as soon as Monday.",
+            &[("Monday", "DATE", "2020-11-30", None)],
+        ),
+        (
+            "1989-11-01",
+            "It will pay down $5 billion of the loan by February.",
+            &[("February", "DATE", "1990-02", None)],
+        ),
+        (
             "2020-11-27",
             "Bombs exploded outside the embassy Friday.",
             &[("Friday", "DATE", "2020-11-27", None)],
@@ -169,6 +179,12 @@ fn durations_sets_and_references() {
         ("2020-11-26", "They march each July.", &[("each July", "SET", "XXXX-07", None)]),
         ("2020-11-26", "The index is published weekly.", &[("weekly", "SET", "P1W", None)]),
         ("2020-11-26", "Dividends are paid quarterly.", &[("quarterly", "SET", "P1Q", None)]),
+        ("2020-11-26", "Shops close on Mondays.", &[("Mondays", "SET", "XXXX-WXX-1", None)]),
+        (
+            "2020-11-26",
+            "The show airs Monday and Tuesday nights.",
+            &[("Monday", "SET", "XXXX-WXX-1TNI", None), ("Tuesday nights", "SET", "XXXX-WXX-2TNI", None)],
+        ),
         ("2020-11-26", "It is now clear.", &[("now", "DATE", "PRESENT_REF", None)]),
         ("2020-11-26", "He recently moved.", &[("recently", "DATE", "PAST_REF", None)]),
         (

@@ -17,6 +17,26 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
             return Some((i + 1, Expr::Set(Amount { count: Some(1.0), unit }.to_string())));
         }
+        // "on Mondays", "Tuesday nights", "Monday and Tuesday nights".
+        let plural_part = |k: usize| match self.lex(k) {
+            Lex::DayPart(part) if self.word(k).text.ends_with('s') => Some(part),
+            _ => None,
+        };
+        match self.lex(i) {
+            Lex::Weekdays(d) if self.word(i).capitalized => {
+                return Some((i + 1, Expr::Set(format!("XXXX-WXX-{d}"))));
+            }
+            Lex::Weekday(d) if self.word(i).capitalized => {
+                if let Some(part) = plural_part(i + 1) {
+                    return Some((i + 2, Expr::Set(format!("XXXX-WXX-{d}T{}", part.code()))));
+                }
+                let and = matches!(self.word(i + 1).text, "and" | "or");
+                if let (true, Lex::Weekday(_), Some(part)) = (and, self.lex(i + 2), plural_part(i + 3)) {
+                    return Some((i + 1, Expr::Set(format!("XXXX-WXX-{d}T{}", part.code()))));
+                }
+            }
+            _ => {}
+        }
         let (j, explicit) = match self.lex(i) {
             Lex::Kw(Kw::Every | Kw::Each | Kw::Per) => (i + 1, true),
             Lex::Kw(Kw::A) if i > 0 && matches!(self.lex(i - 1), Lex::Kw(Kw::Times)) => (i + 1, true),
