@@ -98,20 +98,29 @@ impl<'g> Resolver<'g> {
             // Every place of the last round counts for nearness: the
             // small towns of a local story lie together.
             context.placed = chosen.iter().flatten().copied().collect();
-            chosen = candidates
+            // Neither a mention nor the others of its name vote for it:
+            // fourteen "Dublin"s are no evidence for Ireland.
+            let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (i, key) in keys.iter().enumerate() {
+                by_name.entry(key).or_default().push(i);
+            }
+            let contexts: HashMap<&str, Context<'_>> = by_name
                 .iter()
-                .zip(mentions)
-                .enumerate()
-                .map(|(i, (found, m))| {
-                    let container = m.within.and_then(|w| chosen.get(w).copied().flatten());
-                    // Neither this mention nor the others of its name vote
-                    // for it: fourteen "Dublin"s are no evidence for Ireland.
-                    let same_name: Vec<usize> = (0..keys.len()).filter(|&j| keys[j] == keys[i]).collect();
-                    let context = context.without(
+                .map(|(key, same_name)| {
+                    let own = context.without(
                         same_name.iter().filter_map(|&j| confident[j]),
                         same_name.iter().filter_map(|&j| chosen[j]),
                     );
-                    pick(found, m, container, &context)
+                    (*key, own)
+                })
+                .collect();
+            chosen = candidates
+                .iter()
+                .zip(mentions)
+                .zip(&keys)
+                .map(|((found, m), key)| {
+                    let container = m.within.and_then(|w| chosen.get(w).copied().flatten());
+                    pick(found, m, container, &contexts[key.as_str()])
                 })
                 .collect();
         }
@@ -185,8 +194,11 @@ impl<'g> Context<'g> {
     /// beside Armenia and Azerbaijan is the country, "Paris" beside
     /// "Henry County" and "Lone Oak" the town in Tennessee.
     fn is_near(&self, place: &Place) -> bool {
+        // A degree of latitude is 111 km: most places fail this cheap test.
+        let max_degrees = (NEAR_KM / 111.0) as f32;
         self.placed.iter().any(|p| {
             !std::ptr::eq(*p, place)
+                && (p.lat - place.lat).abs() < max_degrees
                 && distance_km(f64::from(p.lat), f64::from(p.lon), f64::from(place.lat), f64::from(place.lon))
                     < NEAR_KM
         })
