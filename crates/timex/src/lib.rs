@@ -22,9 +22,10 @@ mod value;
 use dateline_core::{Date, Timex};
 use dateline_text::{sentences, tokenize};
 use grammar::{Expr, Grammar, Word};
+use lexicon::Unit;
 use resolve::{resolve, Context, Resolved};
 use tense::{tense_around, Tense};
-use value::Point;
+use value::{Amount, Point};
 
 /// Finds and resolves temporal expressions.
 ///
@@ -90,7 +91,13 @@ impl Tagger {
                     }
                     _ => tense_around(&words, sentence.clone(), hit.first, hit.last),
                 };
-                let ctx = Context { dct, reference, tense };
+                let compared = hit.first.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        tokens[p].text.to_ascii_lowercase().as_str(),
+                        "with" | "from" | "than" | "versus" | "vs"
+                    )
+                });
+                let ctx = Context { dct, reference, tense, compared };
                 let Some(resolved) = resolve(&hit.expr, &ctx) else {
                     continue;
                 };
@@ -121,6 +128,9 @@ fn updates_reference(expr: &Expr) -> bool {
         expr,
         Expr::Clock(None, ..)
             | Expr::Shift { from_reference: true, .. }
+            // "a year ago" is the comparison of an earnings report, not a
+            // new focus: "a year earlier" after it is the same year.
+            | Expr::Shift { amount: Amount { unit: Unit::Year, .. }, .. }
             | Expr::ReportedQuarter
             | Expr::ReportedYear
             | Expr::YearEarlier { .. }

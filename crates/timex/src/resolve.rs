@@ -16,6 +16,9 @@ pub(crate) struct Context {
     pub(crate) reference: Option<Point>,
     /// The tense of the clause around the expression.
     pub(crate) tense: Tense,
+    /// The expression follows a word of comparison ("up from last
+    /// year", "compared with last year").
+    pub(crate) compared: bool,
 }
 
 /// A resolved expression.
@@ -117,6 +120,13 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
             Point::Week(y, w) => Point::Weekend(y, w),
             _ => return None,
         },
+        // "a loss of $3 million, compared with a profit last year": a
+        // report on a quarter compares it with the same quarter.
+        Expr::Relative(Unit::Year, -1)
+            if ctx.compared && matches!(ctx.reference, Some(Point::Quarter(..))) =>
+        {
+            ctx.reference?.shift(Unit::Year, -1)?
+        }
         Expr::Relative(unit, n) => Point::Day(dct).truncate(unit).shift(unit, n)?,
         Expr::Weekend => {
             // The weekend just past, unless the clause looks ahead.

@@ -97,6 +97,17 @@ fn relative_dates_follow_the_tense() {
             &[("Monday", "DATE", "2020-11-30", None)],
         ),
         (
+            "1989-10-26",
+            "Net in the third quarter rose from a year ago. Sales rose 10% from a year earlier. \
+             Profit was up from last year.",
+            &[
+                ("the third quarter", "DATE", "1989-Q3", None),
+                ("a year ago", "DATE", "1988-Q3", None),
+                ("a year earlier", "DATE", "1988-Q3", None),
+                ("last year", "DATE", "1988-Q3", None),
+            ],
+        ),
+        (
             "1989-11-01",
             "It will pay down $5 billion of the loan by February.",
             &[("February", "DATE", "1990-02", None)],
