@@ -192,7 +192,22 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
                 Some(p @ (Point::Half(..) | Point::Month(..) | Point::Year(_) | Point::Season(..))) => p,
                 _ => Point::Year(year),
             };
-            anchor.shift(Unit::Year, -1)?
+            // "a loss in the 1988 period. The year-ago results...": the
+            // focus is already the earlier year when it ended well before
+            // the article (the current period has not).
+            let months_before = |y: i16, last_month: i8| {
+                (i32::from(year) - i32::from(y)) * 12 + i32::from(dct.month()) - i32::from(last_month)
+            };
+            let already_earlier = match anchor {
+                Point::Year(y) => months_before(y, 12) > 3,
+                Point::Quarter(y, q) => months_before(y, q as i8 * 3) > 6,
+                _ => false,
+            };
+            if already_earlier {
+                anchor
+            } else {
+                anchor.shift(Unit::Year, -1)?
+            }
         }
         Expr::InRelativeYear(offset, part) => {
             let y = year + i16::try_from(offset).ok()?;

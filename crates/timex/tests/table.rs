@@ -108,6 +108,16 @@ fn relative_dates_follow_the_tense() {
             ],
         ),
         (
+            "1989-10-26",
+            "It lost money in the 1988 period. The year-ago results included a charge.",
+            &[("1988", "DATE", "1988", None), ("The year-ago", "DATE", "1988", None)],
+        ),
+        (
+            "1989-10-26",
+            "Earnings for the last half of 1989 will fall.",
+            &[("the last half of 1989", "DATE", "1989-H2", None)],
+        ),
+        (
             "1989-11-01",
             "It will pay down $5 billion of the loan by February.",
             &[("February", "DATE", "1990-02", None)],

@@ -77,17 +77,24 @@ impl<'w, 'a> Grammar<'w, 'a> {
         }
     }
 
-    /// "the first half of 2019", "the second half".
+    /// "the first half of 2019", "the second half", "the last half of 1989".
     pub(super) fn half(&self, i: usize) -> Parsed {
         let start = self.skip_the(i);
-        let Lex::Ordinal(h @ 1..=2) = self.lex(start) else {
-            return None;
+        let h = match self.lex(start) {
+            Lex::Ordinal(h @ 1..=2) => h,
+            // "last half" only after "the": "last half-year" alone is a span.
+            Lex::Kw(Kw::Last) if start > i => 2,
+            _ if start > i && self.text_is(start, "latter") => 2,
+            _ => return None,
         };
         let at = if self.hyphen(start + 1) { start + 2 } else { start + 1 };
         if !self.kw(at, Kw::Half) {
             return None;
         }
-        Some(self.with_year(at + 1, |y| Point::Half(y, h as u8), Expr::HalfOf(h as u8)))
+        let (end, expr) = self.with_year(at + 1, |y| Point::Half(y, h as u8), Expr::HalfOf(h as u8));
+        // "the last half of the '80s" halves something else than a year.
+        let of_other = end == at + 1 && self.kw(end, Kw::Of) && !matches!(self.lex(start), Lex::Ordinal(_));
+        (!of_other).then_some((end, expr))
     }
 
     /// "the autumn of 2020", "summer 2019", "the spring".

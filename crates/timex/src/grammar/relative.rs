@@ -55,6 +55,8 @@ impl<'w, 'a> Grammar<'w, 'a> {
             Lex::Kw(Kw::Next | Kw::Coming | Kw::Following) => 1,
             Lex::Kw(Kw::Latest) => -1,
             Lex::Unit(Unit::Weekend, false) if start > i => return Some((start + 1, Expr::Weekend)),
+            // "the year-ago results" is the year before, found apart.
+            Lex::Unit(Unit::Year, false) if start > i && self.hyphen(start + 1) => return None,
             Lex::Unit(Unit::Year, false) if start > i => {
                 // "the year 2000", "the year two thousand"
                 if let Some((end, y)) = self.year(start + 1).or_else(|| self.year_words(start + 1)) {
@@ -223,7 +225,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if self.text_is(end, "period") {
             return Some((end + 1, Expr::YearEarlier { quarter: false }));
         }
-        (start == i).then_some((end, Expr::YearEarlier { quarter: false }))
+        Some((end, Expr::YearEarlier { quarter: false }))
     }
 
     /// "the next day", "the following year", "the previous week": a
