@@ -92,7 +92,11 @@ fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
     let planned = ["scheduled", "planned", "expected", "supposed", "due"];
     if tense == Tense::Future && planned.iter().any(|p| words[i].text.eq_ignore_ascii_case(p)) {
         let before = &words[i.saturating_sub(2)..i];
-        if before.iter().any(|w| matches!(w.text, "had" | "was" | "were" | "been")) {
+        // "had been scheduled", "as previously planned": a plan of the past.
+        if before
+            .iter()
+            .any(|w| matches!(w.text, "had" | "was" | "were" | "been" | "previously" | "originally"))
+        {
             return Some(Tense::Past);
         }
     }

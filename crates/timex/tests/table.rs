@@ -113,6 +113,11 @@ fn relative_dates_follow_the_tense() {
             &[("1988", "DATE", "1988", None), ("The year-ago", "DATE", "1988", None)],
         ),
         (
+            "1989-11-02",
+            "In London at mid-afternoon yesterday, shares fell.",
+            &[("mid-afternoon yesterday", "TIME", "1989-11-01TAF", Some(Mid))],
+        ),
+        (
             "1989-10-26",
             "Earnings for the last half of 1989 will fall.",
             &[("the last half of 1989", "DATE", "1989-H2", None)],

@@ -37,7 +37,14 @@ impl<'w, 'a> Grammar<'w, 'a> {
         };
         // "the early 1990s" puts the modifier after "the".
         let (end, expr) = if let Lex::DayPart(part) = self.lex(core_at) {
-            (core_at + 1, Expr::WithPart(Box::new(Expr::Relative(Unit::Day, 0)), part))
+            // "mid-afternoon yesterday": the part of the day named after.
+            let (end, day) = match self.lex(core_at + 1) {
+                Lex::Kw(Kw::Yesterday) => (core_at + 2, -1),
+                Lex::Kw(Kw::Today) => (core_at + 2, 0),
+                Lex::Kw(Kw::Tomorrow) => (core_at + 2, 1),
+                _ => (core_at + 1, 0),
+            };
+            (end, Expr::WithPart(Box::new(Expr::Relative(Unit::Day, day)), part))
         } else {
             self.date_time(core_at)?
         };
