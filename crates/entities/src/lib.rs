@@ -272,7 +272,9 @@ impl Recognizer {
             }
             let locative = first > 0 && LOCATIVES.contains(&lower(first - 1));
             let area_after = words.get(end).is_some_and(|w| AREA_WORDS.contains(&w.lower.as_str()));
-            let dateline = words[first].sentence_start && words.get(end).is_some_and(|w| w.text == ",");
+            // "CHARLESTON, W.Va. --", "TORONTO — The family", "LONDON (AP)".
+            let dateline = words[first].sentence_start
+                && words.get(end).is_some_and(|w| matches!(w.text, "," | "—" | "–" | "-" | "--" | "("));
             // "Indian Ocean", "Mississippi River": a feature named after
             // the place is not the place.
             let feature_after = end < last && FEATURE_WORDS.contains(&lower(end));

@@ -32,6 +32,8 @@ fn places_resolved_in_context() {
     assert!(matches!(find(&found, "Aghdam").geonameid, Some(148619 | 148617)));
     let found = r.entities("The storm hit Paris, Texas, on Monday.");
     assert_eq!(find(&found, "Paris").country.as_deref(), Some("US"));
+    let found = r.entities("TORONTO — The family of a man in need of a kidney spoke.");
+    assert_eq!(find(&found, "TORONTO").country.as_deref(), Some("CA"));
     let found = r.entities("Flights from Dublin, Ga., were cancelled.");
     assert_eq!(find(&found, "Dublin").country.as_deref(), Some("US"));
 }

@@ -239,6 +239,7 @@ impl<'g> Context<'g> {
 
 const NEAR_KM: f64 = 200.0;
 const COUNTY_WEIGHT: f64 = 9.0;
+const COUNTRY_BONUS: f64 = 5.0;
 const NEAR_BONUS: f64 = 2.5;
 
 /// The best candidate for a mention in its context.
@@ -265,7 +266,7 @@ fn pick<'g>(
             PlaceKind::City => 0.0,
         };
         if context.countries.get(place.country.as_str()).is_some_and(|n| *n > 0) {
-            score += 5.0;
+            score += COUNTRY_BONUS;
         }
         if context.areas.get(&(place.country.as_str(), place.admin1.as_str())).is_some_and(|n| *n > 0) {
             score += 4.0;
