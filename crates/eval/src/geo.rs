@@ -15,10 +15,10 @@ pub struct GoldToponym {
     pub end: usize,
     /// The toponym as written.
     pub text: String,
-    /// Gold coordinates.
-    pub lat: f64,
-    /// Gold coordinates.
-    pub lon: f64,
+    /// Gold coordinates (latitude, longitude); None for a demonym or a
+    /// language ("Mexicans", "English"), which GeoWebNews counts as a
+    /// toponym to find but gives no place to resolve to.
+    pub point: Option<(f64, f64)>,
     /// GeoNames id when the corpus gives one.
     pub geonameid: Option<u32>,
 }
@@ -30,7 +30,7 @@ pub struct GeoArticle {
     pub id: String,
     /// The article text; offsets point into it.
     pub text: String,
-    /// Toponyms with coordinates.
+    /// Toponyms with coordinates, and demonyms and languages without.
     pub toponyms: Vec<GoldToponym>,
 }
 
@@ -78,7 +78,14 @@ pub fn read_geo_corpus(xml: &str) -> Result<Vec<GeoArticle>, String> {
             let (Some(start), Some(end)) = (number("start"), number("end")) else { continue };
             let lat = number("lat").or_else(|| number("latitude"));
             let lon = number("lon").or_else(|| number("longitude"));
-            let (Some(lat), Some(lon)) = (lat, lon) else { continue };
+            let point = lat.zip(lon);
+            // GeoWebNews' taxonomy: demonyms and languages are toponyms
+            // without coordinates; its "expressions" and non-toponyms are
+            // not toponyms at all.
+            let found_only = matches!(element(toponym, "type").map(str::trim), Some("Demonym" | "Language"));
+            if point.is_none() && !found_only {
+                continue;
+            }
             let geonameid = toponym
                 .find("<gaztag")
                 .and_then(|g| {
@@ -95,8 +102,7 @@ pub fn read_geo_corpus(xml: &str) -> Result<Vec<GeoArticle>, String> {
                 start: start as usize,
                 end: end as usize,
                 text: decode_entities(text_of),
-                lat,
-                lon,
+                point,
                 geonameid,
             });
         }
@@ -136,7 +142,7 @@ fn decode_entities(s: &str) -> String {
 pub struct GeoScore {
     /// Articles scored.
     pub articles: usize,
-    /// Gold toponyms (with coordinates).
+    /// Gold toponyms (with coordinates, or demonyms and languages).
     pub gold: usize,
     /// Places the system found.
     pub system: usize,
@@ -180,8 +186,9 @@ impl GeoScore {
                 used[i] = true;
                 matched_gold += 1;
                 strict += usize::from(place.start == gold.start && place.end == gold.end);
+                let Some((gold_lat, gold_lon)) = gold.point else { continue };
                 let error = match (place.lat, place.lon) {
-                    (Some(lat), Some(lon)) => dateline_geo_distance(lat, lon, gold.lat, gold.lon),
+                    (Some(lat), Some(lon)) => dateline_geo_distance(lat, lon, gold_lat, gold_lon),
                     _ => MAX_ERROR_KM,
                 };
                 errors.push(error);
@@ -248,10 +255,11 @@ mod tests {
         let xml = "<articles><article file=\"3\"><title>t</title><text>Fish &amp; chips in Leeds</text><toponyms>\
             <toponym><extractedName>Leeds</extractedName><type>Literal</type><start>19</start><end>24</end>\
             <geonamesID>2644688</geonamesID><latitude>53.79</latitude><longitude>-1.54</longitude></toponym>\
-            <toponym><extractedName>city</extractedName><start>0</start><end>4</end></toponym></toponyms></article></articles>";
+            <toponym><extractedName>city</extractedName><start>0</start><end>4</end></toponym>            <toponym><extractedName>Fish</extractedName><type>Demonym</type><start>0</start><end>4</end></toponym>            </toponyms></article></articles>";
         let articles = read_geo_corpus(xml).unwrap();
         assert_eq!(articles[0].text, "Fish & chips in Leeds");
-        assert_eq!(articles[0].toponyms.len(), 1);
+        assert_eq!(articles[0].toponyms.len(), 2);
+        assert_eq!(articles[0].toponyms[1].point, None);
         assert_eq!(articles[0].toponyms[0].geonameid, Some(2644688));
     }
 }

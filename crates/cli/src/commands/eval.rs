@@ -199,8 +199,9 @@ fn print_geo_errors(articles: &[dateline_eval::GeoArticle], system: &[Vec<dateli
             match places.iter().find(|p| p.start < gold.end && gold.start < p.end) {
                 None => println!("missed    {} {:?}", article.id, gold.text),
                 Some(p) => {
+                    let Some((gold_lat, gold_lon)) = gold.point else { continue };
                     let (lat, lon) = (p.lat.unwrap_or(0.0), p.lon.unwrap_or(0.0));
-                    let km = dateline_geo::distance_km(lat, lon, gold.lat, gold.lon);
+                    let km = dateline_geo::distance_km(lat, lon, gold_lat, gold_lon);
                     if km > 161.0 {
                         println!(
                             "far       {} {:?} -> {:?} #{:?} {} ({:.0} km; gold #{:?})",
