@@ -249,9 +249,16 @@ impl Recognizer {
         if lone_surname && words[first].capitalized && !words[first].sentence_start {
             return self.person(words, first, last, found);
         }
+        // "Desmond Demetrius Clark, 22,": a name with an age after it.
+        let age_after = words.get(last).is_some_and(|w| w.text == ",")
+            && words
+                .get(last + 1)
+                .is_some_and(|w| w.text.parse::<u8>().is_ok_and(|age| (1..=110).contains(&age)))
+            && words.get(last + 2).is_some_and(|w| w.text == ",");
         let looks_like_person = !whole_is_place
             && (2..=3).contains(&(last - first))
-            && (GIVEN_NAMES.contains(&lower(first)) || (said_after && !self.is_strong_place(&joined)));
+            && (GIVEN_NAMES.contains(&lower(first))
+                || ((said_after || age_after) && !self.is_strong_place(&joined)));
         if looks_like_person {
             return self.person(words, first, last, found);
         }

@@ -53,6 +53,16 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
                 end = j;
             }
         }
+        // "O'Connor", "D’Angelo": an Irish or Italian prefix and apostrophe
+        // belong to the name.
+        if end == i + 1
+            && token.text.len() == 1
+            && token.text.chars().all(|c| c.is_ascii_uppercase())
+            && tokens.get(i + 1).is_some_and(|t| matches!(t.text, "'" | "’") && !t.space_before)
+            && tokens.get(i + 2).is_some_and(|t| t.is_capitalized() && !t.space_before)
+        {
+            end = i + 3;
+        }
         // "George W. Bush", "Matthew D. Flores": a middle initial stays in
         // the name.
         if end == i + 1
@@ -163,6 +173,7 @@ mod tests {
             ("the U.S. Army and the Bank of America", &["U.S. Army", "Bank of America"]),
             ("Armenia and Azerbaijan", &["Armenia", "Azerbaijan"]),
             ("He moved to St. Louis. Then he left.", &["He", "St. Louis", "Then"]),
+            ("Brian O’Connor, 38, of Hoboken", &["Brian O’Connor", "Hoboken"]),
         ];
         for (text, want) in cases {
             assert_eq!(&run_texts(text), want, "{text:?}");
