@@ -3,7 +3,9 @@
 //! (`admin1CodesASCII.txt`, `admin2Codes.txt`) and countries
 //! (`countries.json`), plus the curated names of this crate.
 
-use crate::curated::{COUNTRY_ALIASES, COUNTRY_POINTS, REGIONS, US_STATE_ABBREVIATIONS};
+use crate::curated::{
+    COUNTRY_ALIASES, COUNTRY_POINTS, ENGLISH_COUNTY_POINTS, REGIONS, US_STATE_ABBREVIATIONS,
+};
 use crate::{fold, PlaceKind};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
@@ -46,6 +48,9 @@ struct Row {
     id: Option<u32>,
     kind: PlaceKind,
     capital: bool,
+    /// The point is a guess: a county's namesake town, or the middle of
+    /// its state.
+    approximate: bool,
     name: String,
     country: String,
     admin1: String,
@@ -91,6 +96,7 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
             id: Some(city.geonameid),
             kind: PlaceKind::City,
             capital: false,
+            approximate: false,
             name: city.name.clone(),
             country: city.countrycode.clone(),
             admin1,
@@ -125,6 +131,7 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
             id: Some(id),
             kind: PlaceKind::Admin1,
             capital: false,
+            approximate: false,
             name: f[1].to_string(),
             country: cc.to_string(),
             admin1: code.to_string(),
@@ -143,14 +150,19 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
         let mut code = f[0].split('.');
         let (Some(cc), Some(a1)) = (code.next(), code.next()) else { continue };
         let Ok(id) = f[3].trim().parse() else { continue };
-        // A county is placed at its namesake town when there is one, else
-        // in the middle of its state.
+        // An English county at its curated middle; any other county at its
+        // namesake town when there is one, else in the middle of its state,
+        // and marked as a guess that the document's towns may correct.
         let stem = without_suffix(f[2]).unwrap_or_else(|| f[2].to_string());
         let town = towns_by_key.get(&(cc.to_string(), a1.to_string(), fold(&stem)));
-        let (lat, lon, population) = match town {
-            Some(&(lat, lon, population)) => (lat, lon, population),
-            None => match members.get(&(cc.to_string(), a1.to_string())).and_then(|p| middle(p)) {
-                Some((lat, lon)) => (lat, lon, 0),
+        let english = (cc == "GB" && a1 == "ENG")
+            .then(|| ENGLISH_COUNTY_POINTS.iter().find(|(name, ..)| *name == f[2]))
+            .flatten();
+        let (lat, lon, population, approximate) = match (english, town) {
+            (Some(&(_, lat, lon)), _) => (f64::from(lat), f64::from(lon), 0, false),
+            (None, Some(&(lat, lon, population))) => (lat, lon, population, true),
+            (None, None) => match members.get(&(cc.to_string(), a1.to_string())).and_then(|p| middle(p)) {
+                Some((lat, lon)) => (lat, lon, 0, true),
                 None => continue,
             },
         };
@@ -158,6 +170,7 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
             id: Some(id),
             kind: PlaceKind::Admin2,
             capital: false,
+            approximate,
             name: f[1].to_string(),
             country: cc.to_string(),
             admin1: a1.to_string(),
@@ -190,6 +203,7 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
             id: Some(country.geonameid),
             kind: PlaceKind::Country,
             capital: false,
+            approximate: false,
             name: country.name.clone(),
             country: country.iso.clone(),
             admin1: String::new(),
@@ -205,6 +219,7 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
             id: None,
             kind: PlaceKind::Region,
             capital: false,
+            approximate: false,
             name: name.to_string(),
             country: country.to_string(),
             admin1: String::new(),
@@ -231,7 +246,7 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
 
     let mut out = String::from(
         "# dateline gazetteer, derived from GeoNames (https://www.geonames.org/, CC-BY 4.0) by `dateline gazetteer`.\n\
-         # id\tkind\tname\tcountry\tadmin1\tlat\tlon\tpopulation\talternate names\n",
+         # id\tkind (* capital, ? point guessed)\tname\tcountry\tadmin1\tlat\tlon\tpopulation\talternate names\n",
     );
     for row in rows {
         let clean = |s: &str| s.replace(['\t', '|', '\n'], " ");
@@ -240,7 +255,13 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
             "{}\t{}{}\t{}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}\n",
             row.id.map(|i| i.to_string()).unwrap_or_default(),
             row.kind.code(),
-            if row.capital { "*" } else { "" },
+            if row.capital {
+                "*"
+            } else if row.approximate {
+                "?"
+            } else {
+                ""
+            },
             clean(&row.name),
             row.country,
             row.admin1,

@@ -190,6 +190,24 @@ pub(crate) const COUNTRY_POINTS: &[(&str, f32, f32)] = &[
     ("LA", 18.0, 105.0), ("KH", 13.0, 105.0), ("TN", 34.0, 9.0), ("ER", 15.0, 39.0), ("SS", 8.0, 30.0),
 ];
 
+/// Middle points of English counties, which GeoNames lists as second-level
+/// divisions of England with no town to place them by (written for this
+/// project from public atlas centroids, to a tenth of a degree).
+#[rustfmt::skip]
+pub(crate) const ENGLISH_COUNTY_POINTS: &[(&str, f32, f32)] = &[
+    ("Kent", 51.2, 0.7), ("Hampshire", 51.06, -1.31), ("Surrey", 51.25, -0.42), ("Essex", 51.77, 0.58),
+    ("East Sussex", 50.92, 0.27), ("West Sussex", 50.93, -0.46), ("Lancashire", 53.77, -2.5),
+    ("Devon", 50.72, -3.8), ("Cornwall", 50.4, -4.8), ("Norfolk", 52.65, 1.0), ("Suffolk", 52.2, 1.0),
+    ("Somerset", 51.1, -3.0), ("Dorset", 50.75, -2.3), ("Wiltshire", 51.3, -1.95), ("Oxfordshire", 51.8, -1.3),
+    ("North Yorkshire", 54.2, -1.5), ("Derbyshire", 53.1, -1.6), ("Nottinghamshire", 53.1, -1.0),
+    ("Leicestershire", 52.7, -1.1), ("Lincolnshire", 53.1, -0.25), ("Cumbria", 54.5, -3.0),
+    ("Northumberland", 55.2, -2.0), ("Staffordshire", 52.85, -2.0), ("Shropshire", 52.65, -2.7),
+    ("Herefordshire", 52.1, -2.75), ("Worcestershire", 52.2, -2.2), ("Warwickshire", 52.3, -1.55),
+    ("Gloucestershire", 51.85, -2.2), ("Buckinghamshire", 51.8, -0.8), ("Hertfordshire", 51.8, -0.2),
+    ("Cambridgeshire", 52.35, 0.0), ("Isle of Wight", 50.68, -1.3), ("Greater London", 51.5, -0.12),
+    ("County Durham", 54.7, -1.8), ("Durham", 54.7, -1.8), ("East Riding of Yorkshire", 53.85, -0.6),
+];
+
 /// AP-style abbreviations of US states, as datelines write them
 /// ("Dublin, Ga."), to the state's admin1 code.
 #[rustfmt::skip]

@@ -64,6 +64,9 @@ pub struct Place {
     pub population: u64,
     /// Whether it is the capital of its country.
     pub capital: bool,
+    /// Whether its point is a guess: GeoNames gives counties no point, so
+    /// one is placed at its namesake town or in the middle of its state.
+    pub approximate: bool,
 }
 
 /// The gazetteer: places and an index from name keys to them.
@@ -93,7 +96,8 @@ impl Gazetteer {
         Gazetteer::from_tsv(&text)
     }
 
-    /// Reads a gazetteer from TSV: id, kind (`P*` for a capital), name,
+    /// Reads a gazetteer from TSV: id, kind (`P*` for a capital, `B?` for a
+    /// county placed by guess), name,
     /// country, admin1, lat, lon, population, alternate names separated by
     /// `|`.
     pub fn from_tsv(text: &str) -> Result<Gazetteer, String> {
@@ -112,7 +116,8 @@ impl Gazetteer {
                 } else {
                     Some(fields[0].parse().map_err(|_| bad("bad id"))?)
                 },
-                kind: PlaceKind::from_code(fields[1].trim_end_matches('*')).ok_or_else(|| bad("bad kind"))?,
+                kind: PlaceKind::from_code(fields[1].trim_end_matches(['*', '?']))
+                    .ok_or_else(|| bad("bad kind"))?,
                 name: fields[2].to_string(),
                 country: fields[3].to_string(),
                 admin1: fields[4].to_string(),
@@ -120,6 +125,7 @@ impl Gazetteer {
                 lon: fields[6].parse().map_err(|_| bad("bad longitude"))?,
                 population: fields[7].parse().map_err(|_| bad("bad population"))?,
                 capital: fields[1].ends_with('*'),
+                approximate: fields[1].ends_with('?'),
             };
             let at = places.len() as u32;
             if place.kind == PlaceKind::Country {

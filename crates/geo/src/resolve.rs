@@ -348,7 +348,7 @@ pub fn points(chosen: &[Option<&Place>]) -> Vec<Option<(f32, f32)>> {
         .iter()
         .map(|place| {
             let place = (*place)?;
-            if place.kind != PlaceKind::Admin2 {
+            if !place.approximate {
                 return Some((place.lat, place.lon));
             }
             let towns: Vec<&Place> = chosen
