@@ -208,6 +208,15 @@ fn durations_sets_and_references() {
         ("2020-11-26", "Shops close on Mondays.", &[("Mondays", "SET", "XXXX-WXX-1", None)]),
         (
             "2020-11-26",
+            "It fell for eight trading days and needs an additional year.",
+            &[
+                ("eight trading days", "DURATION", "P8D", None),
+                ("an additional year", "DURATION", "P1Y", None),
+            ],
+        ),
+        ("2020-11-26", "Rates will rise in the near term.", &[("the near term", "DATE", "FUTURE_REF", None)]),
+        (
+            "2020-11-26",
             "The show airs Monday and Tuesday nights.",
             &[("Monday", "SET", "XXXX-WXX-1TNI", None), ("Tuesday nights", "SET", "XXXX-WXX-2TNI", None)],
         ),

@@ -119,7 +119,12 @@ impl<'w, 'a> Grammar<'w, 'a> {
         } else {
             (end, false)
         };
-        let unit_at = if self.kw(unit_at, Kw::More) && !hyphenated { unit_at + 1 } else { unit_at };
+        // "two more days", "an additional year", "eight trading days"
+        let qualified = self.kw(unit_at, Kw::More)
+            || ["additional", "extra", "trading", "business", "working", "consecutive", "straight"]
+                .iter()
+                .any(|w| self.text_is(unit_at, w));
+        let unit_at = if qualified && !hyphenated { unit_at + 1 } else { unit_at };
         let (unit, plural) = self.unit(unit_at)?;
         if unit == Unit::Second && !plural && !hyphenated {
             return None; // "the second", "a second time": an ordinal

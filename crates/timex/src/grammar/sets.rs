@@ -96,6 +96,13 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 }
                 (Lex::Kw(Kw::Future), _) => Some((i + 2, Expr::Ref(Reference::Future))),
                 (Lex::Kw(Kw::Near), Lex::Kw(Kw::Future)) => Some((i + 3, Expr::Ref(Reference::Future))),
+                // "in the near term", "over the long term"
+                _ if self.text_is(i + 2, "term")
+                    && (self.kw(i + 1, Kw::Near)
+                        || ["short", "long"].iter().any(|w| self.text_is(i + 1, w))) =>
+                {
+                    Some((i + 3, Expr::Ref(Reference::Future)))
+                }
                 (Lex::Kw(Kw::Moment), _) if i > 0 && self.kw(i - 1, Kw::At) => {
                     Some((i + 2, Expr::Ref(Reference::Present)))
                 }
