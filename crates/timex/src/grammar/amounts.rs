@@ -8,6 +8,16 @@ impl<'w, 'a> Grammar<'w, 'a> {
     /// ("three days ago", "a year earlier").
     pub(super) fn amount_phrase(&self, i: usize) -> Option<(usize, Expr, Option<TimexMod>)> {
         let (start, modifier) = self.quantity_modifier(i).unwrap_or((i, None));
+        // "$2 million a year", "358,000 a month": a rate, which the TimeML
+        // corpora leave out.
+        let after_quantity = i > 0
+            && (matches!(self.lex(i - 1), Lex::Digits(..))
+                || ["million", "billion", "thousand", "percent", "%", "cents", "dollars"]
+                    .iter()
+                    .any(|w| self.text_is(i - 1, w)));
+        if start == i && after_quantity && self.kw(i, Kw::A) {
+            return None;
+        }
         let (end, amount) = self.amount(start)?;
         // "three days ago", "a year earlier", "two weeks from now"
         let shift = |direction, from_reference, end| {
