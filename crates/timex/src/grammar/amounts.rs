@@ -19,6 +19,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
             return None;
         }
         let (end, amount) = self.amount(start)?;
+        // "three-quarters of its food", "a quarter of the market": a share.
+        if amount.unit == Unit::Quarter && self.kw(end, Kw::Of) {
+            return None;
+        }
         // "three days ago", "a year earlier", "two weeks from now"
         let shift = |direction, from_reference, end| {
             Some((end, Expr::Shift { amount, direction, from_reference }, modifier))
