@@ -241,5 +241,6 @@ fn words_that_only_look_like_dates() {
         ("2020-11-26", "He was asked to leave as soon as possible.", &[]),
         ("2020-11-26", "The plan saves $500 million a year.", &[]),
         ("2020-11-26", "Iraq imports about three-quarters of its food.", &[]),
+        ("2020-11-26", "The quarter-to-quarter comparison improved.", &[]),
     ]);
 }

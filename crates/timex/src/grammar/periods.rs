@@ -64,7 +64,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
         }
         match which {
             Some(q) => Some(self.with_year(unit_at + 1, |y| Point::Quarter(y, q), Expr::QuarterOf(q))),
-            None if start > i && (q_at == start) => Some((unit_at + 1, Expr::ReportedQuarter)),
+            None if start > i && q_at == start && !self.hyphen(unit_at + 1) => {
+                Some((unit_at + 1, Expr::ReportedQuarter))
+            }
             None => None,
         }
     }

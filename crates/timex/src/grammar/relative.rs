@@ -68,6 +68,8 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 return Some((start + 2, self.year_in_focus(start + 2)));
             }
 
+            // "the quarter-to-quarter comparison" compares no quarter.
+            Lex::Unit(Unit::Quarter, false) if start > i && self.hyphen(start + 1) => return None,
             Lex::Unit(Unit::Quarter, false) if start > i => return Some((start + 1, Expr::ReportedQuarter)),
             Lex::Unit(Unit::Month, false) if start > i => {
                 return Some((start + 1, Expr::Relative(Unit::Month, 0)))
