@@ -18,6 +18,13 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if start == i && after_quantity && self.kw(i, Kw::A) {
             return None;
         }
+        // "over the past year": the TimeML corpora date it (the year
+        // before), as they date "the last week".
+        if start == i && self.kw(i, Kw::The) && self.kw(i + 1, Kw::Past) {
+            if let Some((unit @ (Unit::Week | Unit::Month | Unit::Year), false)) = self.unit(i + 2) {
+                return Some((i + 3, Expr::Relative(unit, -1), None));
+            }
+        }
         let (end, amount) = self.amount(start)?;
         // "three-quarters of its food", "a quarter of the market": a share.
         if amount.unit == Unit::Quarter && self.kw(end, Kw::Of) {
