@@ -15,7 +15,13 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 || ["million", "billion", "thousand", "percent", "%", "cents", "dollars"]
                     .iter()
                     .any(|w| self.text_is(i - 1, w)));
-        if start == i && after_quantity && self.kw(i, Kw::A) {
+        let shifted =
+            |end: usize| matches!(self.lex(end), Lex::Kw(Kw::Ago | Kw::Earlier | Kw::Later | Kw::Hence));
+        if start == i
+            && after_quantity
+            && self.kw(i, Kw::A)
+            && self.amount(i).is_some_and(|(end, _)| !shifted(end))
+        {
             return None;
         }
         // "over the past year": the TimeML corpora date it (the year
