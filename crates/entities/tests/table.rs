@@ -34,6 +34,11 @@ fn places_resolved_in_context() {
     assert_eq!(find(&found, "Paris").country.as_deref(), Some("US"));
     let found = r.entities("TORONTO — The family of a man in need of a kidney spoke.");
     assert_eq!(find(&found, "TORONTO").country.as_deref(), Some("CA"));
+    let found = r.entities("A shooting in Parkland, Florida, shook the nation. Parkland students marched.");
+    assert!(
+        found.iter().filter(|e| e.text == "Parkland").all(|e| e.admin1.as_deref() == Some("FL")),
+        "{found:#?}"
+    );
     let found = r.entities("Flights from Dublin, Ga., were cancelled.");
     assert_eq!(find(&found, "Dublin").country.as_deref(), Some("US"));
 }

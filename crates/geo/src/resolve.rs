@@ -124,6 +124,22 @@ impl<'g> Resolver<'g> {
                 })
                 .collect();
         }
+        // One place per name in a story: "Parkland, Florida" settles every
+        // later "Parkland" (unless the text calls one a region).
+        let settled: HashMap<&str, &'g Place> = mentions
+            .iter()
+            .zip(&keys)
+            .zip(&chosen)
+            .filter(|((m, _), _)| m.within.is_some())
+            .filter_map(|((_, key), place)| Some((key.as_str(), (*place)?)))
+            .collect();
+        for ((m, key), place) in mentions.iter().zip(&keys).zip(chosen.iter_mut()) {
+            if let (None, false, Some(settled)) = (m.within, m.area, settled.get(key.as_str())) {
+                if place.is_some() {
+                    *place = Some(settled);
+                }
+            }
+        }
         chosen
     }
 }
