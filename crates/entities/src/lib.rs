@@ -255,10 +255,16 @@ impl Recognizer {
                 .get(last + 1)
                 .is_some_and(|w| w.text.parse::<u8>().is_ok_and(|age| (1..=110).contains(&age)))
             && words.get(last + 2).is_some_and(|w| w.text == ",");
+        // "Cleve R. Wootson": a middle initial is a person's.
+        let middle_initial = (first + 1..last.saturating_sub(1)).any(|k| {
+            let t = words[k].text;
+            t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase())
+        });
         let looks_like_person = !whole_is_place
-            && (2..=3).contains(&(last - first))
-            && (GIVEN_NAMES.contains(&lower(first))
-                || ((said_after || age_after) && !self.is_strong_place(&joined)));
+            && ((2..=3).contains(&(last - first))
+                && (GIVEN_NAMES.contains(&lower(first))
+                    || ((said_after || age_after) && !self.is_strong_place(&joined)))
+                || (middle_initial && last - first <= 4 && !(first..last).any(|k| words[k].lower == "of")));
         if looks_like_person {
             return self.person(words, first, last, found);
         }

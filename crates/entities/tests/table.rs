@@ -103,6 +103,9 @@ fn people_with_middle_initials_and_town_surnames() {
     assert_eq!(find(&found, "Desmond Demetrius Clark").kind, EntityKind::Person);
     assert_eq!(find(&found, "Clark").name.as_deref(), Some("Desmond Demetrius Clark"));
     assert_eq!(find(&found, "Brian O’Connor").kind, EntityKind::Person);
+    let found = r.entities("Cleve R. Wootson wrote it. Specialist John Nale of Chattanooga agreed.");
+    assert_eq!(find(&found, "Cleve R. Wootson").kind, EntityKind::Person);
+    assert_eq!(find(&found, "Chattanooga").kind, EntityKind::Place);
 }
 
 #[test]
