@@ -244,17 +244,24 @@ impl Recognizer {
         // "Nikol Pashinyan", or a name followed by "said".
         let said_after =
             words.get(last).is_some_and(|w| matches!(w.lower.as_str(), "said" | "says" | "told" | "added"));
-        let lone_surname = last - first == 1 && said_after && !self.is_strong_place(&joined);
-        // Not at a sentence start: "Officials said" is no one's name.
-        if lone_surname && words[first].capitalized && !words[first].sentence_start {
-            return self.person(words, first, last, found);
-        }
         // "Desmond Demetrius Clark, 22,": a name with an age after it.
         let age_after = words.get(last).is_some_and(|w| w.text == ",")
             && words
                 .get(last + 1)
                 .is_some_and(|w| w.text.parse::<u8>().is_ok_and(|age| (1..=110).contains(&age)))
             && words.get(last + 2).is_some_and(|w| w.text == ",");
+        let lone_surname = last - first == 1 && (said_after || age_after) && !self.is_strong_place(&joined);
+        // Not at a sentence start: "Officials said" is no one's name.
+        if lone_surname && words[first].capitalized && !words[first].sentence_start {
+            return self.person(words, first, last, found);
+        }
+        // "Stevens & Wilkinson": names joined by an ampersand are a firm.
+        let ampersand = |k: Option<&Word<'_>>| k.is_some_and(|w| w.text == "&");
+        let by_ampersand = ampersand(words.get(last)) || (first > 0 && ampersand(words.get(first - 1)));
+        if by_ampersand && !self.is_strong_place(&joined) {
+            found.orgs.push((first, last, None));
+            return;
+        }
         // "Cleve R. Wootson": a middle initial is a person's.
         let middle_initial = (first + 1..last.saturating_sub(1)).any(|k| {
             let t = words[k].text;

@@ -106,6 +106,9 @@ fn people_with_middle_initials_and_town_surnames() {
     let found = r.entities("Cleve R. Wootson wrote it. Specialist John Nale of Chattanooga agreed.");
     assert_eq!(find(&found, "Cleve R. Wootson").kind, EntityKind::Person);
     assert_eq!(find(&found, "Chattanooga").kind, EntityKind::Place);
+    let found = r.entities("The city owes Stevens & Wilkinson money. Call her frugal, Bruno, 54, said.");
+    assert_eq!(find(&found, "Stevens").kind, EntityKind::Organization);
+    assert_eq!(find(&found, "Bruno").kind, EntityKind::Person);
 }
 
 #[test]
