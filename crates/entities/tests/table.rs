@@ -39,6 +39,9 @@ fn places_resolved_in_context() {
         found.iter().filter(|e| e.text == "Parkland").all(|e| e.admin1.as_deref() == Some("FL")),
         "{found:#?}"
     );
+    let found =
+        r.entities("Trinidad and Tobago told its mission in Washington to object to Dominica's request.");
+    assert_eq!(find(&found, "Washington").admin1.as_deref(), Some("DC"), "{found:#?}");
     let found = r.entities("Flights from Dublin, Ga., were cancelled.");
     assert_eq!(find(&found, "Dublin").country.as_deref(), Some("US"));
 }

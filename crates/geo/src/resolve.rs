@@ -319,7 +319,12 @@ fn pick<'g>(
         // "Washington" in the news is the capital before the state, unless
         // the document is about another country ("Paris" beside "Dallas").
         if place.capital {
-            let elsewhere = context.countries.iter().any(|(c, n)| *n > 0 && *c != place.country);
+            // ... but only a namesake in that other country can take its
+            // place: "Washington" in a story on the Caribbean is the capital.
+            let elsewhere = context
+                .countries
+                .iter()
+                .any(|(c, n)| *n > 0 && *c != place.country && found.iter().any(|p| p.country == *c));
             let here = context.countries.get(place.country.as_str()).is_some_and(|n| *n > 0);
             score += if elsewhere && !here { 1.0 } else { 5.0 };
         }
