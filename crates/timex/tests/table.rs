@@ -218,6 +218,11 @@ fn durations_sets_and_references() {
         ("1998-03-03", "Hate groups grew over the past year.", &[("the past year", "DATE", "1997", None)]),
         ("1989-10-26", "It earned $1.8 million a year ago.", &[("a year ago", "DATE", "1988", None)]),
         (
+            "1989-10-26",
+            "In the quarter ended July 31, it lost money.",
+            &[("the quarter", "DATE", "1989-Q2", None), ("July 31", "DATE", "1989-07-31", None)],
+        ),
+        (
             "2020-11-26",
             "The show airs Monday and Tuesday nights.",
             &[("Monday", "SET", "XXXX-WXX-1TNI", None), ("Tuesday nights", "SET", "XXXX-WXX-2TNI", None)],

@@ -65,7 +65,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
         match which {
             Some(q) => Some(self.with_year(unit_at + 1, |y| Point::Quarter(y, q), Expr::QuarterOf(q))),
             None if start > i && q_at == start && !self.hyphen(unit_at + 1) => {
-                Some((unit_at + 1, Expr::ReportedQuarter))
+                Some((unit_at + 1, self.quarter_ended(unit_at + 1).unwrap_or(Expr::ReportedQuarter)))
             }
             None => None,
         }
@@ -77,6 +77,25 @@ impl<'w, 'a> Grammar<'w, 'a> {
             Some((end, year)) => (end, Expr::Point(point(year))),
             None => (i, without),
         }
+    }
+
+    /// "the quarter ended Sept. 30": the quarter whose middle lies six
+    /// weeks before that day (a fiscal quarter ended July 31 is mostly the
+    /// calendar's second).
+    pub(super) fn quarter_ended(&self, at: usize) -> Option<Expr> {
+        if !["ended", "ending"].iter().any(|w| self.text_is(at, w)) {
+            return None;
+        }
+        let (month, day) = match self.date_time(at + 1)?.1 {
+            Expr::MonthDay(month, Some(day)) => (month, day),
+            Expr::Point(Point::Day(date)) => (date.month() as u8, date.day() as u8),
+            _ => return None,
+        };
+        let middle = jiff::civil::Date::new(2001, month as i8, day as i8)
+            .ok()?
+            .checked_sub(jiff::ToSpan::days(45))
+            .ok()?;
+        Some(Expr::QuarterOf((middle.month() as u8 - 1) / 3 + 1))
     }
 
     /// "the first half of 2019", "the second half", "the last half of 1989".

@@ -70,7 +70,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
 
             // "the quarter-to-quarter comparison" compares no quarter.
             Lex::Unit(Unit::Quarter, false) if start > i && self.hyphen(start + 1) => return None,
-            Lex::Unit(Unit::Quarter, false) if start > i => return Some((start + 1, Expr::ReportedQuarter)),
+            Lex::Unit(Unit::Quarter, false) if start > i => {
+                return Some((start + 1, self.quarter_ended(start + 1).unwrap_or(Expr::ReportedQuarter)))
+            }
             Lex::Unit(Unit::Month, false) if start > i => {
                 return Some((start + 1, Expr::Relative(Unit::Month, 0)))
             }
