@@ -215,6 +215,11 @@ fn durations_sets_and_references() {
             ],
         ),
         ("2020-11-26", "Rates will rise in the near term.", &[("the near term", "DATE", "FUTURE_REF", None)]),
+        (
+            "2020-11-26",
+            "The talk lasted an hour or so.",
+            &[("an hour or so", "DURATION", "PT1H", Some(Approx))],
+        ),
         ("1998-03-03", "Hate groups grew over the past year.", &[("the past year", "DATE", "1997", None)]),
         ("1989-10-26", "It earned $1.8 million a year ago.", &[("a year ago", "DATE", "1988", None)]),
         (

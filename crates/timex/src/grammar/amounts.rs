@@ -32,6 +32,12 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
         }
         let (end, amount) = self.amount(start)?;
+        // "a week or so ago": roughly that long.
+        let (end, modifier) = if self.text_is(end, "or") && self.text_is(end + 1, "so") {
+            (end + 2, modifier.or(Some(TimexMod::Approx)))
+        } else {
+            (end, modifier)
+        };
         // "three-quarters of its food", "a quarter of the market": a share.
         if amount.unit == Unit::Quarter && self.kw(end, Kw::Of) {
             return None;
