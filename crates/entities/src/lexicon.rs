@@ -50,6 +50,10 @@ pub(crate) const KNOWN_ORGS: &[&str] = &[
 pub(crate) const SEATS: &[&str] =
     &["Kremlin", "White House", "Pentagon", "Downing Street", "Elysee", "Élysée", "Whitehall"];
 
+/// Names of several words that the gazetteer holds as hamlets but news
+/// uses for something else (folded).
+pub(crate) const NOT_PLACE_NAMES: &[&str] = &["el nino", "la nina", "middle ages", "new year"];
+
 /// Capitalised words that a gazetteer would take for places but that, in
 /// news, are almost never places on their own.
 #[rustfmt::skip]

@@ -20,7 +20,9 @@ mod words;
 use dateline_core::{Entity, EntityKind, PlaceRole};
 use dateline_geo::resolve::Mention;
 use dateline_geo::{fold, Gazetteer, PlaceKind, Resolver, DEMONYMS};
-use lexicon::{AREA_WORDS, GIVEN_NAMES, KNOWN_ORGS, METONYM_VERBS, NOT_PLACES, ORG_WORDS, SEATS, TITLES};
+use lexicon::{
+    AREA_WORDS, GIVEN_NAMES, KNOWN_ORGS, METONYM_VERBS, NOT_PLACES, NOT_PLACE_NAMES, ORG_WORDS, SEATS, TITLES,
+};
 use std::collections::HashMap;
 use words::{runs, words, Word};
 
@@ -304,7 +306,7 @@ impl Recognizer {
                 // a place of its own ("Niger Delta" is not Delta State).
                 return self.classify(words, end + 1, last, found);
             }
-            if end == first + 1 && inside_name {
+            if (end == first + 1 && inside_name) || NOT_PLACE_NAMES.contains(&key.as_str()) {
                 break;
             }
             if end == first + 1
