@@ -484,6 +484,12 @@ impl Recognizer {
         // A single word known only as another name of some place ("Aid")
         // is noise, unless the text places it ("in Lachin", "the Lachin
         // district"); a place's own name, a country or a state is not.
+        // "L.A.": initials with periods that abbreviate a big city.
+        let dotted =
+            word.text.len() > 2 && word.text.ends_with('.') && word.text[..word.text.len() - 1].contains('.');
+        if dotted && self.gazetteer.lookup_key(key).any(|p| p.population >= 1_000_000) {
+            return true;
+        }
         let named = self.gazetteer.lookup_key(key).any(|p| {
             fold(&p.name) == key
                 || matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region)

@@ -42,6 +42,9 @@ fn places_resolved_in_context() {
     let found =
         r.entities("Trinidad and Tobago told its mission in Washington to object to Dominica's request.");
     assert_eq!(find(&found, "Washington").admin1.as_deref(), Some("DC"), "{found:#?}");
+    let found = r.entities("Tour traces L.A.'s spiritual past. Storms hit La. and N.Y. on Monday.");
+    assert_eq!(find(&found, "L.A.").geonameid, Some(5368361));
+    assert_eq!(find(&found, "La.").admin1.as_deref(), Some("LA"));
     let found = r.entities("Flights from Dublin, Ga., were cancelled.");
     assert_eq!(find(&found, "Dublin").country.as_deref(), Some("US"));
 }

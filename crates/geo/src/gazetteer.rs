@@ -192,7 +192,8 @@ impl Gazetteer {
     }
 }
 
-/// The index key of an abbreviation: apart from every name key.
+/// The index key of an abbreviation: apart from every name key, and with
+/// its periods, so that "L.A." (Los Angeles) is not "La." (Louisiana).
 pub(crate) fn abbreviation_key(abbreviation: &str) -> String {
-    format!("~{}", fold(abbreviation))
+    format!("~{}", abbreviation.to_lowercase().replace(' ', ""))
 }
