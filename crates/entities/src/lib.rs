@@ -88,6 +88,38 @@ const FEATURE_WORDS: &[&str] = &[
     "coast",
 ];
 
+/// Buildings and businesses named after their owner ("Wilson's Farm").
+const FACILITY_WORDS: &[&str] = &[
+    "farm",
+    "farms",
+    "village",
+    "chapel",
+    "basilica",
+    "cathedral",
+    "church",
+    "castle",
+    "centre",
+    "center",
+    "theatre",
+    "theater",
+    "club",
+    "hall",
+    "hotel",
+    "restaurant",
+    "bar",
+    "cafe",
+    "kitchen",
+    "shop",
+    "store",
+    "house",
+    "garden",
+    "gardens",
+    "market",
+    "tavern",
+    "inn",
+    "grill",
+];
+
 /// Prepositions after which a name is a place.
 const LOCATIVES: &[&str] =
     &["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards", "around"];
@@ -306,7 +338,20 @@ impl Recognizer {
                 // a place of its own ("Niger Delta" is not Delta State).
                 return self.classify(words, end + 1, last, found);
             }
-            if (end == first + 1 && inside_name) || NOT_PLACE_NAMES.contains(&key.as_str()) {
+            // "Wilson's Farm", "St. Peter's Basilica": a small town's name
+            // owning a building is someone's.
+            let possessive_name = {
+                let quote = |k: usize| words.get(k).is_some_and(|w| matches!(w.text, "'" | "’"));
+                let s_at = |k: usize| words.get(k).is_some_and(|w| w.lower == "s" && !w.space_before);
+                let name_at = |k: usize| {
+                    words.get(k).is_some_and(|w| {
+                        w.capitalized && w.space_before && FACILITY_WORDS.contains(&w.lower.as_str())
+                    })
+                };
+                quote(end) && s_at(end + 1) && name_at(end + 2) && !self.is_strong_place(&key)
+            };
+            if (end == first + 1 && inside_name) || possessive_name || NOT_PLACE_NAMES.contains(&key.as_str())
+            {
                 break;
             }
             if end == first + 1
