@@ -63,61 +63,22 @@ const STREET_WORDS: &[&str] = &[
 
 /// Natural features named after a place ("Mississippi River"), which lie
 /// elsewhere than the place.
+#[rustfmt::skip]
 const FEATURE_WORDS: &[&str] = &[
-    "ocean",
-    "sea",
-    "river",
-    "delta",
-    "lake",
-    "bay",
-    "peninsula",
-    "mountains",
-    "mountain",
-    "valley",
-    "gulf",
-    "strait",
-    "canal",
-    "basin",
-    "desert",
-    "island",
-    "islands",
-    "creek",
-    "falls",
-    "canyon",
-    "forest",
-    "coast",
+    "ocean", "sea", "river", "delta", "peninsula", "mountains", "mountain", "valley", "gulf", "strait", "canal",
+    "basin", "desert", "island", "islands", "creek", "falls", "canyon", "forest", "coast",
 ];
 
+/// Waters by a town and named after it ("Boston Harbor", "Tampa Bay"):
+/// the town places them well enough, and the word is no town of its own.
+const LOCAL_WATERS: &[&str] = &["bay", "harbor", "harbour", "lake", "lagoon", "reservoir"];
+
 /// Buildings and businesses named after their owner ("Wilson's Farm").
+#[rustfmt::skip]
 const FACILITY_WORDS: &[&str] = &[
-    "farm",
-    "farms",
-    "village",
-    "chapel",
-    "basilica",
-    "cathedral",
-    "church",
-    "castle",
-    "centre",
-    "center",
-    "theatre",
-    "theater",
-    "club",
-    "hall",
-    "hotel",
-    "restaurant",
-    "bar",
-    "cafe",
-    "kitchen",
-    "shop",
-    "store",
-    "house",
-    "garden",
-    "gardens",
-    "market",
-    "tavern",
-    "inn",
-    "grill",
+    "farm", "farms", "village", "chapel", "basilica", "cathedral", "church", "castle", "centre", "center",
+    "theatre", "theater", "club", "hall", "hotel", "restaurant", "bar", "cafe", "kitchen", "shop", "store",
+    "house", "garden", "gardens", "market", "tavern", "inn", "grill",
 ];
 
 /// Prepositions after which a name is a place.
@@ -394,7 +355,8 @@ impl Recognizer {
                 lookup: join(&words[first..end]),
                 area,
             });
-            return self.classify(words, end, last, found);
+            let waters = end < last && LOCAL_WATERS.contains(&lower(end));
+            return self.classify(words, if waters { end + 1 } else { end }, last, found);
         }
         if words[first].capitalized && !words[first].sentence_start && !NOT_PLACES.contains(&lower(first)) {
             found.inside_name_until = found.inside_name_until.max(name_end(words, first + 1, last));

@@ -90,6 +90,9 @@ fn names_of_several_words_and_the_features_named_after_places() {
     let found = r.entities("Ships crossed the Indian Ocean and barges sailed up the Mississippi River.");
     assert!(found.iter().all(|e| e.country.as_deref() != Some("IN")), "{found:#?}");
     assert!(found.iter().all(|e| e.text != "Mississippi"), "{found:#?}");
+    let found = r.entities("Fog covered Tampa Bay. Boats filled Boston Harbor.");
+    assert_eq!(find(&found, "Boston").country.as_deref(), Some("US"));
+    assert!(found.iter().all(|e| e.text != "Harbor"), "{found:#?}");
     // A town's name inside a longer name is not the town, but a place
     // after "of" is.
     let found = r.entities("Boats moored at Woodman Point, said Nadia Moayyad of Southlake.");
