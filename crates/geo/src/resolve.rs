@@ -253,10 +253,19 @@ impl<'g> Context<'g> {
     }
 }
 
+// The weights of the evidence, on the scale of the natural log of the
+// population that starts every candidate's score (chosen on LGL and
+// GeoWebNews as a whole, not for any one story).
+/// Places closer than this to another place of the story are near it.
 const NEAR_KM: f64 = 200.0;
-const COUNTY_WEIGHT: f64 = 9.0;
-const COUNTRY_BONUS: f64 = 5.0;
+/// Being near another place of the story.
 const NEAR_BONUS: f64 = 2.5;
+/// What every county starts with in place of a population.
+const COUNTY_WEIGHT: f64 = 9.0;
+/// Lying in a country the story names.
+const COUNTRY_BONUS: f64 = 5.0;
+/// Lying in the state most of the story's ambiguous names share.
+const HOME_BONUS: f64 = 5.0;
 
 /// The best candidate for a mention in its context.
 fn pick<'g>(
@@ -293,7 +302,7 @@ fn pick<'g>(
         if context.home == Some((place.country.as_str(), place.admin1.as_str()))
             && place.kind != PlaceKind::Country
         {
-            score += 5.0;
+            score += HOME_BONUS;
         }
         // "Dublin, Ga.": the place named right after contains this one.
         if let Some(container) = container {
