@@ -35,10 +35,13 @@ const NOT_PAST_ED: &[&str] = &[
     "biased", "alleged", "so-called", "aged", "skilled", "qualified", "reed",
 ];
 
+/// Words that look ahead, with the present tense news uses for a schedule
+/// ("talks resume on Monday").
 #[rustfmt::skip]
 const FUTURE: &[&str] = &[
     "will", "shall", "ll", "would", "next", "upcoming", "scheduled", "planned", "plans", "plan",
-    "expected", "expects", "tomorrow", "coming", "hopes", "intends", "aims", "wants",
+    "expected", "expects", "tomorrow", "coming", "hopes", "intends", "aims", "wants", "resume", "resumes",
+    "begins", "opens", "meets", "starts", "convenes", "reconvenes",
 ];
 
 const PRESENT: &[&str] = &["is", "are", "am", "says", "say", "now", "has", "have"];
