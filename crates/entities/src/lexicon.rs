@@ -90,7 +90,7 @@ pub(crate) static NOT_PLACES: Words = Words(&[
     "fort", "port", "saint", "san", "santa", "new", "old", "big", "little", "long", "national",
     "federal", "democratic", "republican", "democrat", "christian", "muslim", "jewish", "catholic",
     "god", "jesus", "allah", "internet", "web", "covid", "coronavirus", "deal", "war", "peace",
-    "people", "mr", "mrs", "ms", "dr", "read", "more", "said", "says", "day", "time", "home", "world", "earth",
+    "people", "mr", "mrs", "ms", "dr", "read", "more", "said", "says", "day", "time", "home", "world", "earth", "battle",
     "man", "woman", "english", "story", "media", "market", "best", "first", "last", "top", "price",
     "early", "late", "green", "white", "black", "brown", "young", "king", "queen", "john", "paul",
     "george", "james", "david", "michael", "senate", "congress", "parliament", "council", "can",

@@ -81,6 +81,23 @@ const FACILITY_WORDS: &[&str] = &[
     "house", "garden", "gardens", "market", "tavern", "inn", "grill",
 ];
 
+/// Words of direction before a place's name ("Western Pennsylvania").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
 /// Prepositions after which a name is a place.
 const LOCATIVES: &[&str] =
     &["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards", "around"];
@@ -289,7 +306,7 @@ impl Recognizer {
             let area_after = words.get(end).is_some_and(|w| AREA_WORDS.contains(&w.lower.as_str()));
             // "CHARLESTON, W.Va. --", "TORONTO — The family", "LONDON (AP)".
             let dateline = words[first].sentence_start
-                && words.get(end).is_some_and(|w| matches!(w.text, "," | "—" | "–" | "-" | "--" | "("));
+                && words.get(end).is_some_and(|w| matches!(w.text, "," | "—" | "–" | "-" | "--" | "(" | ":"));
             // "Indian Ocean", "Mississippi River": a feature named after
             // the place is not the place.
             let feature_after = end < last && FEATURE_WORDS.contains(&lower(end));
@@ -333,7 +350,7 @@ impl Recognizer {
                 && !self.is_strong_place(words[last - 1].text)
                 && words[first..last]
                     .iter()
-                    .all(|w| !w.punct && w.text.chars().skip(1).all(char::is_lowercase));
+                    .all(|w| !w.punct && w.capitalized && w.text.chars().skip(1).all(char::is_lowercase));
             if name_pair && !words[first].sentence_start && !locative {
                 return self.person(words, first, last, found);
             }
@@ -374,6 +391,10 @@ impl Recognizer {
             return;
         }
         let push = |from: usize, to: usize, found: &mut Found| {
+            // "Association of Western Pennsylvania", "Northeast Georgia
+            // Medical Center": a compass word before the place is no part of it.
+            let from =
+                if from + 1 < to && COMPASS.contains(&words[from].lower.as_str()) { from + 1 } else { from };
             for end in (from + 1..=to).rev() {
                 let name = join(&words[from..end]);
                 let key = fold(&name);

@@ -32,6 +32,8 @@ fn places_resolved_in_context() {
     assert!(matches!(find(&found, "Aghdam").geonameid, Some(148619 | 148617)));
     let found = r.entities("The storm hit Paris, Texas, on Monday.");
     assert_eq!(find(&found, "Paris").country.as_deref(), Some("US"));
+    let found = r.entities("BEIRUT: The body of a man was found on Saturday.");
+    assert_eq!(find(&found, "BEIRUT").country.as_deref(), Some("LB"));
     let found = r.entities("TORONTO — The family of a man in need of a kidney spoke.");
     assert_eq!(find(&found, "TORONTO").country.as_deref(), Some("CA"));
     let found = r.entities("A shooting in Parkland, Florida, shook the nation. Parkland students marched.");
@@ -72,6 +74,10 @@ fn names_that_are_also_towns() {
     );
     let found = r.entities("They bought apples at Wilson's Farm. Pilgrims filled St. Peter's Basilica.");
     assert!(found.iter().all(|e| e.kind != EntityKind::Place), "{found:#?}");
+    let found = r
+        .entities("He heads the Association of Western Pennsylvania. He was hurt at the Battle of Richmond.");
+    assert_eq!(find(&found, "Pennsylvania").admin1.as_deref(), Some("PA"));
+    assert!(found.iter().all(|e| e.text != "Battle"), "{found:#?}");
     let found = r.entities("El Niño brought rain. La Niña follows it.");
     assert!(found.iter().all(|e| e.kind != EntityKind::Place), "{found:#?}");
     let found = r.entities("Much of the Act was written in March.");
