@@ -188,4 +188,5 @@ pub(crate) static GIVEN_NAMES: Words = Words(&[
     "stacy", "sue", "tammy", "tanya", "tara", "tina", "tonya", "tracey", "valerie", "vicki", "wanda",
     "wendy", "rod", "chiquita", "kelli", "kelly", "shannon", "heidi", "jenny", "katie", "kristin", "lindsey",
     "molly", "natasha", "paula", "rita", "sally", "shawn", "stacey", "susie", "terri", "vanessa",
+    "kate", "ann", "anne", "marie", "louise", "claude", "luc", "lynn", "beth", "jo",
 ], OnceLock::new());

@@ -279,11 +279,27 @@ impl Recognizer {
             let t = words[k].text;
             t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase())
         });
-        let looks_like_person = !whole_is_place
-            && ((2..=3).contains(&(last - first))
-                && (GIVEN_NAMES.contains(&lower(first))
-                    || ((said_after || age_after) && !self.is_strong_place(&joined)))
-                || (middle_initial && last - first <= 4 && !(first..last).any(|k| words[k].lower == "of")));
+        // "Logan-Rogersville": two towns' own names joined by a hyphen.
+        let town_pair = last - first == 3
+            && words[first + 1].text == "-"
+            && [first, last - 1].iter().all(|&k| {
+                let key = fold(words[k].text);
+                self.gazetteer.lookup_key(&key).any(|p| fold(&p.name) == key)
+            });
+        // "Mary-Kate Olsen", "Jean-Pierre Raffarin": a hyphenated given name.
+        let hyphenated_given = (4..=5).contains(&(last - first))
+            && words[first + 1].text == "-"
+            && GIVEN_NAMES.contains(&lower(first))
+            && GIVEN_NAMES.contains(&lower(first + 2));
+        let looks_like_person = hyphenated_given
+            || !whole_is_place
+                && !town_pair
+                && ((2..=3).contains(&(last - first))
+                    && (GIVEN_NAMES.contains(&lower(first))
+                        || ((said_after || age_after) && !self.is_strong_place(&joined)))
+                    || (middle_initial
+                        && last - first <= 4
+                        && !(first..last).any(|k| words[k].lower == "of")));
         if looks_like_person {
             return self.person(words, first, last, found);
         }
