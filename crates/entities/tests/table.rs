@@ -117,6 +117,10 @@ fn people_with_middle_initials_and_town_surnames() {
     let found = r.entities("Who wanted Matthew D. Flores dead? Seconds after Flores was shot, the car left.");
     assert_eq!(find(&found, "Matthew D. Flores").kind, EntityKind::Person);
     assert_eq!(find(&found, "Flores").name.as_deref(), Some("Matthew D. Flores"));
+    let found = r.entities("Jean-Pierre Raffarin and Mary-Kate Olsen met. Logan-Rogersville pupils sang.");
+    assert_eq!(find(&found, "Jean-Pierre Raffarin").kind, EntityKind::Person);
+    assert_eq!(find(&found, "Mary-Kate Olsen").kind, EntityKind::Person);
+    assert_eq!(find(&found, "Rogersville").kind, EntityKind::Place);
     let found =
         r.entities("Desmond Demetrius Clark, 22, pleaded guilty. Brian O’Connor, 38, left. Clark said no.");
     assert_eq!(find(&found, "Desmond Demetrius Clark").kind, EntityKind::Person);
