@@ -73,6 +73,19 @@ impl Tagger {
                     // "since July" began before the article; "until",
                     // "to" and "by" mark limits that may lie either side.
                     Some(p) if p == "since" => Tense::Past,
+                    // "The vote is Friday", "the deadline is on Monday": a
+                    // date that is still to come.
+                    Some(p)
+                        if matches!(p.as_str(), "is" | "are")
+                            || (p == "on"
+                                && hit.first >= 2
+                                && matches!(tokens[hit.first - 2].text, "is" | "are")) =>
+                    {
+                        match tense_around(&words, sentence.clone(), hit.first, hit.last) {
+                            Tense::Past => Tense::Past,
+                            _ => Tense::Future,
+                        }
+                    }
                     // "as soon as Tuesday", "as early as next week": the
                     // earliest a thing may happen is still to come.
                     Some(p)

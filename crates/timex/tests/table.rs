@@ -93,6 +93,11 @@ fn relative_dates_follow_the_tense() {
         ("2020-11-26", "The leaders will meet on Friday.", &[("Friday", "DATE", "2020-11-27", None)]),
         (
             "2020-11-26",
+            "The vote is Friday; the deadline was Monday.",
+            &[("Friday", "DATE", "2020-11-27", None), ("Monday", "DATE", "2020-11-23", None)],
+        ),
+        (
+            "2020-11-26",
             "Talks resume on Monday and the court convenes Tuesday.",
             &[("Monday", "DATE", "2020-11-30", None), ("Tuesday", "DATE", "2020-12-01", None)],
         ),
