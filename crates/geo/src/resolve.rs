@@ -47,25 +47,8 @@ impl<'g> Resolver<'g> {
     /// ```
     pub fn resolve(&self, mentions: &[Mention<'_>], countries: &[&str]) -> Vec<Option<&'g Place>> {
         let keys: Vec<String> = mentions.iter().map(|m| fold(m.name)).collect();
-        let candidates: Vec<Vec<&'g Place>> = mentions
-            .iter()
-            .zip(&keys)
-            .map(|(m, k)| {
-                // "Ga." is Georgia, the state, and nothing else.
-                let abbreviated: Vec<&'g Place> = self.gazetteer.lookup_abbreviation(m.name).collect();
-                if m.name.ends_with('.') && !abbreviated.is_empty() {
-                    abbreviated
-                } else {
-                    let all: Vec<&'g Place> = self.gazetteer.lookup_key(k).collect();
-                    let wide = |p: &&&'g Place| matches!(p.kind, PlaceKind::Country | PlaceKind::Region);
-                    if m.demonym && all.iter().any(|p| wide(&p)) {
-                        all.into_iter().filter(|p| wide(&p)).collect()
-                    } else {
-                        all
-                    }
-                }
-            })
-            .collect();
+        let candidates: Vec<Vec<&'g Place>> =
+            mentions.iter().zip(&keys).map(|(m, key)| self.candidates(m, key)).collect();
         // Each round resolves every mention in the light of where the others
         // landed in the round before: "Georgia" beside "Atlanta" is the state.
         let given: HashSet<&str> = countries.iter().copied().collect();
@@ -124,23 +107,44 @@ impl<'g> Resolver<'g> {
                 })
                 .collect();
         }
-        // One place per name in a story: "Parkland, Florida" settles every
-        // later "Parkland" (unless the text calls one a region).
-        let settled: HashMap<&str, &'g Place> = mentions
-            .iter()
-            .zip(&keys)
-            .zip(&chosen)
-            .filter(|((m, _), _)| m.within.is_some())
-            .filter_map(|((_, key), place)| Some((key.as_str(), (*place)?)))
-            .collect();
-        for ((m, key), place) in mentions.iter().zip(&keys).zip(chosen.iter_mut()) {
-            if let (None, false, Some(settled)) = (m.within, m.area, settled.get(key.as_str())) {
-                if place.is_some() {
-                    *place = Some(settled);
-                }
+        settle(mentions, &keys, &mut chosen);
+        chosen
+    }
+
+    /// The places a mention may name.
+    fn candidates(&self, mention: &Mention<'_>, key: &str) -> Vec<&'g Place> {
+        // "Ga." is Georgia, the state, and nothing else.
+        let abbreviated: Vec<&'g Place> = self.gazetteer.lookup_abbreviation(mention.name).collect();
+        if mention.name.ends_with('.') && !abbreviated.is_empty() {
+            return abbreviated;
+        }
+        let all: Vec<&'g Place> = self.gazetteer.lookup_key(key).collect();
+        // "Georgian" is of the country, not the state.
+        let wide = |p: &&'g Place| matches!(p.kind, PlaceKind::Country | PlaceKind::Region);
+        if mention.demonym && all.iter().any(wide) {
+            all.into_iter().filter(wide).collect()
+        } else {
+            all
+        }
+    }
+}
+
+/// One place per name in a story: "Parkland, Florida" settles every later
+/// "Parkland" (unless the text calls one a region).
+fn settle<'g>(mentions: &[Mention<'_>], keys: &[String], chosen: &mut [Option<&'g Place>]) {
+    let settled: HashMap<&str, &'g Place> = mentions
+        .iter()
+        .zip(keys)
+        .zip(chosen.iter())
+        .filter(|((m, _), _)| m.within.is_some())
+        .filter_map(|((_, key), place)| Some((key.as_str(), (*place)?)))
+        .collect();
+    for ((m, key), place) in mentions.iter().zip(keys).zip(chosen.iter_mut()) {
+        if let (None, false, Some(settled)) = (m.within, m.area, settled.get(key.as_str())) {
+            if place.is_some() {
+                *place = Some(settled);
             }
         }
-        chosen
     }
 }
 
