@@ -102,6 +102,12 @@ const COMPASS: &[&str] = &[
 const LOCATIVES: &[&str] =
     &["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards", "around"];
 
+/// What the words around a name say it is.
+enum Cue {
+    Person,
+    Firm,
+}
+
 /// A place mention before resolution.
 struct PlaceMention {
     first: usize,
@@ -253,57 +259,36 @@ impl Recognizer {
             found.places.push(PlaceMention { first, last, role: PlaceRole::Literal, lookup, area: false });
             return;
         }
-        // "Nikol Pashinyan", or a name followed by "said".
-        let said_after =
-            words.get(last).is_some_and(|w| matches!(w.lower.as_str(), "said" | "says" | "told" | "added"));
-        // "Desmond Demetrius Clark, 22,": a name with an age after it.
-        let age_after = words.get(last).is_some_and(|w| w.text == ",")
-            && words
-                .get(last + 1)
-                .is_some_and(|w| w.text.parse::<u8>().is_ok_and(|age| (1..=110).contains(&age)))
-            && words.get(last + 2).is_some_and(|w| w.text == ",");
-        let lone_surname = last - first == 1 && (said_after || age_after) && !self.is_strong_place(&joined);
-        // Not at a sentence start: "Officials said" is no one's name.
-        if lone_surname && words[first].capitalized && !words[first].sentence_start {
-            return self.person(words, first, last, found);
-        }
-        // "Stevens & Wilkinson": names joined by an ampersand are a firm.
-        let ampersand = |k: Option<&Word<'_>>| k.is_some_and(|w| w.text == "&");
-        let by_ampersand = ampersand(words.get(last)) || (first > 0 && ampersand(words.get(first - 1)));
-        if by_ampersand && !self.is_strong_place(&joined) {
-            found.orgs.push((first, last, None));
-            return;
-        }
-        // "Cleve R. Wootson": a middle initial is a person's.
-        let middle_initial = (first + 1..last.saturating_sub(1)).any(|k| {
-            let t = words[k].text;
-            t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase())
-        });
-        // "Logan-Rogersville": two towns' own names joined by a hyphen.
-        let town_pair = last - first == 3
-            && words[first + 1].text == "-"
-            && [first, last - 1].iter().all(|&k| {
-                let key = fold(words[k].text);
-                self.gazetteer.lookup_key(&key).any(|p| fold(&p.name) == key)
-            });
-        // "Mary-Kate Olsen", "Jean-Pierre Raffarin": a hyphenated given name.
-        let hyphenated_given = (4..=5).contains(&(last - first))
-            && words[first + 1].text == "-"
-            && GIVEN_NAMES.contains(&lower(first))
-            && GIVEN_NAMES.contains(&lower(first + 2));
-        let looks_like_person = hyphenated_given
-            || !whole_is_place
-                && !town_pair
-                && ((2..=3).contains(&(last - first))
-                    && (GIVEN_NAMES.contains(&lower(first))
-                        || ((said_after || age_after) && !self.is_strong_place(&joined)))
-                    || (middle_initial
-                        && last - first <= 4
-                        && !(first..last).any(|k| words[k].lower == "of")));
-        if looks_like_person {
-            return self.person(words, first, last, found);
+        match self.name_cue(words, first, last, &joined, whole_is_place) {
+            Some(Cue::Person) => return self.person(words, first, last, found),
+            Some(Cue::Firm) => {
+                found.orgs.push((first, last, None));
+                return;
+            }
+            None => {}
         }
         // The longest prefix that the gazetteer knows.
+        if let Some(next) = self.place_prefix(words, first, last, whole_is_place, found) {
+            return self.classify(words, next, last, found);
+        }
+        if words[first].capitalized && !words[first].sentence_start && !NOT_PLACES.contains(&lower(first)) {
+            found.inside_name_until = found.inside_name_until.max(name_end(words, first + 1, last));
+        }
+        self.classify(words, first + 1, last, found);
+    }
+
+    /// The longest run of words from `first` that names a place, recorded
+    /// in `found`, or a person's name made of hamlets' names: where the
+    /// rest of the run starts. None when no prefix is a place.
+    fn place_prefix(
+        &self,
+        words: &[Word<'_>],
+        first: usize,
+        last: usize,
+        whole_is_place: bool,
+        found: &mut Found,
+    ) -> Option<usize> {
+        let lower = |i: usize| words[i].lower.as_str();
         for end in (first + 1..=last).rev() {
             let key = fold(&join(&words[first..end]));
             if words[end - 1].punct || !self.gazetteer.contains_key(&key) {
@@ -330,7 +315,7 @@ impl Recognizer {
             if feature_after {
                 // The feature's name ends with its word: nothing in it is
                 // a place of its own ("Niger Delta" is not Delta State).
-                return self.classify(words, end + 1, last, found);
+                return Some(end + 1);
             }
             // "Wilson's Farm", "St. Peter's Basilica": a small town's name
             // owning a building is someone's.
@@ -368,7 +353,8 @@ impl Recognizer {
                     .iter()
                     .all(|w| !w.punct && w.capitalized && w.text.chars().skip(1).all(char::is_lowercase));
             if name_pair && !words[first].sentence_start && !locative {
-                return self.person(words, first, last, found);
+                self.person(words, first, last, found);
+                return Some(last);
             }
             let next = words.get(end).map(|w| w.lower.as_str()).unwrap_or("");
             // "upstate New York", "the New York border": the state.
@@ -389,12 +375,70 @@ impl Recognizer {
                 area,
             });
             let waters = end < last && LOCAL_WATERS.contains(&lower(end));
-            return self.classify(words, if waters { end + 1 } else { end }, last, found);
+            return Some(if waters { end + 1 } else { end });
         }
-        if words[first].capitalized && !words[first].sentence_start && !NOT_PLACES.contains(&lower(first)) {
-            found.inside_name_until = found.inside_name_until.max(name_end(words, first + 1, last));
+        None
+    }
+
+    /// What the words around a run of capitalised words say it is: a
+    /// person ("Nikol Pashinyan", "Clark said", "Clark, 22,", "Cleve R.
+    /// Wootson", "Mary-Kate Olsen") or a firm ("Stevens & Wilkinson").
+    fn name_cue(
+        &self,
+        words: &[Word<'_>],
+        first: usize,
+        last: usize,
+        joined: &str,
+        whole_is_place: bool,
+    ) -> Option<Cue> {
+        let lower = |i: usize| words[i].lower.as_str();
+        // "Nikol Pashinyan", or a name followed by "said".
+        let said_after =
+            words.get(last).is_some_and(|w| matches!(w.lower.as_str(), "said" | "says" | "told" | "added"));
+        // "Desmond Demetrius Clark, 22,": a name with an age after it.
+        let age_after = words.get(last).is_some_and(|w| w.text == ",")
+            && words
+                .get(last + 1)
+                .is_some_and(|w| w.text.parse::<u8>().is_ok_and(|age| (1..=110).contains(&age)))
+            && words.get(last + 2).is_some_and(|w| w.text == ",");
+        let lone_surname = last - first == 1 && (said_after || age_after) && !self.is_strong_place(joined);
+        // Not at a sentence start: "Officials said" is no one's name.
+        if lone_surname && words[first].capitalized && !words[first].sentence_start {
+            return Some(Cue::Person);
         }
-        self.classify(words, first + 1, last, found);
+        // "Stevens & Wilkinson": names joined by an ampersand are a firm.
+        let ampersand = |k: Option<&Word<'_>>| k.is_some_and(|w| w.text == "&");
+        let by_ampersand = ampersand(words.get(last)) || (first > 0 && ampersand(words.get(first - 1)));
+        if by_ampersand && !self.is_strong_place(joined) {
+            return Some(Cue::Firm);
+        }
+        // "Cleve R. Wootson": a middle initial is a person's.
+        let middle_initial = (first + 1..last.saturating_sub(1)).any(|k| {
+            let t = words[k].text;
+            t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase())
+        });
+        // "Logan-Rogersville": two towns' own names joined by a hyphen.
+        let town_pair = last - first == 3
+            && words[first + 1].text == "-"
+            && [first, last - 1].iter().all(|&k| {
+                let key = fold(words[k].text);
+                self.gazetteer.lookup_key(&key).any(|p| fold(&p.name) == key)
+            });
+        // "Mary-Kate Olsen", "Jean-Pierre Raffarin": a hyphenated given name.
+        let hyphenated_given = (4..=5).contains(&(last - first))
+            && words[first + 1].text == "-"
+            && GIVEN_NAMES.contains(&lower(first))
+            && GIVEN_NAMES.contains(&lower(first + 2));
+        let looks_like_person = hyphenated_given
+            || !whole_is_place
+                && !town_pair
+                && ((2..=3).contains(&(last - first))
+                    && (GIVEN_NAMES.contains(&lower(first))
+                        || ((said_after || age_after) && !self.is_strong_place(joined)))
+                    || (middle_initial
+                        && last - first <= 4
+                        && !(first..last).any(|k| words[k].lower == "of")));
+        looks_like_person.then_some(Cue::Person)
     }
 
     /// Places named inside an organisation's name: "Kentucky Department of
