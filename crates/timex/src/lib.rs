@@ -24,7 +24,7 @@ use dateline_text::{sentences, tokenize};
 use grammar::{Expr, Grammar, Word};
 use lexicon::Unit;
 use resolve::{resolve, Context, Resolved};
-use tense::{tense_around, Tense};
+use tense::tense_of;
 use value::{Amount, Point};
 
 /// Finds and resolves temporal expressions.
@@ -69,41 +69,7 @@ impl Tagger {
                     continue;
                 };
                 i = hit.last;
-                let tense = match hit.first.checked_sub(1).map(|p| tokens[p].text.to_ascii_lowercase()) {
-                    // "since July" began before the article; "until",
-                    // "to" and "by" mark limits that may lie either side.
-                    Some(p) if p == "since" => Tense::Past,
-                    // "The vote is Friday", "the deadline is on Monday": a
-                    // date that is still to come.
-                    Some(p)
-                        if matches!(p.as_str(), "is" | "are")
-                            || (p == "on"
-                                && hit.first >= 2
-                                && matches!(tokens[hit.first - 2].text, "is" | "are")) =>
-                    {
-                        match tense_around(&words, sentence.clone(), hit.first, hit.last) {
-                            Tense::Past => Tense::Past,
-                            _ => Tense::Future,
-                        }
-                    }
-                    // "as soon as Tuesday", "as early as next week": the
-                    // earliest a thing may happen is still to come.
-                    Some(p)
-                        if p == "as"
-                            && hit.first >= 3
-                            && tokens[hit.first - 3].text.eq_ignore_ascii_case("as")
-                            && matches!(tokens[hit.first - 2].text, "soon" | "early") =>
-                    {
-                        Tense::Future
-                    }
-                    Some(p) if matches!(p.as_str(), "until" | "till" | "to" | "by" | "through") => {
-                        match tense_around(&words, sentence.clone(), hit.first, hit.last) {
-                            Tense::Future => Tense::Future,
-                            _ => Tense::Unknown,
-                        }
-                    }
-                    _ => tense_around(&words, sentence.clone(), hit.first, hit.last),
-                };
+                let tense = tense_of(&words, sentence.clone(), hit.first, hit.last);
                 let compared = hit.first.checked_sub(1).is_some_and(|p| {
                     matches!(
                         tokens[p].text.to_ascii_lowercase().as_str(),

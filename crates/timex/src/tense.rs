@@ -46,14 +46,59 @@ const FUTURE: &[&str] = &[
 
 const PRESENT: &[&str] = &["is", "are", "am", "says", "say", "now", "has", "have"];
 
-/// The tense nearest to the expression at `first..last`, looking at most
-/// a few words either side within `clause`.
-pub(crate) fn tense_around(
+/// The tense that places the expression at `first..last`: the word
+/// before it first, then the verbs around it.
+pub(crate) fn tense_of(
     words: &[Word<'_>],
-    clause: std::ops::Range<usize>,
+    sentence: std::ops::Range<usize>,
     first: usize,
     last: usize,
 ) -> Tense {
+    let text = |i: usize| words[i].text.to_ascii_lowercase();
+    let around = || tense_around(words, sentence.clone(), first, last);
+    let Some(before) = first.checked_sub(1).map(text) else {
+        return around();
+    };
+    match before.as_str() {
+        // "since July" began before the article.
+        "since" => Tense::Past,
+        // "The vote is Friday", "the deadline is on Monday": still to come.
+        "is" | "are" => Tense::Future.unless_past(around()),
+        "on" if first >= 2 && matches!(text(first - 2).as_str(), "is" | "are") => {
+            Tense::Future.unless_past(around())
+        }
+        // "as soon as Tuesday", "as early as next week": the earliest a
+        // thing may happen is still to come.
+        "as" if first >= 3
+            && text(first - 3) == "as"
+            && matches!(text(first - 2).as_str(), "soon" | "early") =>
+        {
+            Tense::Future
+        }
+        // "until", "to" and "by" mark limits that may lie either side,
+        // unless the clause looks ahead.
+        "until" | "till" | "to" | "by" | "through" => match around() {
+            Tense::Future => Tense::Future,
+            _ => Tense::Unknown,
+        },
+        _ => around(),
+    }
+}
+
+impl Tense {
+    /// This tense, or the past when the clause is in it.
+    fn unless_past(self, clause: Tense) -> Tense {
+        if clause == Tense::Past {
+            Tense::Past
+        } else {
+            self
+        }
+    }
+}
+
+/// The tense nearest to the expression at `first..last`, looking at most
+/// a few words either side within `clause`.
+fn tense_around(words: &[Word<'_>], clause: std::ops::Range<usize>, first: usize, last: usize) -> Tense {
     const REACH: usize = 12;
     let left = (clause.start.max(first.saturating_sub(REACH))..first)
         .rev()
