@@ -47,6 +47,10 @@ fn places_resolved_in_context() {
     let found = r.entities("Tour traces L.A.'s spiritual past. Storms hit La. and N.Y. on Monday.");
     assert_eq!(find(&found, "L.A.").geonameid, Some(5368361));
     assert_eq!(find(&found, "La.").admin1.as_deref(), Some("LA"));
+    let found = r.entities("Peacekeepers left Bosnia. The minister flew from Trinidad to Antigua.");
+    assert_eq!(find(&found, "Bosnia").country.as_deref(), Some("BA"));
+    assert_eq!(find(&found, "Trinidad").country.as_deref(), Some("TT"));
+    assert_eq!(find(&found, "Antigua").country.as_deref(), Some("AG"));
     let found = r.entities("Flights from Dublin, Ga., were cancelled.");
     assert_eq!(find(&found, "Dublin").country.as_deref(), Some("US"));
 }

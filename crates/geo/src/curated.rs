@@ -25,6 +25,10 @@ pub(crate) const COUNTRY_ALIASES: &[(&str, &[&str])] = &[
     ("VN", &["Viet Nam"]),
     ("BS", &["The Bahamas"]),
     ("GM", &["The Gambia"]),
+    ("BA", &["Bosnia", "Bosnia-Herzegovina"]),
+    ("TT", &["Trinidad"]),
+    ("KN", &["St. Kitts", "Saint Kitts", "St Kitts", "St. Kitts and Nevis"]),
+    ("AG", &["Antigua"]),
 ];
 
 /// A named region: name, other names, country (or ""), latitude,
