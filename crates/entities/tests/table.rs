@@ -51,6 +51,8 @@ fn places_resolved_in_context() {
     assert_eq!(find(&found, "Bosnia").country.as_deref(), Some("BA"));
     assert_eq!(find(&found, "Trinidad").country.as_deref(), Some("TT"));
     assert_eq!(find(&found, "Antigua").country.as_deref(), Some("AG"));
+    let found = r.entities("Troops entered the Democratic Republic of Congo.");
+    assert_eq!(find(&found, "Democratic Republic of Congo").country.as_deref(), Some("CD"));
     let found = r.entities("Flights from Dublin, Ga., were cancelled.");
     assert_eq!(find(&found, "Dublin").country.as_deref(), Some("US"));
 }
