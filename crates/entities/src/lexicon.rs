@@ -3,22 +3,15 @@
 //! project.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// A word list looked up by hashing: the lists are long and asked about
 /// for every capitalised word.
-pub(crate) struct Words(&'static [&'static str], OnceLock<HashSet<&'static str>>);
-
-impl Words {
-    /// Whether the list holds the word.
-    pub(crate) fn contains(&self, word: &&str) -> bool {
-        self.1.get_or_init(|| self.0.iter().copied().collect()).contains(*word)
-    }
-}
+pub(crate) type Words = LazyLock<HashSet<&'static str>>;
 
 /// Titles that introduce a person's name ("President Ilham Aliyev").
 #[rustfmt::skip]
-pub(crate) static TITLES: Words = Words(&[
+pub(crate) static TITLES: Words = LazyLock::new(|| HashSet::from_iter([
     "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator", "sen",
     "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "king", "queen",
     "prince", "princess", "pope", "general", "gen", "colonel", "col", "lt", "lieutenant", "sgt",
@@ -29,11 +22,11 @@ pub(crate) static TITLES: Words = Words(&[
     "defence", "interior", "finance", "state", "attorney", "detective", "officer", "sheriff", "deputy",
     "president-elect", "emir", "sultan", "crown", "dame", "professor", "prof", "coach", "executive",
     "envoy", "patriarch", "cardinal", "marshal", "brig", "sen.", "supt", "inspector", "constable",
-], OnceLock::new());
+]));
 
 /// Words that end or head an organisation's name.
 #[rustfmt::skip]
-pub(crate) static ORG_WORDS: Words = Words(&[
+pub(crate) static ORG_WORDS: Words = LazyLock::new(|| HashSet::from_iter([
     "ministry", "ministries", "department", "agency", "commission", "commissioner", "council",
     "committee", "bank", "party", "union", "army", "navy", "forces", "force", "corp", "corporation",
     "inc", "ltd", "llc", "plc", "company", "co", "group", "university", "institute", "court",
@@ -46,18 +39,18 @@ pub(crate) static ORG_WORDS: Words = Words(&[
     "ministry's", "exchange", "reserve", "agency's", "journal", "herald", "tribune", "gazette",
     "broadcasting", "television", "radio", "magazine", "holdings", "industries", "motors", "bancorp",
     "trust", "partners", "capital", "securities", "team", "fc", "red",
-], OnceLock::new());
+]));
 
 /// Organisations known by short names or acronyms.
 #[rustfmt::skip]
-pub(crate) static KNOWN_ORGS: Words = Words(&[
+pub(crate) static KNOWN_ORGS: Words = LazyLock::new(|| HashSet::from_iter([
     "UN", "U.N.", "NATO", "EU", "E.U.", "OSCE", "IMF", "WHO", "FBI", "CIA", "NSA", "UNESCO", "UNICEF",
     "UNHCR", "OPEC", "ASEAN", "WTO", "Interpol", "Europol", "Hamas", "Hezbollah", "Taliban", "ISIS",
     "Reuters", "AP", "AFP", "BBC", "CNN", "Xinhua", "TASS", "Kremlin", "Pentagon", "Congress",
     "Parliament", "Senate", "Red Cross", "United Nations", "European Union", "World Bank",
     "Security Council", "Google", "Apple", "Microsoft", "Amazon", "Facebook", "Twitter", "Boeing",
     "Airbus", "Al Qaeda", "al-Qaeda", "Duma", "Knesset", "Bundestag", "Politburo",
-], OnceLock::new());
+]));
 
 /// Institutions named after their building or street: organisations,
 /// standing for a government.
@@ -71,7 +64,7 @@ pub(crate) const NOT_PLACE_NAMES: &[&str] = &["el nino", "la nina", "middle ages
 /// Capitalised words that a gazetteer would take for places but that, in
 /// news, are almost never places on their own.
 #[rustfmt::skip]
-pub(crate) static NOT_PLACES: Words = Words(&[
+pub(crate) static NOT_PLACES: Words = LazyLock::new(|| HashSet::from_iter([
     "the", "a", "an", "in", "on", "at", "after", "before", "but", "and", "or", "however", "according",
     "this", "that", "these", "those", "many", "some", "most", "his", "her", "their", "its", "it", "he",
     "she", "they", "we", "i", "you", "when", "while", "as", "if", "for", "with", "from", "by", "to",
@@ -102,7 +95,7 @@ pub(crate) static NOT_PLACES: Words = Words(&[
     "mart", "ii", "iii", "iv", "jr", "sr", "inc", "rep", "gov", "sen", "gen", "mayor", "governor",
     "senator", "judge", "sheriff", "chief", "coach", "officer", "detective", "trooper", "captain",
     "like", "just", "even", "only", "well", "way", "why", "how", "what", "who", "where", "which",
-], OnceLock::new());
+]));
 
 /// Verbs after a place name that make it stand for its government.
 #[rustfmt::skip]
@@ -134,7 +127,7 @@ pub(crate) const AREA_WORDS: &[&str] = &[
 /// Given names common in international news, to tell "Nikol Pashinyan"
 /// from a place when no title precedes it.
 #[rustfmt::skip]
-pub(crate) static GIVEN_NAMES: Words = Words(&[
+pub(crate) static GIVEN_NAMES: Words = LazyLock::new(|| HashSet::from_iter([
     "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
     "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew",
     "joshua", "kenneth", "kevin", "brian", "george", "edward", "ronald", "timothy", "jason", "jeffrey",
@@ -189,4 +182,4 @@ pub(crate) static GIVEN_NAMES: Words = Words(&[
     "wendy", "rod", "chiquita", "kelli", "kelly", "shannon", "heidi", "jenny", "katie", "kristin", "lindsey",
     "molly", "natasha", "paula", "rita", "sally", "shawn", "stacey", "susie", "terri", "vanessa",
     "kate", "ann", "anne", "marie", "louise", "claude", "luc", "lynn", "beth", "jo",
-], OnceLock::new());
+]));

@@ -171,11 +171,12 @@ impl Recognizer {
         }
         // A name of several words the gazetteer knows: "New York", "South
         // Korea" at a sentence start, "Indian Ocean" before the demonym.
-        let known = self.known_name(words, first, last);
+        // Asked only when a run starts with a function word or a demonym.
+        let known = || self.known_name(words, first, last);
         // Sentence-initial function words and "The" are not part of names.
         if NOT_PLACES.contains(&lower(first))
             && (words[first].sentence_start || lower(first) == "the")
-            && known.is_none()
+            && known().is_none()
         {
             let is_name_start = GIVEN_NAMES.contains(&lower(first)) && last - first > 1;
             if !is_name_start {
@@ -234,7 +235,7 @@ impl Recognizer {
             return;
         }
         if let Some(len) =
-            demonym_len(words, first, last).filter(|len| known.is_none_or(|end| end <= first + len))
+            demonym_len(words, first, last).filter(|len| known().is_none_or(|end| end <= first + len))
         {
             found.places.push(self.demonym(words, first, len));
             // "French Quarter": the words after a demonym go on its name.

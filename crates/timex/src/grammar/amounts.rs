@@ -15,15 +15,6 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 || ["million", "billion", "thousand", "percent", "%", "cents", "dollars"]
                     .iter()
                     .any(|w| self.text_is(i - 1, w)));
-        let shifted =
-            |end: usize| matches!(self.lex(end), Lex::Kw(Kw::Ago | Kw::Earlier | Kw::Later | Kw::Hence));
-        if start == i
-            && after_quantity
-            && self.kw(i, Kw::A)
-            && self.amount(i).is_some_and(|(end, _)| !shifted(end))
-        {
-            return None;
-        }
         // "over the past year": the TimeML corpora date it (the year
         // before), as they date "the last week".
         if start == i && self.kw(i, Kw::The) && self.kw(i + 1, Kw::Past) {
@@ -32,6 +23,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
         }
         let (end, amount) = self.amount(start)?;
+        let shifted = matches!(self.lex(end), Lex::Kw(Kw::Ago | Kw::Earlier | Kw::Later | Kw::Hence));
+        if start == i && after_quantity && self.kw(i, Kw::A) && !shifted {
+            return None;
+        }
         // "a week or so ago": roughly that long.
         let (end, modifier) = if self.text_is(end, "or") && self.text_is(end + 1, "so") {
             (end + 2, modifier.or(Some(TimexMod::Approx)))
