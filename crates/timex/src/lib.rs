@@ -22,7 +22,7 @@ mod value;
 use dateline_core::{Date, Timex};
 use dateline_text::{sentences, tokenize};
 use grammar::{Expr, Grammar, Word};
-use lexicon::Unit;
+use lexicon::{Lex, Unit};
 use resolve::{resolve, Context, Resolved};
 use tense::tense_of;
 use value::{Amount, Point};
@@ -69,6 +69,9 @@ impl Tagger {
                     continue;
                 };
                 i = hit.last;
+                if in_title(&words, sentence.start, hit.first, hit.last, &hit.expr) {
+                    continue;
+                }
                 let tense = tense_of(&words, sentence.clone(), hit.first, hit.last);
                 let compared = hit.first.checked_sub(1).is_some_and(|p| {
                     matches!(
@@ -98,6 +101,27 @@ impl Tagger {
         }
         found
     }
+}
+
+/// "USA Today", ABC's "This Week": a relative date capitalised inside a
+/// sentence, after a name or as a quoted title of several words, is a name.
+fn in_title(words: &[Word<'_>], sentence_start: usize, first: usize, last: usize, expr: &Expr) -> bool {
+    if !matches!(expr, Expr::Relative(..) | Expr::Ref(_)) || !words[first..last].iter().all(|w| w.capitalized)
+    {
+        return false;
+    }
+    let quote = |w: &Word<'_>| w.punct && matches!(w.text, "\"" | "'" | "`" | "``" | "\u{201c}" | "\u{2018}");
+    let mut p = first;
+    while p > sentence_start && quote(&words[p - 1]) {
+        p -= 1;
+    }
+    if p == sentence_start {
+        return false;
+    }
+    let before = &words[p - 1];
+    let quoted = p < first;
+    let name_before = before.capitalized && before.lex == Lex::Other && !quoted;
+    !before.punct && (name_before || (quoted && last - first > 1))
 }
 
 /// Which expressions put a new date in focus for the ones that follow.

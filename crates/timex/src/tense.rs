@@ -44,6 +44,10 @@ const FUTURE: &[&str] = &[
     "begins", "opens", "meets", "starts", "convenes", "reconvenes",
 ];
 
+/// Words after which an "-ed" word or "plan" is no verb.
+const DETERMINERS: &[&str] =
+    &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"];
+
 const PRESENT: &[&str] = &["is", "are", "am", "says", "say", "now", "has", "have"];
 
 /// The tense that places the expression at `first..last`: the word
@@ -76,13 +80,35 @@ pub(crate) fn tense_of(
             Tense::Future
         }
         // "until", "to" and "by" mark limits that may lie either side,
-        // unless the clause looks ahead.
+        // unless the clause looks ahead: "a plan to repay the loan by
+        // February" sets a goal.
         "until" | "till" | "to" | "by" | "through" => match around() {
             Tense::Future => Tense::Future,
+            _ if infinitive_before(words, sentence.start, first) => Tense::Future,
             _ => Tense::Unknown,
         },
+        // "a new office, effective Feb. 1": a change dated either side
+        // of the article, whatever the verb that announced it.
+        "effective" => Tense::Unknown,
         _ => around(),
     }
+}
+
+/// An infinitive ("to pay") among the few words before `first`, with no
+/// finite verb between it and the expression.
+fn infinitive_before(words: &[Word<'_>], clause_start: usize, first: usize) -> bool {
+    const REACH: usize = 16;
+    for i in (clause_start.max(first.saturating_sub(REACH))..first).rev() {
+        if words[i].text.eq_ignore_ascii_case("to") {
+            let next = words.get(i + 1);
+            return next.is_some_and(|w| !w.punct && !w.capitalized && verb_tense(w).is_none())
+                && i + 1 < first;
+        }
+        if verb_tense(&words[i]).is_some() {
+            return false;
+        }
+    }
+    false
 }
 
 impl Tense {
@@ -132,6 +158,18 @@ fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
         }
     }
     let tense = verb_tense(&words[i])?;
+    // "a still unspecified date", "the plan": an adjective or a noun.
+    let noun_like =
+        (tense == Tense::Past && words[i].text.ends_with("ed")) || matches!(words[i].text, "plan" | "plans");
+    if i > 0 && noun_like {
+        let mut j = i - 1;
+        if j > 0 && matches!(words[j].text, "still" | "yet" | "newly" | "recently") {
+            j -= 1;
+        }
+        if DETERMINERS.iter().any(|d| words[j].text.eq_ignore_ascii_case(d)) {
+            return None;
+        }
+    }
     // "will be held": a participle after "be" takes its tense from the
     // auxiliary further left.
     if tense == Tense::Past && i > 0 && words[i - 1].text.eq_ignore_ascii_case("be") {

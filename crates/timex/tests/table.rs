@@ -190,6 +190,31 @@ fn relative_dates_follow_the_tense() {
             "The plant opened at 10:30 a.m. Friday.",
             &[("10:30 a.m. Friday", "TIME", "2020-11-20T10:30", None)],
         ),
+        // A plan's deadline lies ahead even when the verb is present.
+        (
+            "2020-10-26",
+            "The sale is part of a program to repay the loan by February.",
+            &[("February", "DATE", "2021-02", None)],
+        ),
+        // "unspecified" is an adjective, "would" looks ahead.
+        (
+            "2020-10-26",
+            "It would be paid on a still unspecified date in January.",
+            &[("January", "DATE", "2021-01", None)],
+        ),
+        // "the plan" is a noun: "announced" dates it.
+        ("2020-10-26", "The firm announced the plan Aug. 21.", &[("Aug. 21", "DATE", "2020-08-21", None)]),
+        // "effective" dates a change on the nearer side of the article.
+        (
+            "2020-10-26",
+            "The board created a new office, effective Feb. 1.",
+            &[("Feb. 1", "DATE", "2021-02-01", None)],
+        ),
+        (
+            "2020-10-26",
+            "The deal should close by year-end; sales fell over the summer.",
+            &[("year-end", "DATE", "2020", Some(End)), ("the summer", "DATE", "2020-SU", None)],
+        ),
     ]);
 }
 
@@ -264,5 +289,6 @@ fn words_that_only_look_like_dates() {
         ("2020-11-26", "The plan saves $500 million a year.", &[]),
         ("2020-11-26", "Iraq imports about three-quarters of its food.", &[]),
         ("2020-11-26", "The quarter-to-quarter comparison improved.", &[]),
+        ("2020-11-26", "She told USA Today and ABC's \"This Week\" so.", &[]),
     ]);
 }

@@ -103,11 +103,16 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 }
             }
         }
-        // "the nine months"
+        // "the nine months", "the weeks ahead"
         if after_the > i {
             if let Some((end, Some(n))) = self.number(after_the).map(|(e, n)| (e, Some(n))) {
                 if let Some((unit, true)) = self.unit(end) {
                     return Some((end + 1, Amount { count: Some(n), unit }));
+                }
+            }
+            if let Some((unit, true)) = self.unit(after_the) {
+                if self.kw(after_the + 1, Kw::Ahead) {
+                    return Some((after_the + 2, Amount { count: None, unit }));
                 }
             }
             return None;
@@ -127,13 +132,6 @@ impl<'w, 'a> Grammar<'w, 'a> {
                     || ["for", "in"].iter().any(|p| self.text_is(i - 1, p)));
             if long || self.kw(i + 1, Kw::Ago) || after_preposition {
                 return Some((if long { i + 3 } else { i + 1 }, Amount { count: None, unit }));
-            }
-        }
-        if after_the > i {
-            if let Some((unit, true)) = self.unit(after_the) {
-                if self.kw(after_the + 1, Kw::Ahead) {
-                    return Some((after_the + 2, Amount { count: None, unit }));
-                }
             }
         }
         // "a month-long battle": the expression is "month-long".

@@ -33,6 +33,26 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 }
                 (i + 3, m)
             }
+            // "year-end", "year end", "year's end": the end of the year in
+            // focus.
+            Lex::Unit(Unit::Year, false) => {
+                let end_at = if self.hyphen(i + 1) {
+                    i + 2
+                } else if self.punct(i + 1, "'") && self.text_is(i + 2, "s") {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                if !self.kw(end_at, Kw::End) {
+                    return None;
+                }
+                return Some(Found {
+                    first: i,
+                    last: end_at + 1,
+                    expr: Expr::ReportedYear,
+                    modifier: Some(End),
+                });
+            }
             _ => return None,
         };
         // "the early 1990s" puts the modifier after "the".

@@ -138,6 +138,8 @@ impl<'w, 'a> Grammar<'w, 'a> {
             return false;
         };
         matches!(before.lex, Lex::Kw(Kw::In | Kw::By | Kw::Early | Kw::Late | Kw::Mid | Kw::Of))
-            || ["since", "until", "during"].iter().any(|w| before.text.eq_ignore_ascii_case(w))
+            || ["since", "until", "during", "over", "into", "through", "throughout"]
+                .iter()
+                .any(|w| before.text.eq_ignore_ascii_case(w))
     }
 }
