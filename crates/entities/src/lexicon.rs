@@ -38,7 +38,7 @@ pub(crate) static ORG_WORDS: Words = LazyLock::new(|| HashSet::from_iter([
     "battalion", "regiment", "division", "cabinet", "tribunal", "secretariat", "directorate",
     "ministry's", "exchange", "reserve", "agency's", "journal", "herald", "tribune", "gazette",
     "broadcasting", "television", "radio", "magazine", "holdings", "industries", "motors", "bancorp",
-    "trust", "partners", "capital", "securities", "team", "fc", "red",
+    "trust", "partners", "capital", "securities", "team", "fc",
 ]));
 
 /// Organisations known by short names or acronyms.
@@ -152,7 +152,8 @@ pub(crate) static GIVEN_NAMES: Words = LazyLock::new(|| HashSet::from_iter([
     "barack", "joe", "kamala", "boris", "theresa", "angela", "emmanuel", "vladimir", "dmitry",
     "sergei", "sergey", "alexei", "mikhail", "nikolai", "ivan", "igor", "viktor", "volodymyr",
     "petro", "recep", "ilham", "nikol", "serzh", "robert", "xi", "li", "wang", "zhang", "kim",
-    "shinzo", "narendra", "imran", "benjamin", "naftali", "yair", "mahmoud", "ali", "hassan",
+    "shinzo", "narendra", "imran", "benjamin", "naftali", "yair", "mahmoud", "ali", "hassan", "nadia",
+    "leila", "yasmin", "fatma", "khalid", "tariq", "yusuf", "ibrahim", "mustafa", "samir", "karim",
     "hossein", "mohammad", "mohammed", "muhammad", "ahmed", "ahmad", "omar", "abdul", "abdel",
     "abdullah", "bashar", "hosni", "recep", "jair", "luiz", "nicolas", "nicolás", "hugo", "evo",
     "fidel", "raul", "raúl", "juan", "carlos", "luis", "jorge", "pedro", "manuel", "francisco",

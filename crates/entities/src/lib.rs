@@ -102,6 +102,39 @@ const COMPASS: &[&str] = &[
 const LOCATIVES: &[&str] =
     &["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards", "around"];
 
+/// Nouns whose "of" names a place: "the city of Douma", "the siege of
+/// Sarajevo".
+const PLACE_OF: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "outskirts",
+    "capital",
+    "province",
+    "region",
+    "district",
+    "suburb",
+    "suburbs",
+    "streets",
+    "residents",
+    "bastion",
+    "stronghold",
+    "siege",
+    "mayor",
+    "governor",
+    "port",
+    "municipality",
+    "county",
+    "state",
+    "island",
+    "centre",
+    "center",
+    "north",
+    "south",
+    "east",
+    "west",
+];
+
 /// What the words around a name say it is.
 enum Cue {
     Person,
@@ -206,7 +239,13 @@ impl Recognizer {
             }
         }
         let starts_with_org = KNOWN_ORGS.contains(&words[first].text);
-        if KNOWN_ORGS.contains(&joined.as_str()) || (first..last).any(|i| ORG_WORDS.contains(&lower(i))) {
+        // "the American Red Cross": a known name of several words at the end.
+        let known_tail = (first + 1..last.saturating_sub(1))
+            .any(|i| !words[i].punct && KNOWN_ORGS.contains(join(&words[i..last]).as_str()));
+        if KNOWN_ORGS.contains(&joined.as_str())
+            || known_tail
+            || (first..last).any(|i| ORG_WORDS.contains(&lower(i)))
+        {
             found.orgs.push((first, last, None));
             // "the EU" is also the place its members make up.
             let region = self.gazetteer.lookup_key(&fold(&joined)).any(|p| p.kind == PlaceKind::Region);
@@ -218,7 +257,7 @@ impl Recognizer {
                     lookup: joined,
                     area: false,
                 });
-            } else if last - first > 1 {
+            } else if last - first > 1 && !KNOWN_ORGS.contains(&joined.as_str()) {
                 // "Kentucky Department of Education"; a one-word name
                 // ("Hamas") holds no place.
                 self.embedded_places(words, first, last, found);
@@ -259,6 +298,13 @@ impl Recognizer {
             let lookup = words[first].text.to_string();
             found.places.push(PlaceMention { first, last, role: PlaceRole::Literal, lookup, area: false });
             return;
+        }
+        // "Nadia Moayyad of Southlake": a person, then where they are from.
+        if let Some(of) = (first + 2..last.min(first + 4)).find(|&k| words[k].lower == "of") {
+            if GIVEN_NAMES.contains(&lower(first)) && !whole_is_place {
+                self.person(words, first, of, found);
+                return self.classify(words, of + 1, last, found);
+            }
         }
         match self.name_cue(words, first, last, &joined, whole_is_place) {
             Some(Cue::Person) => return self.person(words, first, last, found),
@@ -304,7 +350,10 @@ impl Recognizer {
                     break;
                 }
             }
-            let locative = first > 0 && LOCATIVES.contains(&lower(first - 1));
+            // "in Douma", "the outskirts of Douma": the text places the name.
+            let locative = first > 0
+                && (LOCATIVES.contains(&lower(first - 1))
+                    || (first > 1 && lower(first - 1) == "of" && PLACE_OF.contains(&lower(first - 2))));
             let area_after = words.get(end).is_some_and(|w| AREA_WORDS.contains(&w.lower.as_str()));
             // "CHARLESTON, W.Va. --", "TORONTO — The family", "LONDON (AP)".
             let dateline = words[first].sentence_start
@@ -314,9 +363,11 @@ impl Recognizer {
             let feature_after = end < last && FEATURE_WORDS.contains(&lower(end));
             let inside_name = first < found.inside_name_until && !self.is_wide_or_big(&key);
             if feature_after {
-                // The feature's name ends with its word: nothing in it is
-                // a place of its own ("Niger Delta" is not Delta State).
-                return Some(end + 1);
+                // The feature's name ends with its words: nothing in it is
+                // a place of its own ("Niger Delta" is not Delta State, the
+                // "Red River Valley" holds no Valley).
+                let after = (end..last).find(|&i| !FEATURE_WORDS.contains(&lower(i))).unwrap_or(last);
+                return Some(after);
             }
             // "Wilson's Farm", "St. Peter's Basilica": a small town's name
             // owning a building is someone's.
@@ -330,7 +381,15 @@ impl Recognizer {
                 };
                 quote(end) && s_at(end + 1) && name_at(end + 2) && !self.is_strong_place(&key)
             };
-            if (end == first + 1 && inside_name) || possessive_name || NOT_PLACE_NAMES.contains(&key.as_str())
+            // "500 BC": an era.
+            let era = end == first + 1
+                && matches!(key.as_str(), "bc" | "ad" | "bce" | "ce")
+                && first > 0
+                && words[first - 1].text.chars().all(|c| c.is_ascii_digit());
+            if (end == first + 1 && inside_name)
+                || possessive_name
+                || era
+                || NOT_PLACE_NAMES.contains(&key.as_str())
             {
                 break;
             }
@@ -618,6 +677,19 @@ impl Recognizer {
                     area: p.area,
                     demonym: p.role == PlaceRole::Demonym,
                     within: within.map(|_| i + 1),
+                    // "in Bakhmut"; "at" and "to" lead as often to a venue
+                    // ("at Salt + Smoke") as to a town.
+                    // "Logan-Rogersville": joined to another place by a hyphen.
+                    placed: p.first > 0
+                        && LOCATIVES.contains(&words[p.first - 1].lower.as_str())
+                        && !matches!(words[p.first - 1].lower.as_str(), "at" | "to" | "from")
+                        || (i > 0
+                            && found.places[i - 1].last + 1 == p.first
+                            && words[p.first - 1].text == "-")
+                        || found
+                            .places
+                            .get(i + 1)
+                            .is_some_and(|next| next.first == p.last + 1 && words[p.last].text == "-"),
                 }
             })
             .collect();
@@ -630,6 +702,11 @@ impl Recognizer {
         };
         let mut out = Vec::new();
         for ((mention, place), point) in found.places.iter().zip(resolved).zip(points) {
+            // A name the resolver turned down (see `Resolver::resolve`) was
+            // no place after all.
+            if place.is_none() && self.gazetteer.contains_key(&fold(&mention.lookup)) {
+                continue;
+            }
             let (start, end, text) = span(mention.first, mention.last);
             let mut entity = bare(start, end, text, EntityKind::Place);
             entity.role = Some(mention.role);

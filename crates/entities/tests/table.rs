@@ -168,3 +168,28 @@ fn a_name_repeated_is_no_evidence_for_itself() {
         .filter(|e| e.text.starts_with("Georgia"))
         .all(|e| e.country.as_deref() == Some("GE")));
 }
+
+#[test]
+fn a_lone_word_named_like_a_far_small_town_is_no_place() {
+    let r = Recognizer::new();
+    let places = |text: &str| -> Vec<String> {
+        r.entities(text).into_iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.text).collect()
+    };
+    // Stonewall is a small town of Texas; this story is set in France.
+    assert_eq!(places("Leaders met in Paris on Monday. Later they dined at Stonewall."), ["Paris"]);
+    // A small town is kept when the story has nowhere else, when other
+    // places of its country surround it, or when the text puts it there.
+    assert_eq!(places("Russian troops shelled Bakhmut on Friday."), ["Russian", "Bakhmut"]);
+    assert_eq!(places("Shells fell on Kyiv, Paris said, and on Bakhmut."), ["Kyiv", "Paris", "Bakhmut"]);
+    assert_eq!(places("Moscow said fighting went on in Bakhmut."), ["Moscow", "Bakhmut"]);
+    // "BC" is British Columbia, except after a year.
+    assert_eq!(places("A FrontCounter office opened in Nelson, BC, on Monday."), ["Nelson", "BC"]);
+    assert!(places("The temple was built in 500 BC.").is_empty());
+}
+
+#[test]
+fn a_small_town_near_the_other_places_of_its_story_stays() {
+    let r = Recognizer::new();
+    let found = r.entities("Armenia was supposed to hand over Kalbajar on November 15.");
+    assert_eq!(find(&found, "Kalbajar").country.as_deref(), Some("AZ"));
+}

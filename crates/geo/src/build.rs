@@ -4,7 +4,8 @@
 //! (`countries.json`), plus the curated names of this crate.
 
 use crate::curated::{
-    COUNTRY_ALIASES, COUNTRY_POINTS, ENGLISH_COUNTY_POINTS, REGIONS, US_STATE_ABBREVIATIONS,
+    CANADIAN_PROVINCE_ABBREVIATIONS, COUNTRY_ALIASES, COUNTRY_POINTS, ENGLISH_COUNTY_POINTS, REGIONS,
+    US_STATE_ABBREVIATIONS,
 };
 use crate::{fold, PlaceKind};
 use flate2::read::GzDecoder;
@@ -124,6 +125,17 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
             alternates.extend(
                 US_STATE_ABBREVIATIONS.iter().filter(|(_, c)| *c == code).map(|(a, _)| format!("~{a}")),
             );
+        }
+        if cc == "CA" {
+            alternates.extend(CANADIAN_PROVINCE_ABBREVIATIONS.iter().filter(|(_, c)| *c == code).map(
+                |(a, _)| {
+                    if a.ends_with('.') {
+                        format!("~{a}")
+                    } else {
+                        a.to_string()
+                    }
+                },
+            ));
         }
         alternates.extend(without_suffix(f[1]));
         alternates.extend(without_suffix(f[2]));

@@ -221,6 +221,15 @@ pub(crate) const ENGLISH_COUNTY_POINTS: &[(&str, f32, f32)] = &[
     ("County Durham", 54.7, -1.8), ("Durham", 54.7, -1.8), ("East Riding of Yorkshire", 53.85, -0.6),
 ];
 
+/// Abbreviations of Canadian provinces, to the province's admin1 code.
+/// Dotted ones are indexed apart like the US states'; "BC" is how news
+/// writes British Columbia.
+#[rustfmt::skip]
+pub(crate) const CANADIAN_PROVINCE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("B.C.", "02"), ("BC", "02"), ("Alta.", "01"), ("Man.", "03"), ("N.B.", "04"), ("Nfld.", "05"),
+    ("N.S.", "07"), ("Ont.", "08"), ("P.E.I.", "09"), ("Que.", "10"), ("Sask.", "11"),
+];
+
 /// AP-style abbreviations of US states, as datelines write them
 /// ("Dublin, Ga."), to the state's admin1 code.
 #[rustfmt::skip]

@@ -23,6 +23,9 @@ pub struct Mention<'a> {
     /// The mention (by index) of the place that contains this one, when
     /// the text says so: "Dublin, Ga.".
     pub within: Option<usize>,
+    /// A preposition of place comes before it ("in Bakhmut"): the text
+    /// means a place, however unlikely the name.
+    pub placed: bool,
 }
 
 impl<'g> Resolver<'g> {
@@ -33,15 +36,16 @@ impl<'g> Resolver<'g> {
 
     /// Resolves every mention; `countries` are ISO codes the document is
     /// known to be about (from demonyms, say). None where no place has the
-    /// name.
+    /// name, or where the only sense is a small town that nothing in the
+    /// story comes near (a word of something else: see `drop_strays`).
     ///
     /// ```
     /// use dateline_geo::{Gazetteer, Resolver};
     /// use dateline_geo::resolve::Mention;
     /// let resolver = Resolver::new(Gazetteer::embedded());
     /// let places = resolver.resolve(&[
-    ///     Mention { name: "Azerbaijan", area: false, demonym: false, within: None },
-    ///     Mention { name: "Lachin", area: true, demonym: false, within: None },
+    ///     Mention { name: "Azerbaijan", area: false, demonym: false, within: None, placed: false },
+    ///     Mention { name: "Lachin", area: true, demonym: false, within: None, placed: false },
     /// ], &[]);
     /// assert_eq!(places[1].unwrap().country, "AZ");
     /// ```
@@ -108,6 +112,7 @@ impl<'g> Resolver<'g> {
                 .collect();
         }
         settle(mentions, &keys, &mut chosen);
+        drop_strays(mentions, &keys, &given, &mut chosen);
         chosen
     }
 
@@ -144,6 +149,56 @@ fn settle<'g>(mentions: &[Mention<'_>], keys: &[String], chosen: &mut [Option<&'
             if place.is_some() {
                 *place = Some(settled);
             }
+        }
+    }
+}
+
+/// A town smaller than this, named by one word, needs company.
+const STRAY_POPULATION: u64 = 100_000;
+
+/// How near another place of the story must lie to keep such a town company.
+const STRAY_KM: f64 = 500.0;
+
+/// "Stonewall", "Pioneer", "Obama": a one-word name whose sense is a small
+/// town far from every other place of the story, in a country none of
+/// them lies in, is a word of something else (a bar, a golf club, a
+/// person), not that town. A preposition of place ("in Saipan"), a
+/// container ("Dublin, Ga.") or a story with no other setting keeps it.
+fn drop_strays(
+    mentions: &[Mention<'_>],
+    keys: &[String],
+    given: &HashSet<&str>,
+    chosen: &mut [Option<&Place>],
+) {
+    let placed: Vec<(&str, &Place)> =
+        keys.iter().zip(chosen.iter()).filter_map(|(key, place)| Some((key.as_str(), (*place)?))).collect();
+    // Only places named as places set a story: "Armenian troops left
+    // Kalbajar" is set in Kalbajar.
+    let settings: HashSet<&str> = mentions
+        .iter()
+        .zip(keys)
+        .zip(chosen.iter())
+        .filter(|((m, _), place)| place.is_some() && !m.demonym)
+        .map(|((_, key), _)| key.as_str())
+        .collect();
+    for ((m, key), place) in mentions.iter().zip(keys).zip(chosen.iter_mut()) {
+        let Some(town) = *place else { continue };
+        let company = placed.iter().filter(|(other, _)| other != key).any(|(_, p)| {
+            p.country == town.country
+                || distance_km(p.lat.into(), p.lon.into(), town.lat.into(), town.lon.into()) <= STRAY_KM
+        });
+        let stray = !m.name.contains([' ', '-'])
+            && !m.placed
+            && !m.area
+            && !m.demonym
+            && m.within.is_none()
+            && town.kind == PlaceKind::City
+            && town.population < STRAY_POPULATION
+            && !given.contains(town.country.as_str())
+            && !company
+            && settings.iter().any(|n| n != key);
+        if stray {
+            *place = None;
         }
     }
 }
@@ -367,11 +422,11 @@ fn pick<'g>(
 /// use dateline_geo::resolve::{points, Mention};
 /// let resolver = Resolver::new(Gazetteer::embedded());
 /// let chosen = resolver.resolve(&[
-///     Mention { name: "Walker County", area: true, demonym: false, within: None },
-///     Mention { name: "LaFayette", area: false, demonym: false, within: Some(2) },
-///     Mention { name: "Ga.", area: false, demonym: false, within: None },
-///     Mention { name: "Chickamauga", area: false, demonym: false, within: None },
-///     Mention { name: "Rossville", area: false, demonym: false, within: None },
+///     Mention { name: "Walker County", area: true, demonym: false, within: None, placed: false },
+///     Mention { name: "LaFayette", area: false, demonym: false, within: Some(2), placed: false },
+///     Mention { name: "Ga.", area: false, demonym: false, within: None, placed: false },
+///     Mention { name: "Chickamauga", area: false, demonym: false, within: None, placed: false },
+///     Mention { name: "Rossville", area: false, demonym: false, within: None, placed: false },
 /// ], &["US"]);
 /// assert_eq!(chosen[0].unwrap().admin1, "GA");
 /// let (lat, lon) = points(&chosen)[0].unwrap();
@@ -435,7 +490,7 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 /// assert_eq!(within, [("AZ".to_string(), String::new())]);
 /// ```
 pub fn area_of(gazetteer: &Gazetteer, name: &str) -> (Vec<String>, Vec<(String, String)>) {
-    let mention = Mention { name, area: false, demonym: false, within: None };
+    let mention = Mention { name, area: false, demonym: false, within: None, placed: false };
     let best = Resolver::new(gazetteer).resolve(&[mention], &[]).into_iter().next().flatten();
     let mut names = vec![name.to_string()];
     let mut within = Vec::new();

@@ -5,7 +5,7 @@ use dateline_geo::resolve::Mention;
 use dateline_geo::{Gazetteer, PlaceKind, Resolver};
 
 fn mention(name: &str) -> Mention<'_> {
-    Mention { name, area: false, demonym: false, within: None }
+    Mention { name, area: false, demonym: false, within: None, placed: false }
 }
 
 #[test]
