@@ -421,7 +421,12 @@ impl Recognizer {
             let previous = if first > 0 { lower(first - 1) } else { "" };
             let area = AREA_WORDS.contains(&next)
                 || matches!(next, "border" | "borders")
-                || matches!(previous, "upstate" | "downstate");
+                || matches!(previous, "upstate" | "downstate")
+                // "central Washington", "eastern Oregon": part of a state,
+                // said in lower case (a capital would start a name).
+                || (first > 0
+                    && !words[first - 1].capitalized
+                    && matches!(previous, "central" | "northern" | "southern" | "eastern" | "western"));
             let role = if METONYM_VERBS.contains(&next) && end == last && self.is_strong_place(&key) {
                 PlaceRole::Metonym
             } else {

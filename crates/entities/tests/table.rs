@@ -193,3 +193,16 @@ fn a_small_town_near_the_other_places_of_its_story_stays() {
     let found = r.entities("Armenia was supposed to hand over Kalbajar on November 15.");
     assert_eq!(find(&found, "Kalbajar").country.as_deref(), Some("AZ"));
 }
+
+#[test]
+fn the_state_of_the_dateline_is_the_state_of_the_story() {
+    let r = Recognizer::new();
+    let found = r.entities(
+        "CAMP MURRAY, Wash. — The team works at home in Washington. Trips to Alaska and Washington, D.C., followed.",
+    );
+    let washingtons: Vec<Option<&str>> =
+        found.iter().filter(|e| e.text == "Washington").map(|e| e.admin1.as_deref()).collect();
+    assert_eq!(washingtons, [Some("WA"), Some("DC")], "{found:#?}");
+    let found = r.entities("The crew drove to central Washington on Monday.");
+    assert_eq!(find(&found, "Washington").admin1.as_deref(), Some("WA"));
+}

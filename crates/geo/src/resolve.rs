@@ -137,13 +137,24 @@ impl<'g> Resolver<'g> {
 /// One place per name in a story: "Parkland, Florida" settles every later
 /// "Parkland" (unless the text calls one a region).
 fn settle<'g>(mentions: &[Mention<'_>], keys: &[String], chosen: &mut [Option<&'g Place>]) {
-    let settled: HashMap<&str, &'g Place> = mentions
+    let mut settled: HashMap<&str, &'g Place> = mentions
         .iter()
         .zip(keys)
         .zip(chosen.iter())
         .filter(|((m, _), _)| m.within.is_some())
         .filter_map(|((_, key), place)| Some((key.as_str(), (*place)?)))
         .collect();
+    // "OLYMPIA, Wash.": the state of the dateline is the "Washington" of
+    // the story.
+    let folded: Vec<(String, &'g Place)> = mentions
+        .iter()
+        .zip(chosen.iter())
+        .filter(|(m, _)| m.name.ends_with('.'))
+        .filter_map(|(_, place)| (*place).filter(|p| p.kind == PlaceKind::Admin1).map(|p| (fold(&p.name), p)))
+        .collect();
+    for (name, place) in &folded {
+        settled.insert(name.as_str(), place);
+    }
     for ((m, key), place) in mentions.iter().zip(keys).zip(chosen.iter_mut()) {
         if let (None, false, Some(settled)) = (m.within, m.area, settled.get(key.as_str())) {
             if place.is_some() {
