@@ -58,6 +58,7 @@ pub(crate) const REGIONS: &[Region] = &[
     ("Darfur", &[], "SD", 13.5, 24.0, 9_000_000),
     ("Kurdistan", &["Iraqi Kurdistan"], "IQ", 36.2, 44.0, 6_000_000),
     ("Golan Heights", &["Golan"], "SY", 33.0, 35.75, 50_000),
+    ("Eastern Ghouta", &["Ghouta", "East Ghouta"], "SY", 33.55, 36.45, 400_000),
     ("Sinai", &["Sinai Peninsula"], "EG", 29.5, 33.9, 600_000),
     ("Abkhazia", &[], "GE", 43.0, 41.0, 240_000),
     ("South Ossetia", &[], "GE", 42.35, 44.0, 55_000),
