@@ -356,8 +356,15 @@ impl Recognizer {
                     || (first > 1 && lower(first - 1) == "of" && PLACE_OF.contains(&lower(first - 2))));
             let area_after = words.get(end).is_some_and(|w| AREA_WORDS.contains(&w.lower.as_str()));
             // "CHARLESTON, W.Va. --", "TORONTO — The family", "LONDON (AP)".
+            // "LONDON The Latest on...": a dateline in capitals opens the text.
+            let opening_capitals = first == 0
+                && words[first].text.len() >= 4
+                && words[first].text.chars().all(|c| c.is_ascii_uppercase());
             let dateline = words[first].sentence_start
-                && words.get(end).is_some_and(|w| matches!(w.text, "," | "—" | "–" | "-" | "--" | "(" | ":"));
+                && (opening_capitals
+                    || words
+                        .get(end)
+                        .is_some_and(|w| matches!(w.text, "," | "—" | "–" | "-" | "--" | "(" | ":")));
             // "Indian Ocean", "Mississippi River": a feature named after
             // the place is not the place.
             let feature_after = end < last && FEATURE_WORDS.contains(&lower(end));

@@ -34,6 +34,8 @@ fn places_resolved_in_context() {
     assert_eq!(find(&found, "Paris").country.as_deref(), Some("US"));
     let found = r.entities("BEIRUT: The body of a man was found on Saturday.");
     assert_eq!(find(&found, "BEIRUT").country.as_deref(), Some("LB"));
+    let found = r.entities("LONDON The Latest on the storm: roads closed on Monday.");
+    assert_eq!(find(&found, "LONDON").country.as_deref(), Some("GB"));
     let found = r.entities("TORONTO — The family of a man in need of a kidney spoke.");
     assert_eq!(find(&found, "TORONTO").country.as_deref(), Some("CA"));
     let found = r.entities("A shooting in Parkland, Florida, shook the nation. Parkland students marched.");
