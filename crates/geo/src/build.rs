@@ -4,8 +4,8 @@
 //! (`countries.json`), plus the curated names of this crate.
 
 use crate::curated::{
-    CANADIAN_PROVINCE_ABBREVIATIONS, COUNTRY_ALIASES, COUNTRY_POINTS, ENGLISH_COUNTY_POINTS, REGIONS,
-    US_STATE_ABBREVIATIONS,
+    ADMIN1_POINTS, CANADIAN_PROVINCE_ABBREVIATIONS, COUNTRY_ALIASES, COUNTRY_POINTS, ENGLISH_COUNTY_POINTS,
+    REGIONS, US_STATE_ABBREVIATIONS,
 };
 use crate::{fold, PlaceKind};
 use flate2::read::GzDecoder;
@@ -116,7 +116,11 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
         let Some((cc, code)) = f[0].split_once('.') else { continue };
         let Ok(id) = f[3].trim().parse() else { continue };
         let points = members.get(&(cc.to_string(), code.to_string()));
-        let Some((lat, lon)) = points.and_then(|p| middle(p)) else { continue };
+        let curated = ADMIN1_POINTS
+            .iter()
+            .find(|(c, a, ..)| *c == cc && *a == code)
+            .map(|&(_, _, lat, lon)| (f64::from(lat), f64::from(lon)));
+        let Some((lat, lon)) = curated.or_else(|| points.and_then(|p| middle(p))) else { continue };
         let population = points.map_or(0, |p| p.iter().map(|x| x.2).sum());
         let mut alternates = vec![f[2].to_string()];
         if cc == "US" {

@@ -173,6 +173,29 @@ pub const DEMONYMS: &[(&str, &str)] = &[
     ("Gazan", "Gaza Strip"), ("Scandinavian", "Scandinavia"), ("Caribbean", "Caribbean"),
 ];
 
+/// Representative points of large, thinly peopled provinces and states,
+/// whose towns crowd one edge (Ontario's along the lakes, Alaska's by the
+/// south coast), by country and admin1 code: atlas centroids, rounded to
+/// the degree as atlases give them.
+#[rustfmt::skip]
+pub(crate) const ADMIN1_POINTS: &[(&str, &str, f32, f32)] = &[
+    ("CA", "01", 55.0, -115.0), // Alberta
+    ("CA", "02", 54.0, -125.0), // British Columbia
+    ("CA", "03", 55.0, -97.0),  // Manitoba
+    ("CA", "05", 53.0, -60.0),  // Newfoundland and Labrador
+    ("CA", "08", 50.0, -85.0),  // Ontario
+    ("CA", "10", 52.0, -72.0),  // Quebec
+    ("CA", "11", 55.0, -106.0), // Saskatchewan
+    ("CA", "12", 63.0, -135.0), // Yukon
+    ("CA", "13", 64.8, -124.8), // Northwest Territories
+    ("CA", "14", 70.0, -90.0),  // Nunavut
+    ("US", "AK", 64.0, -150.0), // Alaska
+    ("AU", "08", -25.0, 122.0), // Western Australia
+    ("AU", "03", -20.0, 133.0), // Northern Territory
+    ("AU", "04", -22.0, 144.0), // Queensland
+    ("AU", "05", -30.0, 135.0), // South Australia
+];
+
 /// Representative points of large countries, where the middle of their
 /// towns lies far from the middle of their land (written for this project
 /// from public atlas centroids, rounded as GeoNames rounds them).

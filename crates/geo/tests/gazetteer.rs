@@ -42,3 +42,13 @@ fn context_moves_a_name_to_its_country() {
     let in_texas = resolver.resolve(&[mention("Paris"), mention("Texas"), mention("Dallas")], &[]);
     assert_eq!(in_texas[0].unwrap().country, "US");
 }
+
+#[test]
+fn large_provinces_sit_in_their_middle_not_by_their_towns() {
+    let gazetteer = Gazetteer::embedded();
+    let ontario = gazetteer.lookup("Ontario").into_iter().find(|p| p.kind == PlaceKind::Admin1).unwrap();
+    assert!(ontario.lat > 48.0, "Ontario's towns crowd the lakes; its middle lies north: {ontario:?}");
+    let bc = gazetteer.lookup("BC").into_iter().find(|p| p.kind == PlaceKind::Admin1).unwrap();
+    assert_eq!(bc.name, "British Columbia");
+    assert_eq!(gazetteer.lookup_abbreviation("Ont.").next().map(|p| p.name.as_str()), Some("Ontario"));
+}
