@@ -567,8 +567,19 @@ impl Recognizer {
         let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(runs.len());
         for run in runs {
             if let Some(previous) = out.last_mut() {
-                let and_between = run.start == previous.end + 1 && words[previous.end].lower == "and";
-                if and_between && self.gazetteer.contains_key(&fold(&join(&words[previous.start..run.end]))) {
+                // "Trinidad and Tobago", "Democratic People's Republic of Korea"
+                let gap = &words[previous.end..run.start];
+                let and_between = gap.len() == 1 && gap[0].lower == "and";
+                let possessive_between = gap.len() == 2
+                    && matches!(gap[0].text, "'" | "’")
+                    && gap[1].lower == "s"
+                    && !gap[1].space_before;
+                let start =
+                    if words[previous.start].lower == "the" { previous.start + 1 } else { previous.start };
+                if (and_between || possessive_between)
+                    && start < previous.end
+                    && self.gazetteer.contains_key(&fold(&join(&words[start..run.end])))
+                {
                     previous.end = run.end;
                     continue;
                 }

@@ -114,6 +114,8 @@ fn names_of_several_words_and_the_features_named_after_places() {
     assert_eq!(find(&found, "Southlake").kind, EntityKind::Place);
     let found = r.entities("Oil spills in the Niger Delta hurt farmers. He toured the French Quarter.");
     assert!(found.iter().all(|e| e.text != "Delta" && e.text != "Quarter"), "{found:#?}");
+    let found = r.entities("The Democratic People’s Republic of Korea fired a missile.");
+    assert_eq!(find(&found, "Democratic People’s Republic of Korea").country.as_deref(), Some("KP"));
     let found = r.entities("She flew to Trinidad and Tobago. Armenia and Azerbaijan signed.");
     assert_eq!(find(&found, "Trinidad and Tobago").country.as_deref(), Some("TT"));
     assert_eq!(find(&found, "Armenia").country.as_deref(), Some("AM"));
