@@ -181,6 +181,13 @@ fn a_lone_word_named_like_a_far_small_town_is_no_place() {
     };
     // Stonewall is a small town of Texas; this story is set in France.
     assert_eq!(places("Leaders met in Paris on Monday. Later they dined at Stonewall."), ["Paris"]);
+    // Two such words do not vouch for each other in a story set elsewhere.
+    assert_eq!(
+        places("Chefs in New Orleans met Friday. Later they walked Chartres and then Rue."),
+        ["New Orleans"]
+    );
+    // A local story of small towns keeps them all.
+    assert_eq!(places("Flooding hit Pataskala and Etna on Monday."), ["Pataskala", "Etna"]);
     // A small town is kept when the story has nowhere else, when other
     // places of its country surround it, or when the text puts it there.
     assert_eq!(places("Russian troops shelled Bakhmut on Friday."), ["Russian", "Bakhmut"]);

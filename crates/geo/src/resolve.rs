@@ -171,18 +171,43 @@ const STRAY_POPULATION: u64 = 100_000;
 const STRAY_KM: f64 = 500.0;
 
 /// "Stonewall", "Pioneer", "Obama": a one-word name whose sense is a small
-/// town far from every other place of the story, in a country none of
-/// them lies in, is a word of something else (a bar, a golf club, a
-/// person), not that town. A preposition of place ("in Saipan"), a
-/// container ("Dublin, Ga.") or a story with no other setting keeps it.
+/// town far from the story's surer places, in a country none of them lies
+/// in, is a word of something else (a bar, a golf club, a person), not
+/// that town. A preposition of place ("in Saipan"), a container ("Dublin,
+/// Ga.") or a story with no other setting keeps it; in a story of small
+/// towns only, they keep each other.
 fn drop_strays(
     mentions: &[Mention<'_>],
     keys: &[String],
     given: &HashSet<&str>,
     chosen: &mut [Option<&Place>],
 ) {
-    let placed: Vec<(&str, &Place)> =
-        keys.iter().zip(chosen.iter()).filter_map(|(key, place)| Some((key.as_str(), (*place)?))).collect();
+    // A lone small town by one word, before asking what keeps it company.
+    let suspect: Vec<bool> = mentions
+        .iter()
+        .zip(chosen.iter())
+        .map(|(m, place)| {
+            place.is_some_and(|town| {
+                !m.name.contains([' ', '-'])
+                    && !m.placed
+                    && !m.area
+                    && !m.demonym
+                    && m.within.is_none()
+                    && town.kind == PlaceKind::City
+                    && town.population < STRAY_POPULATION
+                    && !given.contains(town.country.as_str())
+            })
+        })
+        .collect();
+    // Company is kept by places beyond suspicion: "Rue" and "Chartres" in
+    // a story on New Orleans streets do not vouch for each other.
+    let sure: Vec<(&str, &Place)> = keys
+        .iter()
+        .zip(chosen.iter())
+        .zip(&suspect)
+        .filter(|(_, suspect)| !**suspect)
+        .filter_map(|((key, place), _)| Some((key.as_str(), (*place)?)))
+        .collect();
     // Only places named as places set a story: "Armenian troops left
     // Kalbajar" is set in Kalbajar.
     let settings: HashSet<&str> = mentions
@@ -192,23 +217,18 @@ fn drop_strays(
         .filter(|((m, _), place)| place.is_some() && !m.demonym)
         .map(|((_, key), _)| key.as_str())
         .collect();
-    for ((m, key), place) in mentions.iter().zip(keys).zip(chosen.iter_mut()) {
+    // With nothing beyond suspicion (a local story of small towns), the
+    // suspects keep each other company.
+    let all: Vec<(&str, &Place)> =
+        keys.iter().zip(chosen.iter()).filter_map(|(key, place)| Some((key.as_str(), (*place)?))).collect();
+    for ((key, place), suspect) in keys.iter().zip(chosen.iter_mut()).zip(&suspect) {
         let Some(town) = *place else { continue };
-        let company = placed.iter().filter(|(other, _)| other != key).any(|(_, p)| {
+        let witnesses = if sure.iter().any(|(other, _)| other != key) { &sure } else { &all };
+        let company = witnesses.iter().filter(|(other, _)| other != key).any(|(_, p)| {
             p.country == town.country
                 || distance_km(p.lat.into(), p.lon.into(), town.lat.into(), town.lon.into()) <= STRAY_KM
         });
-        let stray = !m.name.contains([' ', '-'])
-            && !m.placed
-            && !m.area
-            && !m.demonym
-            && m.within.is_none()
-            && town.kind == PlaceKind::City
-            && town.population < STRAY_POPULATION
-            && !given.contains(town.country.as_str())
-            && !company
-            && settings.iter().any(|n| n != key);
-        if stray {
+        if *suspect && !company && settings.iter().any(|n| n != key) {
             *place = None;
         }
     }
