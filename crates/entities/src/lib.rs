@@ -433,7 +433,8 @@ impl Recognizer {
                 // said in lower case (a capital would start a name).
                 || (first > 0
                     && !words[first - 1].capitalized
-                    && matches!(previous, "central" | "northern" | "southern" | "eastern" | "western"));
+                    && matches!(previous, "central" | "northern" | "southern" | "eastern" | "western")
+                    && !self.gazetteer.lookup_key(&key).any(|p| p.kind == PlaceKind::Country));
             let role = if METONYM_VERBS.contains(&next) && end == last && self.is_strong_place(&key) {
                 PlaceRole::Metonym
             } else {

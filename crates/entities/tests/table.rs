@@ -216,4 +216,6 @@ fn the_state_of_the_dateline_is_the_state_of_the_story() {
     assert_eq!(washingtons, [Some("WA"), Some("DC")], "{found:#?}");
     let found = r.entities("The crew drove to central Washington on Monday.");
     assert_eq!(find(&found, "Washington").admin1.as_deref(), Some("WA"));
+    let found = r.entities("Migrants left a camp in southern Mexico on Monday.");
+    assert_eq!(find(&found, "Mexico").geonameid, Some(3996063), "the country, not its state");
 }
