@@ -181,6 +181,8 @@ fn a_lone_word_named_like_a_far_small_town_is_no_place() {
     };
     // Stonewall is a small town of Texas; this story is set in France.
     assert_eq!(places("Leaders met in Paris on Monday. Later they dined at Stonewall."), ["Paris"]);
+    // Nor is a county of Saint Lucia named "Village" in a story on Paris.
+    assert_eq!(places("Leaders met in Paris on Monday. Donors gave to Eva's Village."), ["Paris"]);
     // Two such words do not vouch for each other in a story set elsewhere.
     assert_eq!(
         places("Chefs in New Orleans met Friday. Later they walked Chartres and then Rue."),

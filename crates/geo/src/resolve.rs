@@ -170,8 +170,8 @@ const STRAY_POPULATION: u64 = 100_000;
 /// How near another place of the story must lie to keep such a town company.
 const STRAY_KM: f64 = 500.0;
 
-/// "Stonewall", "Pioneer", "Obama": a one-word name whose sense is a small
-/// town far from the story's surer places, in a country none of them lies
+/// "Stonewall", "Pioneer", "Obama", "Eva's Village": a one-word name whose
+/// sense is a small town or a county far from the story's surer places, in a country none of them lies
 /// in, is a word of something else (a bar, a golf club, a person), not
 /// that town. A preposition of place ("in Saipan"), a container ("Dublin,
 /// Ga.") or a story with no other setting keeps it; in a story of small
@@ -193,7 +193,7 @@ fn drop_strays(
                     && !m.area
                     && !m.demonym
                     && m.within.is_none()
-                    && town.kind == PlaceKind::City
+                    && matches!(town.kind, PlaceKind::City | PlaceKind::Admin2)
                     && town.population < STRAY_POPULATION
                     && !given.contains(town.country.as_str())
             })
