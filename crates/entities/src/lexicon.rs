@@ -81,7 +81,7 @@ pub(crate) static NOT_PLACES: Words = LazyLock::new(|| HashSet::from_iter([
     "street", "road", "avenue", "college", "university", "hospital", "court", "station", "image",
     "credit", "photo", "video", "news", "state", "city", "county", "island", "lake", "river", "mount",
     "fort", "port", "saint", "san", "santa", "new", "old", "big", "little", "long", "national",
-    "federal", "democratic", "republican", "democrat", "christian", "muslim", "jewish", "catholic",
+    "federal", "democratic", "republican", "democrat", "christian", "muslim", "jewish", "catholic", "arab",
     "god", "jesus", "allah", "internet", "web", "covid", "coronavirus", "deal", "war", "peace",
     "people", "mr", "mrs", "ms", "dr", "read", "more", "said", "says", "day", "time", "home", "world", "earth", "battle",
     "man", "woman", "english", "story", "media", "market", "best", "first", "last", "top", "price",
