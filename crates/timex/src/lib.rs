@@ -84,7 +84,10 @@ impl Tagger {
                     continue;
                 };
                 if let Resolved::Point(point) = resolved {
-                    if updates_reference(&hit.expr) {
+                    // "the quarter" puts its quarter in focus when none is.
+                    let first_quarter = matches!(hit.expr, Expr::ReportedQuarter)
+                        && !matches!(reference, Some(Point::Quarter(..)));
+                    if updates_reference(&hit.expr) || first_quarter {
                         reference = Some(point);
                     }
                 }

@@ -190,6 +190,12 @@ fn relative_dates_follow_the_tense() {
             "The plant opened at 10:30 a.m. Friday.",
             &[("10:30 a.m. Friday", "TIME", "2020-11-20T10:30", None)],
         ),
+        // "The quarter" puts the quarter reported on in focus.
+        (
+            "1989-10-26",
+            "Profit rose 5% in the quarter, compared with $3 million a year ago.",
+            &[("the quarter", "DATE", "1989-Q3", None), ("a year ago", "DATE", "1988-Q3", None)],
+        ),
         // A plan's deadline lies ahead even when the verb is present.
         (
             "2020-10-26",
