@@ -140,6 +140,8 @@ fn updates_reference(expr: &Expr) -> bool {
             | Expr::ReportedQuarter
             | Expr::ReportedYear
             | Expr::YearEarlier { .. }
+            | Expr::PeriodOfYear(_)
+            | Expr::NeighbourWeekday(..)
             | Expr::InFocus(_)
     )
 }

@@ -79,6 +79,13 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
         }
         Expr::Weekday(weekday) => Point::Day(weekday_near(dct, weekday, ctx.tense)),
         Expr::WeekdayRelative(weekday, direction) => Point::Day(weekday_relative(dct, weekday, direction)?),
+        Expr::NeighbourWeekday(weekday, direction) => {
+            let anchor = match ctx.reference {
+                Some(Point::Day(day)) => day,
+                _ => dct,
+            };
+            Point::Day(weekday_relative(anchor, weekday, direction)?)
+        }
         Expr::MonthRelative(month, direction) => {
             let current = dct.month() as u8;
             let offset = match direction {
@@ -165,6 +172,11 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
             }
         },
         Expr::ReportedYear => Point::Year(year),
+        Expr::PeriodOfYear(y) => match ctx.reference {
+            Some(Point::Quarter(_, q)) => Point::Quarter(y, q),
+            Some(Point::Half(_, h)) => Point::Half(y, h),
+            _ => Point::Year(y),
+        },
         Expr::Holiday(holiday, direction) => {
             let mut candidates = (-1..=1).filter_map(|offset| holiday.in_year(year + offset));
             let date = match direction {

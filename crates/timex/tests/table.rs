@@ -120,7 +120,7 @@ fn relative_dates_follow_the_tense() {
         (
             "1989-10-26",
             "It lost money in the 1988 period. The year-ago results included a charge.",
-            &[("1988", "DATE", "1988", None), ("The year-ago", "DATE", "1988", None)],
+            &[("the 1988 period", "DATE", "1988", None), ("The year-ago", "DATE", "1988", None)],
         ),
         (
             "1989-11-02",
@@ -195,6 +195,22 @@ fn relative_dates_follow_the_tense() {
             "1989-10-26",
             "Profit rose 5% in the quarter, compared with $3 million a year ago.",
             &[("the quarter", "DATE", "1989-Q3", None), ("a year ago", "DATE", "1988-Q3", None)],
+        ),
+        // Earnings reports' periods, and a weekday before the day in focus.
+        (
+            "1989-10-26",
+            "Net rose in the third quarter from the corresponding period last year and from last year's quarter; the 1988 quarter was weak.",
+            &[
+                ("the third quarter", "DATE", "1989-Q3", None),
+                ("the corresponding period last year", "DATE", "1988-Q3", None),
+                ("last year's quarter", "DATE", "1988-Q3", None),
+                ("the 1988 quarter", "DATE", "1988-Q3", None),
+            ],
+        ),
+        (
+            "1989-10-30",
+            "The index closed Friday, Oct. 27, down 4.5% from the previous Friday.",
+            &[("Friday, Oct. 27", "DATE", "1989-10-27", None), ("the previous Friday", "DATE", "1989-10-20", None)],
         ),
         // A plan's deadline lies ahead even when the verb is present.
         (

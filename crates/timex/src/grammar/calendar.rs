@@ -21,6 +21,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
             self.deictic(i),
             self.fiscal(i),
             self.year_earlier(i),
+            self.report_period(i),
             self.neighbour_day(i),
             self.anaphor(i),
             self.year_words(i).map(|(end, y)| (end, Expr::Point(Point::Year(y)))),

@@ -41,6 +41,9 @@ pub(crate) enum Expr {
     Relative(Unit, i32),
     /// "last Friday" (-1), "next Friday" (+1), "this Friday" (0).
     WeekdayRelative(u8, i32),
+    /// "the previous Friday" (-1), "the following Monday" (+1): the
+    /// weekday before or after the day in focus.
+    NeighbourWeekday(u8, i32),
     /// "last March" (-1), "next March" (+1), "this March" (0).
     MonthRelative(u8, i32),
     /// "last summer", "this summer".
@@ -62,6 +65,9 @@ pub(crate) enum Expr {
     YearEarlier {
         quarter: bool,
     },
+    /// "the 1988 quarter": the period in focus (a quarter or a half), in
+    /// that year; the year when none is in focus.
+    PeriodOfYear(i16),
     /// A holiday whose year the context decides; "last Christmas" is -1.
     Holiday(crate::holiday::Holiday, Option<i32>),
     /// "that year", "that day": the period in focus, at this granularity.
@@ -263,6 +269,7 @@ fn is_day(expr: &Expr) -> bool {
         expr,
         Expr::Weekday(_)
             | Expr::WeekdayRelative(..)
+            | Expr::NeighbourWeekday(..)
             | Expr::MonthDay(_, Some(_))
             | Expr::Point(Point::Day(_))
             | Expr::Relative(Unit::Day, _)

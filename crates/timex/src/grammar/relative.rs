@@ -232,8 +232,49 @@ impl<'w, 'a> Grammar<'w, 'a> {
         Some((end, Expr::YearEarlier { quarter: false }))
     }
 
-    /// "the next day", "the following year", "the previous week": a
-    /// period after or before the one in focus.
+    /// Earnings reports' periods: "the corresponding period last year",
+    /// "last year's quarter" (the period in focus, a year before) and "the
+    /// 1988 quarter" (the period in focus, in that year).
+    pub(super) fn report_period(&self, i: usize) -> Parsed {
+        let period_at = |k: usize| {
+            if self.lex(k) == Lex::Unit(Unit::Quarter, false) {
+                Some(true)
+            } else {
+                self.text_is(k, "period").then_some(false)
+            }
+        };
+        // "last year's quarter"
+        if self.kw(i, Kw::Last) && self.lex(i + 1) == Lex::Unit(Unit::Year, false) {
+            if self.punct(i + 2, "'") && self.text_is(i + 3, "s") {
+                let quarter = period_at(i + 4)?;
+                return Some((i + 5, Expr::YearEarlier { quarter }));
+            }
+            return None;
+        }
+        if !self.kw(i, Kw::The) {
+            return None;
+        }
+        // "the 1988 quarter", "the 1989 period"
+        if let Some((end, year)) = self.year(i + 1) {
+            period_at(end)?;
+            return Some((end + 1, Expr::PeriodOfYear(year)));
+        }
+        // "the corresponding period last year", "the same quarter a year ago"
+        let mut k = i + 1;
+        if ["corresponding", "comparable", "same", "like"].iter().any(|w| self.text_is(k, w)) {
+            k += 1;
+        }
+        let quarter = period_at(k)?;
+        let end = match (self.lex(k + 1), self.lex(k + 2), self.lex(k + 3)) {
+            (Lex::Kw(Kw::Last), Lex::Unit(Unit::Year, false), _) => k + 3,
+            (Lex::Kw(Kw::A), Lex::Unit(Unit::Year, false), Lex::Kw(Kw::Ago | Kw::Earlier)) => k + 4,
+            _ => return None,
+        };
+        Some((end, Expr::YearEarlier { quarter }))
+    }
+
+    /// "the next day", "the following year", "the previous week", "the
+    /// previous Friday": a period after or before the one in focus.
     pub(super) fn neighbour_day(&self, i: usize) -> Parsed {
         if !self.kw(i, Kw::The) {
             return None;
@@ -248,6 +289,8 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 let amount = Amount { count: Some(1.0), unit };
                 Some((i + 3, Expr::Shift { amount, direction, from_reference: true }))
             }
+            // "down 4.5% from the previous Friday": before the day in focus.
+            Lex::Weekday(d) => Some((i + 3, Expr::NeighbourWeekday(d, direction))),
             _ => None,
         }
     }
