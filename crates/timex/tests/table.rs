@@ -244,6 +244,11 @@ fn relative_dates_follow_the_tense() {
 fn durations_sets_and_references() {
     check(&[
         (
+            "1998-02-06",
+            "The economy will slow in coming months.",
+            &[("coming months", "DATE", "FUTURE_REF", None)],
+        ),
+        (
             "2020-11-26",
             "The fighting lasted for over a month.",
             &[("over a month", "DURATION", "P1M", Some(MoreThan))],

@@ -79,6 +79,13 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 Lex::Unit(unit, true) => Some((i + 2, Expr::Duration(Amount { count: None, unit }))),
                 _ => None,
             },
+            // "in coming months": a vague future (with "the", the amount).
+            Lex::Kw(Kw::Coming) if !(i > 0 && self.kw(i - 1, Kw::The)) => match self.lex(i + 1) {
+                Lex::Unit(Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year, true) => {
+                    Some((i + 2, Expr::Ref(Reference::Future)))
+                }
+                _ => None,
+            },
             Lex::Kw(Kw::These) if self.lex(i + 1) == Lex::Unit(Unit::Day, true) => {
                 Some((i + 2, Expr::Ref(Reference::Present)))
             }
