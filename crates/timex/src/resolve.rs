@@ -79,6 +79,16 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
         }
         Expr::Weekday(weekday) => Point::Day(weekday_near(dct, weekday, ctx.tense)),
         Expr::WeekdayRelative(weekday, direction) => Point::Day(weekday_relative(dct, weekday, direction)?),
+        Expr::MonthDayRelative(month, day, direction) => {
+            let on = |y: i16| jiff::civil::Date::new(y, month as i8, day as i8).ok();
+            let candidates = (-1..=1).filter_map(|offset| on(year + offset));
+            let date = match direction {
+                d if d > 0 => candidates.filter(|d| *d > dct).min()?,
+                d if d < 0 => candidates.filter(|d| *d < dct).max()?,
+                _ => on(year)?,
+            };
+            Point::Day(date)
+        }
         Expr::NeighbourWeekday(weekday, direction) => {
             let anchor = match ctx.reference {
                 Some(Point::Day(day)) => day,
@@ -227,6 +237,7 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
                 Point::Quarter(_, q) => Point::Quarter(y, q),
                 Point::Half(_, h) => Point::Half(y, h),
                 Point::Month(_, m) => Point::Month(y, m),
+                Point::Season(_, season) => Point::Season(y, season),
                 Point::Day(d) => Point::Day(Date::new(y, d.month(), d.day()).ok()?),
                 other => other,
             }

@@ -190,6 +190,22 @@ fn relative_dates_follow_the_tense() {
             "The plant opened at 10:30 a.m. Friday.",
             &[("10:30 a.m. Friday", "TIME", "2020-11-20T10:30", None)],
         ),
+        (
+            "2020-11-26",
+            "The law takes effect next Jan. 1; this past weekend was calm.",
+            &[("next Jan. 1", "DATE", "2021-01-01", None), ("this past weekend", "DATE", "2020-W47-WE", None)],
+        ),
+        (
+            "2020-11-26",
+            "The first half of the year was hard, the summer of last year worse.",
+            &[("The first half of the year", "DATE", "2020-H1", None), ("the summer of last year", "DATE", "2019-SU", None)],
+        ),
+        // The day after a clock time dates it, though it stands apart.
+        (
+            "2020-11-26",
+            "The truce took effect at 1 a.m. local time on Tuesday.",
+            &[("1 a.m. local time", "TIME", "2020-11-24T01:00", None), ("Tuesday", "DATE", "2020-11-24", None)],
+        ),
         // "The quarter" puts the quarter reported on in focus.
         (
             "1989-10-26",
@@ -243,6 +259,11 @@ fn relative_dates_follow_the_tense() {
 #[test]
 fn durations_sets_and_references() {
     check(&[
+        (
+            "2020-11-26",
+            "Aid will arrive in the coming days.",
+            &[("the coming days", "DURATION", "PXD", None)],
+        ),
         (
             "1998-02-06",
             "The economy will slow in coming months.",

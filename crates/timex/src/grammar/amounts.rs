@@ -115,6 +115,12 @@ impl<'w, 'a> Grammar<'w, 'a> {
                     return Some((after_the + 2, Amount { count: None, unit }));
                 }
             }
+            // "in the coming days"
+            if self.kw(after_the, Kw::Coming) {
+                if let Some((unit, true)) = self.unit(after_the + 1) {
+                    return Some((after_the + 2, Amount { count: None, unit }));
+                }
+            }
             return None;
         }
         // "month-long"

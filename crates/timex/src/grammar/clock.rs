@@ -25,11 +25,24 @@ impl<'w, 'a> Grammar<'w, 'a> {
     pub(super) fn clock_phrase(&self, i: usize) -> Parsed {
         let (end, hour, minute) = self.clock(i)?;
         let mut day_at = end;
+        // "1 a.m. local time Tuesday"
+        let local = self.text_is(day_at, "local") && self.text_is(day_at + 1, "time");
+        if local {
+            day_at += 2;
+        }
         if self.punct(day_at, ",") {
             day_at += 1;
         }
         if let Some((day_end, day)) = self.date(day_at).filter(|(_, d)| is_day(d)) {
             return Some((day_end, Expr::Clock(Some(Box::new(day)), hour, minute)));
+        }
+        let end = if local { end + 2 } else { end };
+        // "at 1 a.m. on Tuesday": the day is an expression of its own, but
+        // it dates the clock time.
+        if self.text_is(end, "on") {
+            if let Some((_, day)) = self.date(end + 1).filter(|(_, d)| is_day(d)) {
+                return Some((end, Expr::Clock(Some(Box::new(day)), hour, minute)));
+            }
         }
         Some((end, Expr::Clock(None, hour, minute)))
     }

@@ -44,6 +44,8 @@ pub(crate) enum Expr {
     /// "the previous Friday" (-1), "the following Monday" (+1): the
     /// weekday before or after the day in focus.
     NeighbourWeekday(u8, i32),
+    /// "last March 3" (-1), "next Jan. 1" (+1), "this May 5" (0).
+    MonthDayRelative(u8, u8, i32),
     /// "last March" (-1), "next March" (+1), "this March" (0).
     MonthRelative(u8, i32),
     /// "last summer", "this summer".
@@ -271,6 +273,7 @@ fn is_day(expr: &Expr) -> bool {
             | Expr::WeekdayRelative(..)
             | Expr::NeighbourWeekday(..)
             | Expr::MonthDay(_, Some(_))
+            | Expr::MonthDayRelative(..)
             | Expr::Point(Point::Day(_))
             | Expr::Relative(Unit::Day, _)
             | Expr::Shift { amount: Amount { unit: Unit::Day, .. }, .. }

@@ -73,10 +73,20 @@ impl<'w, 'a> Grammar<'w, 'a> {
 
     /// Follows a partial period with an optional explicit year.
     pub(super) fn with_year(&self, i: usize, point: impl Fn(i16) -> Point, without: Expr) -> (usize, Expr) {
-        match self.of_year(i) {
-            Some((end, year)) => (end, Expr::Point(point(year))),
-            None => (i, without),
+        if let Some((end, year)) = self.of_year(i) {
+            return (end, Expr::Point(point(year)));
         }
+        // "the first half of the year", "the summer of last year"
+        if self.kw(i, Kw::Of) && self.lex(i + 2) == Lex::Unit(Unit::Year, false) {
+            match self.lex(i + 1) {
+                Lex::Kw(Kw::The) => return (i + 3, without),
+                Lex::Kw(Kw::This) => return (i + 3, Expr::InRelativeYear(0, point(0))),
+                Lex::Kw(Kw::Last) => return (i + 3, Expr::InRelativeYear(-1, point(0))),
+                Lex::Kw(Kw::Next) => return (i + 3, Expr::InRelativeYear(1, point(0))),
+                _ => {}
+            }
+        }
+        (i, without)
     }
 
     /// "the quarter ended Sept. 30": the quarter whose middle lies six

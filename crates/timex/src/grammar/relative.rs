@@ -83,11 +83,22 @@ impl<'w, 'a> Grammar<'w, 'a> {
             _ => return None,
         };
         // "the past year" and "the last week" are durations (see `amount`),
-        // "the latest quarter" is the one being reported.
-        let j = start + 1;
+        // "the latest quarter" is the one being reported; "this past
+        // weekend" is the last one.
+        let (direction, j) = if self.kw(start, Kw::This) && self.kw(start + 1, Kw::Past) {
+            (-1, start + 2)
+        } else {
+            (direction, start + 1)
+        };
         let expr = match self.lex(j) {
             Lex::Weekday(d) if self.weekday(j).is_some() => Expr::WeekdayRelative(d, direction),
-            Lex::Month(m) if self.word(j).capitalized => Expr::MonthRelative(m, direction),
+            Lex::Month(m) if self.word(j).capitalized => {
+                // "next Jan. 1": that day, the next time it comes.
+                if let Some((end, Expr::MonthDay(month, Some(day)))) = self.month_date(j) {
+                    return Some((end, Expr::MonthDayRelative(month, day, direction)));
+                }
+                Expr::MonthRelative(m, direction)
+            }
             Lex::Season(s) => Expr::SeasonRelative(s, direction),
             Lex::Unit(Unit::Quarter, false) if self.kw(start, Kw::Latest) || self.kw(start, Kw::Same) => {
                 Expr::ReportedQuarter
