@@ -200,6 +200,16 @@ fn relative_dates_follow_the_tense() {
             "The first half of the year was hard, the summer of last year worse.",
             &[("The first half of the year", "DATE", "2020-H1", None), ("the summer of last year", "DATE", "2019-SU", None)],
         ),
+        (
+            "2000-03-15",
+            "The deal should close by mid-year and the audit by the end of the week.",
+            &[("mid-year", "DATE", "2000", Some(Mid)), ("the end of the week", "DATE", "2000-W11", Some(End))],
+        ),
+        (
+            "2000-03-15",
+            "The report covers 1995-1999.",
+            &[("1995", "DATE", "1995", None), ("1999", "DATE", "1999", None)],
+        ),
         // The day after a clock time dates it, though it stands apart.
         (
             "2020-11-26",

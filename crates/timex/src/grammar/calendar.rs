@@ -86,11 +86,15 @@ impl<'w, 'a> Grammar<'w, 'a> {
             return None;
         }
         let next = self.word(i + 1);
+        // "1995-1999" is a range of two years; "2020-11", "1,995" are not.
+        let year_range =
+            next.text == "-" && matches!(self.lex(i + 2), Lex::Digits(later @ 1000..=2199, 4) if later > y);
         let glued_number = self.glued(i + 1)
             && next.punct
             && matches!(next.text, "," | "." | "-" | ":" | "/")
             && self.glued(i + 2)
-            && matches!(self.lex(i + 2), Lex::Digits(..));
+            && matches!(self.lex(i + 2), Lex::Digits(..))
+            && !year_range;
         let percent = next.text == "%" || next.text.eq_ignore_ascii_case("percent");
         // "1990s" and "1990's" are decades, handled elsewhere.
         let decade = self.glued(i + 1)

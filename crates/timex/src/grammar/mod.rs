@@ -250,7 +250,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if w.lex == Lex::Other && !w.punct && !w.capitalized {
             // Nothing in the grammar starts with an unknown lowercase word,
             // except a handful spelled out below.
-            if !(w.text == "Q" || w.text == "q") {
+            if !(w.text == "Q" || w.text == "q" || w.text == "midyear") {
                 return None;
             }
         }

@@ -8,6 +8,13 @@ impl<'w, 'a> Grammar<'w, 'a> {
     pub(super) fn modified(&self, i: usize) -> Option<Found> {
         use TimexMod::*;
         let (core_at, modifier) = match self.lex(i) {
+            // "mid-year", "midyear": the middle of the year in focus.
+            Lex::Kw(Kw::Mid) if self.hyphen(i + 1) && self.lex(i + 2) == Lex::Unit(Unit::Year, false) => {
+                return Some(Found { first: i, last: i + 3, expr: Expr::ReportedYear, modifier: Some(Mid) });
+            }
+            Lex::Other if self.text_is(i, "midyear") => {
+                return Some(Found { first: i, last: i + 1, expr: Expr::ReportedYear, modifier: Some(Mid) });
+            }
             Lex::Kw(Kw::Early) => (i + 1, Start),
             Lex::Kw(Kw::Mid) => (if self.hyphen(i + 1) { i + 2 } else { i + 1 }, Mid),
             Lex::Kw(Kw::Late) => (i + 1, End),
@@ -65,6 +72,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 _ => (core_at + 1, 0),
             };
             (end, Expr::WithPart(Box::new(Expr::Relative(Unit::Day, day)), part))
+        } else if self.kw(core_at, Kw::The) && self.lex(core_at + 1) == Lex::Unit(Unit::Week, false) {
+            // "by the end of the week": this week ("the week" alone is
+            // left out, as the corpora mostly leave it).
+            (core_at + 2, Expr::Relative(Unit::Week, 0))
         } else {
             self.date_time(core_at)?
         };
