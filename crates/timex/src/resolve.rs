@@ -292,7 +292,13 @@ fn month_year_offset(month: u8, current: u8, tense: Tense) -> i16 {
     if ahead <= 2 || ahead >= 10 {
         let wraps_forward = i16::from(month) < i16::from(current) && ahead <= 2;
         let wraps_back = i16::from(month) > i16::from(current) && ahead >= 10;
-        return i16::from(wraps_forward) - i16::from(wraps_back);
+        let close = i16::from(wraps_forward) - i16::from(wraps_back);
+        // ... unless the verb rules it out: "will take effect in January"
+        // said in March is next January.
+        return match tense {
+            Tense::Future if ahead >= 10 => close + 1,
+            _ => close,
+        };
     }
     match tense {
         Tense::Past if month > current => -1,
