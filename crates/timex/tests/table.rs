@@ -210,6 +210,12 @@ fn relative_dates_follow_the_tense() {
             "The report covers 1995-1999.",
             &[("1995", "DATE", "1995", None), ("1999", "DATE", "1999", None)],
         ),
+        // A range of months lies in one year.
+        (
+            "1998-03-15",
+            "From January to November, exports rose.",
+            &[("January", "DATE", "1997-01", None), ("November", "DATE", "1997-11", None)],
+        ),
         // A close month that the verb rules out is the next one.
         ("1998-03-15", "In January, the law will take effect.", &[("January", "DATE", "1999-01", None)]),
         // The day after a clock time dates it, though it stands apart.
