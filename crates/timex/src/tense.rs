@@ -41,7 +41,7 @@ const NOT_PAST_ED: &[&str] = &[
 const FUTURE: &[&str] = &[
     "will", "shall", "ll", "would", "next", "upcoming", "scheduled", "planned", "plans", "plan",
     "expected", "expects", "tomorrow", "coming", "hopes", "intends", "aims", "wants", "resume", "resumes",
-    "begins", "opens", "meets", "starts", "convenes", "reconvenes",
+    "begins", "opens", "reopens", "meets", "starts", "convenes", "reconvenes", "plays", "hosts", "visits",
 ];
 
 /// Words after which an "-ed" word or "plan" is no verb.

@@ -210,6 +210,12 @@ fn relative_dates_follow_the_tense() {
             "The report covers 1995-1999.",
             &[("1995", "DATE", "1995", None), ("1999", "DATE", "1999", None)],
         ),
+        // A schedule in the present tense looks ahead.
+        (
+            "1998-03-18",
+            "The museum reopens Saturday; the team plays Sunday.",
+            &[("Saturday", "DATE", "1998-03-21", None), ("Sunday", "DATE", "1998-03-22", None)],
+        ),
         // A range of months lies in one year.
         (
             "1998-03-15",
