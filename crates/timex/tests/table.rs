@@ -361,6 +361,7 @@ fn words_that_only_look_like_dates() {
         ("2020-11-26", "The plan saves $500 million a year.", &[]),
         ("2020-11-26", "Iraq imports about three-quarters of its food.", &[]),
         ("2020-11-26", "The quarter-to-quarter comparison improved.", &[]),
+        ("2020-11-26", "Troops moved at 1647 GMT.", &[]),
         ("2020-11-26", "She told USA Today and ABC's \"This Week\" so.", &[]),
     ]);
 }

@@ -96,6 +96,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
             && matches!(self.lex(i + 2), Lex::Digits(..))
             && !year_range;
         let percent = next.text == "%" || next.text.eq_ignore_ascii_case("percent");
+        // "1647 GMT" is a clock time, not a year.
+        if self.time_zone(i + 1) {
+            return None;
+        }
         // "1990s" and "1990's" are decades, handled elsewhere.
         let decade = self.glued(i + 1)
             && (self.text_is(i + 1, "s") || self.punct(i + 1, "'") && self.text_is(i + 2, "s"));
