@@ -80,24 +80,11 @@ impl Tagger {
                     )
                 });
                 let ctx = Context { dct, reference, tense, compared };
-                let Some(mut resolved) = resolve(&hit.expr, &ctx) else {
+                let Some(resolved) = range_start(&grammar, &words, sentence.clone(), &hit, &ctx)
+                    .or_else(|| resolve(&hit.expr, &ctx))
+                else {
                     continue;
                 };
-                // "from January to November": the range's start lies in the
-                // year of its end.
-                if let (Expr::MonthDay(month, None), Some(end)) =
-                    (&hit.expr, range_end(&grammar, &words, hit.last, sentence.end))
-                {
-                    let end_tense = tense_of(&words, sentence.clone(), end.first, end.last);
-                    let end_ctx = Context { dct, reference, tense: end_tense, compared };
-                    if let (Expr::MonthDay(later, None), Some(Resolved::Point(Point::Month(year, _)))) =
-                        (&end.expr, resolve(&end.expr, &end_ctx))
-                    {
-                        if later > month {
-                            resolved = Resolved::Point(Point::Month(year, *month));
-                        }
-                    }
-                }
                 if let Resolved::Point(point) = resolved {
                     // "the quarter" puts its quarter in focus when none is.
                     let first_quarter = matches!(hit.expr, Expr::ReportedQuarter)
@@ -121,16 +108,32 @@ impl Tagger {
     }
 }
 
-/// The expression that ends a range begun at `at`: "to November",
-/// "-November", "through March".
-fn range_end(grammar: &Grammar<'_, '_>, words: &[Word<'_>], at: usize, end: usize) -> Option<grammar::Found> {
-    let connector = words.get(at)?;
+/// "from January to November", "the January-November period": a month
+/// that starts a range lies in the year of the month that ends it.
+fn range_start(
+    grammar: &Grammar<'_, '_>,
+    words: &[Word<'_>],
+    sentence: std::ops::Range<usize>,
+    hit: &grammar::Found,
+    ctx: &Context,
+) -> Option<Resolved> {
+    let Expr::MonthDay(month, None) = hit.expr else { return None };
+    let connector = words.get(hit.last)?;
     let joins = matches!(connector.text, "-" | "–")
         || ["to", "through", "until", "till"].iter().any(|w| connector.text.eq_ignore_ascii_case(w));
     if !joins {
         return None;
     }
-    grammar.longest_at(at + 1).filter(|hit| hit.last <= end)
+    let end = grammar.longest_at(hit.last + 1).filter(|end| end.last <= sentence.end)?;
+    let Expr::MonthDay(later, None) = end.expr else { return None };
+    if later <= month {
+        return None;
+    }
+    let tense = tense_of(words, sentence, end.first, end.last);
+    match resolve(&end.expr, &Context { tense, ..*ctx })? {
+        Resolved::Point(Point::Month(year, _)) => Some(Resolved::Point(Point::Month(year, month))),
+        _ => None,
+    }
 }
 
 /// "USA Today", ABC's "This Week": a relative date capitalised inside a
