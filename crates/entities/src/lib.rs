@@ -701,19 +701,7 @@ impl Recognizer {
                     area: p.area,
                     demonym: p.role == PlaceRole::Demonym,
                     within: within.map(|_| i + 1),
-                    // "in Bakhmut"; "at" and "to" lead as often to a venue
-                    // ("at Salt + Smoke") as to a town.
-                    // "Logan-Rogersville": joined to another place by a hyphen.
-                    placed: p.first > 0
-                        && LOCATIVES.contains(&words[p.first - 1].lower.as_str())
-                        && !matches!(words[p.first - 1].lower.as_str(), "at" | "to" | "from")
-                        || (i > 0
-                            && found.places[i - 1].last + 1 == p.first
-                            && words[p.first - 1].text == "-")
-                        || found
-                            .places
-                            .get(i + 1)
-                            .is_some_and(|next| next.first == p.last + 1 && words[p.last].text == "-"),
+                    placed: placed_by_text(words, &found.places, i),
                 }
             })
             .collect();
@@ -775,6 +763,20 @@ fn bare(start: usize, end: usize, text: String, kind: EntityKind) -> Entity {
         country: None,
         admin1: None,
     }
+}
+
+/// Whether the text itself makes place mention `i` a place: a preposition
+/// of place before it ("in Bakhmut"; "at" and "to" lead as often to a
+/// venue, "at Salt + Smoke", as to a town), or a hyphen joining it to
+/// another place ("Logan-Rogersville").
+fn placed_by_text(words: &[Word<'_>], places: &[PlaceMention], i: usize) -> bool {
+    let p = &places[i];
+    let before = p.first.checked_sub(1).map(|b| words[b].lower.as_str());
+    let preposition = before.is_some_and(|b| LOCATIVES.contains(&b) && !matches!(b, "at" | "to" | "from"));
+    let hyphen_before = i > 0 && places[i - 1].last + 1 == p.first && words[p.first - 1].text == "-";
+    let hyphen_after =
+        places.get(i + 1).is_some_and(|next| next.first == p.last + 1 && words[p.last].text == "-");
+    preposition || hyphen_before || hyphen_after
 }
 
 /// Where a name going on from `from` ends: at the first word in lower

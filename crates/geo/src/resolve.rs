@@ -171,11 +171,11 @@ const STRAY_POPULATION: u64 = 100_000;
 const STRAY_KM: f64 = 500.0;
 
 /// "Stonewall", "Pioneer", "Obama", "Eva's Village": a one-word name whose
-/// sense is a small town or a county far from the story's surer places, in a country none of them lies
-/// in, is a word of something else (a bar, a golf club, a person), not
-/// that town. A preposition of place ("in Saipan"), a container ("Dublin,
-/// Ga.") or a story with no other setting keeps it; in a story of small
-/// towns only, they keep each other.
+/// sense is a small town or a county far from the story's surer places,
+/// in a country none of them lies in, is a word of something else (a bar,
+/// a golf club, a person), not that town. A preposition of place ("in
+/// Saipan"), a container ("Dublin, Ga.") or a story with no other setting
+/// keeps it; in a story of small towns only, they keep each other.
 fn drop_strays(
     mentions: &[Mention<'_>],
     keys: &[String],
@@ -224,10 +224,10 @@ fn drop_strays(
     for ((key, place), suspect) in keys.iter().zip(chosen.iter_mut()).zip(&suspect) {
         let Some(town) = *place else { continue };
         let witnesses = if sure.iter().any(|(other, _)| other != key) { &sure } else { &all };
-        let company = witnesses.iter().filter(|(other, _)| other != key).any(|(_, p)| {
-            p.country == town.country
-                || distance_km(p.lat.into(), p.lon.into(), town.lat.into(), town.lon.into()) <= STRAY_KM
-        });
+        let company = witnesses
+            .iter()
+            .filter(|(other, _)| other != key)
+            .any(|(_, p)| p.country == town.country || km_between(p, town) <= STRAY_KM);
         if *suspect && !company && settings.iter().any(|n| n != key) {
             *place = None;
         }
@@ -305,8 +305,7 @@ impl<'g> Context<'g> {
         self.placed.iter().any(|p| {
             !std::ptr::eq(*p, place)
                 && (p.lat - place.lat).abs() < max_degrees
-                && distance_km(f64::from(p.lat), f64::from(p.lon), f64::from(place.lat), f64::from(place.lon))
-                    < NEAR_KM
+                && km_between(p, place) < NEAR_KM
         })
     }
 
@@ -492,6 +491,11 @@ pub fn points(chosen: &[Option<&Place>]) -> Vec<Option<(f32, f32)>> {
             ))
         })
         .collect()
+}
+
+/// The distance between two places of the gazetteer, in kilometres.
+fn km_between(a: &Place, b: &Place) -> f64 {
+    distance_km(f64::from(a.lat), f64::from(a.lon), f64::from(b.lat), f64::from(b.lon))
 }
 
 /// Great-circle distance in kilometres.

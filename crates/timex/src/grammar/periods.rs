@@ -76,14 +76,13 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if let Some((end, year)) = self.of_year(i) {
             return (end, Expr::Point(point(year)));
         }
-        // "the first half of the year", "the summer of last year"
-        if self.kw(i, Kw::Of) && self.lex(i + 2) == Lex::Unit(Unit::Year, false) {
-            match self.lex(i + 1) {
-                Lex::Kw(Kw::The) => return (i + 3, without),
-                Lex::Kw(Kw::This) => return (i + 3, Expr::InRelativeYear(0, point(0))),
-                Lex::Kw(Kw::Last) => return (i + 3, Expr::InRelativeYear(-1, point(0))),
-                Lex::Kw(Kw::Next) => return (i + 3, Expr::InRelativeYear(1, point(0))),
-                _ => {}
+        // "the summer of last year", "the first half of the year"
+        if self.kw(i, Kw::Of) {
+            if let Some((end, YearSlot::Relative(offset))) = self.year_slot(i + 1, false) {
+                return (end, Expr::InRelativeYear(offset, point(0)));
+            }
+            if self.kw(i + 1, Kw::The) && self.lex(i + 2) == Lex::Unit(Unit::Year, false) {
+                return (i + 3, without);
             }
         }
         (i, without)
