@@ -125,15 +125,15 @@ fn range_start(
         return None;
     }
     let end = grammar.longest_at(hit.last + 1).filter(|end| end.last <= sentence.end)?;
-    let Expr::MonthDay(later, None) = end.expr else { return None };
-    if later <= month {
-        return None;
-    }
     let tense = tense_of(words, sentence, end.first, end.last);
-    match resolve(&end.expr, &Context { tense, ..*ctx })? {
-        Resolved::Point(Point::Month(year, _)) => Some(Resolved::Point(Point::Month(year, month))),
-        _ => None,
-    }
+    // The end may carry its year ("to September this year") or a day
+    // ("to Sept. 30").
+    let (year, later) = match resolve(&end.expr, &Context { tense, ..*ctx })? {
+        Resolved::Point(Point::Month(year, later)) => (year, later),
+        Resolved::Point(Point::Day(day)) => (day.year(), day.month() as u8),
+        _ => return None,
+    };
+    (later > month).then_some(Resolved::Point(Point::Month(year, month)))
 }
 
 /// "USA Today", ABC's "This Week": a relative date capitalised inside a

@@ -297,6 +297,10 @@ fn month_year_offset(month: u8, current: u8, tense: Tense) -> i16 {
         // said in March is next January.
         return match tense {
             Tense::Future if ahead >= 10 => close + 1,
+            // In December a past "January" is this year's: its year
+            // needs no saying. (Said in March, a past "April" is more
+            // often a reported plan than last year's April.)
+            Tense::Past if wraps_forward => close - 1,
             _ => close,
         };
     }

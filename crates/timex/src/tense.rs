@@ -60,6 +60,18 @@ pub(crate) fn tense_of(
 ) -> Tense {
     let text = |i: usize| words[i].text.to_ascii_lowercase();
     let around = || tense_around(words, sentence.clone(), first, last);
+    // "crude for January delivery", "the March contract": a futures
+    // month is still to come.
+    let after = (last < sentence.end).then(|| text(last));
+    if after.as_deref().is_some_and(|w| matches!(w, "delivery" | "deliveries" | "contract" | "contracts"))
+        || (first >= 2 && matches!(text(first - 2).as_str(), "delivery" | "deliveries"))
+    {
+        return Tense::Future;
+    }
+    // "ahead of January's elections".
+    if first >= 2 && text(first - 2) == "ahead" && text(first - 1) == "of" {
+        return Tense::Future;
+    }
     let Some(before) = first.checked_sub(1).map(text) else {
         return around();
     };

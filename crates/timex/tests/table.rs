@@ -277,6 +277,29 @@ fn relative_dates_follow_the_tense() {
             "The deal should close by year-end; sales fell over the summer.",
             &[("year-end", "DATE", "2020", Some(End)), ("the summer", "DATE", "2020-SU", None)],
         ),
+        // In December a past January is this year's; a futures month and
+        // a vote "ahead of" lie ahead.
+        (
+            "2020-12-10",
+            "Voters who had snubbed the election in January returned. Crude for January delivery rose.",
+            &[("January", "DATE", "2020-01", None), ("January", "DATE", "2021-01", None)],
+        ),
+        (
+            "2020-12-10",
+            "Parties campaigned ahead of February's vote.",
+            &[("February", "DATE", "2021-02", None)],
+        ),
+        // A range ending in a year, or on a day, puts its start in that year.
+        (
+            "2020-11-12",
+            "Exports rose from January to September this year and from January to Sept. 30.",
+            &[
+                ("January", "DATE", "2020-01", None),
+                ("September this year", "DATE", "2020-09", None),
+                ("January", "DATE", "2020-01", None),
+                ("Sept. 30", "DATE", "2020-09-30", None),
+            ],
+        ),
     ]);
 }
 
