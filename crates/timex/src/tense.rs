@@ -169,6 +169,12 @@ fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
             return Some(if past { Tense::Past } else { Tense::Future });
         }
     }
+    // "the law takes effect on Monday", "comes into force": a schedule.
+    if matches!(words[i].text, "takes" | "comes" | "goes")
+        && words.get(i + 1).is_some_and(|w| matches!(w.text, "effect" | "into"))
+    {
+        return Some(Tense::Future);
+    }
     let tense = verb_tense(&words[i])?;
     // "a still unspecified date", "the plan": an adjective or a noun.
     let noun_like =

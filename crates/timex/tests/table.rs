@@ -277,6 +277,13 @@ fn relative_dates_follow_the_tense() {
             "The deal should close by year-end; sales fell over the summer.",
             &[("year-end", "DATE", "2020", Some(End)), ("the summer", "DATE", "2020-SU", None)],
         ),
+        // A law that "comes into force" or "takes effect" on a weekday
+        // does so ahead.
+        (
+            "2020-11-26",
+            "The act comes into force on Monday and the ban takes effect Tuesday.",
+            &[("Monday", "DATE", "2020-11-30", None), ("Tuesday", "DATE", "2020-12-01", None)],
+        ),
         // In December a past January is this year's; a futures month and
         // a vote "ahead of" lie ahead.
         (
@@ -378,6 +385,7 @@ fn words_that_only_look_like_dates() {
         ("2020-11-26", "You may leave. March on, soldiers.", &[]),
         ("2020-11-26", "The second round went well, said the 1,200 troops.", &[]),
         ("2020-11-26", "A $1500 fee and 2000 people.", &[]),
+        ("2020-11-26", "Under Resolution 1737 and on Flight 1549, nobody moved.", &[]),
         ("2020-11-26", "The quarterly dividend rose.", &[]),
         ("2020-11-26", "Leaves fall in the fall of the empire.", &[]),
         ("2020-11-26", "He was asked to leave as soon as possible.", &[]),

@@ -81,6 +81,13 @@ impl<'w, 'a> Grammar<'w, 'a> {
         let Lex::Digits(y @ 1000..=2199, 4) = self.lex(i) else {
             return None;
         };
+        let numbered = i > 0 && {
+            let before = self.word(i - 1).text.to_ascii_lowercase();
+            NUMBERING_NOUNS.contains(&before.as_str())
+        };
+        if numbered {
+            return None;
+        }
         let before_glued = |p: &str| i > 0 && self.punct(i - 1, p) && self.glued(i);
         if (i > 0 && self.punct(i - 1, "$")) || before_glued(",") || before_glued(".") {
             return None;

@@ -131,6 +131,27 @@ const COUNT_NOUNS: &[&str] = &[
     "mw",
 ];
 
+/// Nouns that number what follows them: "Resolution 1737", "Flight 1549".
+const NUMBERING_NOUNS: &[&str] = &[
+    "resolution",
+    "resolutions",
+    "flight",
+    "route",
+    "room",
+    "article",
+    "paragraph",
+    "section",
+    "chapter",
+    "highway",
+    "interstate",
+    "platform",
+    "page",
+    "no",
+    "number",
+    "bus",
+    "train",
+];
+
 /// Words after which "weekly" or "quarterly" is an adverb, not an adjective.
 const FUNCTION_WORDS: &[&str] = &[
     "and",
