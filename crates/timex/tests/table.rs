@@ -43,6 +43,18 @@ fn absolute_dates() {
         ("2021-03-01", "Signed on 25 November 2020.", &[("25 November 2020", "DATE", "2020-11-25", None)]),
         ("2021-03-01", "Released 2020-11-25 by the ministry.", &[("2020-11-25", "DATE", "2020-11-25", None)]),
         ("2021-03-01", "Filed 11/25/2020 in court.", &[("11/25/2020", "DATE", "2020-11-25", None)]),
+        // A range of days is its first day and its last, as year ranges are.
+        (
+            "2005-11-10",
+            "Leaders meet on Nov. 18-19 in Busan; the fair ran Dec. 1-3, 2004, not 18-19 years.",
+            &[
+                ("Nov. 18", "DATE", "2005-11-18", None),
+                ("19", "DATE", "2005-11-19", None),
+                ("Dec. 1", "DATE", "2004-12-01", None),
+                ("3, 2004", "DATE", "2004-12-03", None),
+                ("19 years", "DURATION", "P19Y", None),
+            ],
+        ),
         ("2020-11-26", "Talks resume in mid-December.", &[("mid-December", "DATE", "2020-12", Some(Mid))]),
         ("2021-03-01", "The plant closed in late 2019.", &[("late 2019", "DATE", "2019", Some(End))]),
         ("2021-03-01", "Prices rose in the 1990s.", &[("the 1990s", "DATE", "199", None)]),

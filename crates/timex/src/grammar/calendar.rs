@@ -8,6 +8,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
     pub(super) fn date(&self, i: usize) -> Parsed {
         let candidates = [
             self.month_date(i),
+            self.range_last_day(i),
             self.day_month(i),
             self.weekday_date(i),
             self.numeric_date(i),
@@ -119,10 +120,17 @@ impl<'w, 'a> Grammar<'w, 'a> {
         let (end, month) = self.month(i)?;
         if let Some((day_end, day)) = self.day_number(end) {
             let clock = self.punct(day_end, ":") && matches!(self.lex(day_end + 1), Lex::Digits(..));
-            let quantity = matches!(self.lex(day_end), Lex::Unit(..)) || self.hyphen(day_end);
+            // "Nov. 18-19, 2005": the range's year is after its end.
+            let range_end = self.day_range_end(day_end, day);
+            let quantity =
+                range_end.is_none() && (matches!(self.lex(day_end), Lex::Unit(..)) || self.hyphen(day_end));
             if !clock && !quantity {
                 let date = |y| jiff::civil::Date::new(y, month as i8, day as i8).ok();
-                return match self.year_slot(day_end, false) {
+                let year = match range_end {
+                    Some(range_end) => self.year_slot(range_end, false).map(|(_, slot)| (day_end, slot)),
+                    None => self.year_slot(day_end, false),
+                };
+                return match year {
                     Some((year_end, YearSlot::Absolute(y))) => {
                         Some((year_end, Expr::Point(Point::Day(date(y)?))))
                     }
@@ -152,6 +160,39 @@ impl<'w, 'a> Grammar<'w, 'a> {
             return None;
         }
         Some((end, Expr::MonthDay(month, None)))
+    }
+
+    /// The end of a range of days after its first day (`day`, ending at
+    /// `i`): "18-19" in "Nov. 18-19".
+    fn day_range_end(&self, i: usize, day: u8) -> Option<usize> {
+        if !self.hyphen(i) || !self.glued(i + 1) {
+            return None;
+        }
+        let (end, last) = self.day_number(i + 1)?;
+        let counts = matches!(self.lex(end), Lex::Unit(..)) || self.hyphen(end);
+        (last > day && !counts).then_some(end)
+    }
+
+    /// "19" in "Nov. 18-19": the last day of a range, a date of its own.
+    pub(super) fn range_last_day(&self, i: usize) -> Parsed {
+        let (day_end, day) = self.day_number(i)?;
+        if i < 3 || !self.hyphen(i - 1) {
+            return None;
+        }
+        let (first_end, first) = self.day_number(i - 2)?;
+        let month = (i.saturating_sub(4)..i - 2)
+            .find_map(|j| self.month(j).filter(|(end, _)| *end == i - 2).map(|(_, m)| m))?;
+        if first_end != i - 1 || self.day_range_end(i - 1, first) != Some(day_end) {
+            return None;
+        }
+        let date = |y| jiff::civil::Date::new(y, month as i8, day as i8).ok();
+        match self.year_slot(day_end, false) {
+            Some((year_end, YearSlot::Absolute(y))) => Some((year_end, Expr::Point(Point::Day(date(y)?)))),
+            Some((year_end, YearSlot::Relative(n))) => {
+                Some((year_end, Expr::InRelativeYear(n, Point::Day(date(2000)?))))
+            }
+            None => Some((day_end, Expr::MonthDay(month, Some(day)))),
+        }
     }
 
     /// The year after a month or a day: ", 2020", "of 2020", "2020",
