@@ -89,7 +89,12 @@ impl Tagger {
                     // "the quarter" puts its quarter in focus when none is.
                     let first_quarter = matches!(hit.expr, Expr::ReportedQuarter)
                         && !matches!(reference, Some(Point::Quarter(..)));
-                    if updates_reference(&hit.expr) || first_quarter {
+                    // "the first quarter ended Sept. 30": the end date
+                    // leaves the quarter in focus.
+                    let ends_period = hit.first > 0
+                        && matches!(words[hit.first - 1].text, "ended" | "ending")
+                        && matches!(reference, Some(Point::Quarter(..) | Point::Half(..) | Point::Year(_)));
+                    if (updates_reference(&hit.expr) && !ends_period) || first_quarter {
                         reference = Some(point);
                     }
                 }

@@ -264,6 +264,16 @@ fn relative_dates_follow_the_tense() {
             "The index closed Friday, Oct. 27, down 4.5% from the previous Friday.",
             &[("Friday, Oct. 27", "DATE", "1989-10-27", None), ("the previous Friday", "DATE", "1989-10-20", None)],
         ),
+        // The date that ends a quarter leaves the quarter in focus.
+        (
+            "1989-10-26",
+            "Profit rose in the third quarter ended Sept. 30 from $3 million a year ago.",
+            &[
+                ("the third quarter", "DATE", "1989-Q3", None),
+                ("Sept. 30", "DATE", "1989-09-30", None),
+                ("a year ago", "DATE", "1988-Q3", None),
+            ],
+        ),
         // A plan's deadline lies ahead even when the verb is present.
         (
             "2020-10-26",
