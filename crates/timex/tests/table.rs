@@ -69,6 +69,7 @@ fn absolute_dates() {
             &[("the third quarter", "DATE", "2020-Q3", None)],
         ),
         ("2020-10-26", "It expects fiscal 2021 sales to rise.", &[("fiscal 2021", "DATE", "2021", None)]),
+        ("2020-10-26", "In Q3 2019 sales fell.", &[("Q3 2019", "DATE", "2019-Q3", None)]),
         (
             "2021-03-01",
             "Sales grew in the first half of 2019.",
@@ -408,6 +409,7 @@ fn words_that_only_look_like_dates() {
         ("2020-11-26", "The second round went well, said the 1,200 troops.", &[]),
         ("2020-11-26", "A $1500 fee and 2000 people.", &[]),
         ("2020-11-26", "Under Resolution 1737 and on Flight 1549, nobody moved.", &[]),
+        ("2020-11-26", "He won the title in the 1970-71 season.", &[]),
         ("2020-11-26", "The quarterly dividend rose.", &[]),
         ("2020-11-26", "Leaves fall in the fall of the empire.", &[]),
         ("2020-11-26", "He was asked to leave as soon as possible.", &[]),

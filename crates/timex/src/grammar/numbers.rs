@@ -73,6 +73,14 @@ impl<'w, 'a> Grammar<'w, 'a> {
 
     /// How many units: a number, "a", "a few", "several", "a couple of".
     pub(super) fn count(&self, i: usize) -> Option<(usize, Option<f64>)> {
+        // "the 2012-13 season": the end of a span of years counts nothing.
+        let ends_years = i >= 2
+            && self.hyphen(i - 1)
+            && self.glued(i)
+            && matches!(self.lex(i - 2), Lex::Digits(1000..=2199, 4));
+        if ends_years {
+            return None;
+        }
         if let Some((end, n)) = self.number(i) {
             return Some((end, Some(n)));
         }

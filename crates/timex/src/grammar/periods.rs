@@ -42,6 +42,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
         // "Q3"
         if self.text_is(start, "q") && self.glued(start + 1) {
             if let Lex::Digits(q @ 1..=4, 1) = self.lex(start + 1) {
+                // "Q3 2012"
+                if let Some((end, year)) = self.year_digits(start + 2) {
+                    return Some((end, Expr::Point(Point::Quarter(year, q as u8))));
+                }
                 return Some(self.with_year(
                     start + 2,
                     |y| Point::Quarter(y, q as u8),
