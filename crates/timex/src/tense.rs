@@ -164,7 +164,7 @@ fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
     // for the future.
     if words[i].text == "to" && i > 0 {
         let before = words[i - 1].text.to_ascii_lowercase();
-        if matches!(before.as_str(), "is" | "are" | "set" | "due") {
+        if matches!(before.as_str(), "is" | "are" | "set" | "due" | "slated") {
             let past = i > 1 && matches!(words[i - 2].text, "was" | "were" | "had" | "been");
             return Some(if past { Tense::Past } else { Tense::Future });
         }
@@ -174,6 +174,12 @@ fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
         && words.get(i + 1).is_some_and(|w| matches!(w.text, "effect" | "into"))
     {
         return Some(Tense::Future);
+    }
+    // "elections are set for Sunday": a date fixed ahead, unless the
+    // plan itself is past ("had been set for").
+    if matches!(words[i].text, "set" | "slated") && words.get(i + 1).is_some_and(|w| w.text == "for") {
+        let past = i > 0 && matches!(words[i - 1].text, "was" | "were" | "had" | "been");
+        return Some(if past { Tense::Past } else { Tense::Future });
     }
     let tense = verb_tense(&words[i])?;
     // "a still unspecified date", "the plan": an adjective or a noun.

@@ -265,6 +265,12 @@ fn relative_dates_follow_the_tense() {
             "The index closed Friday, Oct. 27, down 4.5% from the previous Friday.",
             &[("Friday, Oct. 27", "DATE", "1989-10-27", None), ("the previous Friday", "DATE", "1989-10-20", None)],
         ),
+        // A date "set for" lies ahead unless the setting is past.
+        (
+            "2013-01-10",
+            "Elections are set for Sunday; a vote that had been set for Monday was delayed.",
+            &[("Sunday", "DATE", "2013-01-13", None), ("Monday", "DATE", "2013-01-07", None)],
+        ),
         // The date that ends a quarter leaves the quarter in focus.
         (
             "1989-10-26",
