@@ -399,6 +399,7 @@ fn durations_sets_and_references() {
             &[("Monday", "SET", "XXXX-WXX-1TNI", None), ("Tuesday nights", "SET", "XXXX-WXX-2TNI", None)],
         ),
         ("2020-11-26", "It is now clear.", &[("now", "DATE", "PRESENT_REF", None)]),
+        ("2020-11-26", "The team meets every other week.", &[("every other week", "SET", "P2W", None)]),
         ("2020-11-26", "He recently moved.", &[("recently", "DATE", "PAST_REF", None)]),
         (
             "2020-11-26",

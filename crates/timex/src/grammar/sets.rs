@@ -43,6 +43,12 @@ impl<'w, 'a> Grammar<'w, 'a> {
             _ => (i, false),
         };
         if explicit {
+            // "every other week"
+            if self.kw(i, Kw::Every) && self.text_is(j, "other") {
+                if let Some((unit, false)) = self.unit(j + 1) {
+                    return Some((j + 2, Expr::Set(Amount { count: Some(2.0), unit }.to_string())));
+                }
+            }
             if let Some((end, count)) = self.number(j) {
                 if let Some((unit, true)) = self.unit(end) {
                     return Some((end + 1, Expr::Set(Amount { count: Some(count), unit }.to_string())));
