@@ -68,8 +68,9 @@ pub(crate) fn tense_of(
     {
         return Tense::Future;
     }
-    // "ahead of January's elections".
-    if first >= 2 && text(first - 2) == "ahead" && text(first - 1) == "of" {
+    // "ahead of January's elections", "ahead of the Monday vote".
+    let skip_the = usize::from(first >= 1 && text(first - 1) == "the");
+    if first >= 2 + skip_the && text(first - 2 - skip_the) == "ahead" && text(first - 1 - skip_the) == "of" {
         return Tense::Future;
     }
     let Some(before) = first.checked_sub(1).map(text) else {

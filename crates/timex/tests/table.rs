@@ -322,8 +322,8 @@ fn relative_dates_follow_the_tense() {
         ),
         (
             "2020-12-10",
-            "Parties campaigned ahead of February's vote.",
-            &[("February", "DATE", "2021-02", None)],
+            "Parties campaigned ahead of February's vote and ahead of the Sunday ballot.",
+            &[("February", "DATE", "2021-02", None), ("Sunday", "DATE", "2020-12-13", None)],
         ),
         // A range ending in a year, or on a day, puts its start in that year.
         (
