@@ -68,9 +68,9 @@ pub(crate) fn tense_of(
     {
         return Tense::Future;
     }
-    // "ahead of January's elections", "ahead of the Monday vote".
-    let skip_the = usize::from(first >= 1 && text(first - 1) == "the");
-    if first >= 2 + skip_the && text(first - 2 - skip_the) == "ahead" && text(first - 1 - skip_the) == "of" {
+    // "ahead of January's elections", "ahead of the Monday vote", "ahead
+    // of his funeral Wednesday".
+    if ahead_of_before(words, sentence.start, first) {
         return Tense::Future;
     }
     let Some(before) = first.checked_sub(1).map(text) else {
@@ -105,6 +105,24 @@ pub(crate) fn tense_of(
         "effective" => Tense::Unknown,
         _ => around(),
     }
+}
+
+/// "ahead of" among the few words before `first`, with no verb or
+/// punctuation between.
+fn ahead_of_before(words: &[Word<'_>], clause_start: usize, first: usize) -> bool {
+    const REACH: usize = 5;
+    for i in (clause_start.max(first.saturating_sub(REACH))..first).rev() {
+        if words[i].text.eq_ignore_ascii_case("of")
+            && i > clause_start
+            && words[i - 1].text.eq_ignore_ascii_case("ahead")
+        {
+            return true;
+        }
+        if words[i].punct || verb_tense(&words[i]).is_some() {
+            return false;
+        }
+    }
+    false
 }
 
 /// An infinitive ("to pay") among the few words before `first`, with no

@@ -322,8 +322,12 @@ fn relative_dates_follow_the_tense() {
         ),
         (
             "2020-12-10",
-            "Parties campaigned ahead of February's vote and ahead of the Sunday ballot.",
-            &[("February", "DATE", "2021-02", None), ("Sunday", "DATE", "2020-12-13", None)],
+            "Parties campaigned ahead of February's vote, ahead of the Sunday ballot and ahead of a summit Tuesday.",
+            &[
+                ("February", "DATE", "2021-02", None),
+                ("Sunday", "DATE", "2020-12-13", None),
+                ("Tuesday", "DATE", "2020-12-15", None),
+            ],
         ),
         // A range ending in a year, or on a day, puts its start in that year.
         (
@@ -417,6 +421,7 @@ fn words_that_only_look_like_dates() {
         ("2020-11-26", "A $1500 fee and 2000 people.", &[]),
         ("2020-11-26", "Under Resolution 1737 and on Flight 1549, nobody moved.", &[]),
         ("2020-11-26", "He won the title in the 1970-71 season.", &[]),
+        ("2020-11-26", "She was named player of the year and Time's Person of the Year.", &[]),
         ("2020-11-26", "The quarterly dividend rose.", &[]),
         ("2020-11-26", "Leaves fall in the fall of the empire.", &[]),
         ("2020-11-26", "He was asked to leave as soon as possible.", &[]),

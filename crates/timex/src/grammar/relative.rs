@@ -57,6 +57,8 @@ impl<'w, 'a> Grammar<'w, 'a> {
             Lex::Unit(Unit::Weekend, false) if start > i => return Some((start + 1, Expr::Weekend)),
             // "the year-ago results" is the year before, found apart.
             Lex::Unit(Unit::Year, false) if start > i && self.hyphen(start + 1) => return None,
+            // "coach of the year" is a title.
+            Lex::Unit(Unit::Year, false) if start > i && self.award_before(i) => return None,
             Lex::Unit(Unit::Year, false) if start > i => {
                 // "the year 2000", "the year two thousand"
                 if let Some((end, y)) = self.year(start + 1).or_else(|| self.year_words(start + 1)) {
@@ -147,6 +149,33 @@ impl<'w, 'a> Grammar<'w, 'a> {
 
     /// "the year" in "the year ended June 30" is a twelve-month period;
     /// otherwise it is the year in focus.
+    /// "player of" before `i`: an award's title ("player of the year").
+    fn award_before(&self, i: usize) -> bool {
+        const AWARDS: &[&str] = &[
+            "player",
+            "coach",
+            "person",
+            "man",
+            "woman",
+            "album",
+            "song",
+            "record",
+            "team",
+            "rookie",
+            "manager",
+            "athlete",
+            "book",
+            "car",
+            "word",
+            "sportsman",
+            "sportswoman",
+            "footballer",
+        ];
+        i >= 2
+            && self.text_is(i - 1, "of")
+            && AWARDS.contains(&self.word(i - 2).text.to_ascii_lowercase().as_str())
+    }
+
     pub(super) fn year_in_focus(&self, after: usize) -> Expr {
         let period = ["ended", "ending", "ends", "to"].iter().any(|w| self.text_is(after, w));
         if period {
