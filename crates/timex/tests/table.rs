@@ -404,6 +404,11 @@ fn durations_sets_and_references() {
         ),
         ("2020-11-26", "It is now clear.", &[("now", "DATE", "PRESENT_REF", None)]),
         ("2020-11-26", "The team meets every other week.", &[("every other week", "SET", "P2W", None)]),
+        (
+            "2020-11-26",
+            "Flights leave for Baghdad daily. The daily tally rose.",
+            &[("daily", "SET", "P1D", None), ("daily", "SET", "P1D", None)],
+        ),
         ("2020-11-26", "He recently moved.", &[("recently", "DATE", "PAST_REF", None)]),
         (
             "2020-11-26",
@@ -421,6 +426,13 @@ fn words_that_only_look_like_dates() {
         ("2020-11-26", "A $1500 fee and 2000 people.", &[]),
         ("2020-11-26", "Under Resolution 1737 and on Flight 1549, nobody moved.", &[]),
         ("2020-11-26", "He won the title in the 1970-71 season.", &[]),
+        // A "daily" that is a newspaper.
+        (
+            "2020-11-26",
+            "The daily said so, the business daily Le Figaro agreed and the Kommersant daily reported it.",
+            &[],
+        ),
+        ("2020-11-26", "The Daily Telegraph ran the story.", &[]),
         ("2020-11-26", "She was named player of the year and Time's Person of the Year.", &[]),
         ("2020-11-26", "The quarterly dividend rose.", &[]),
         ("2020-11-26", "Leaves fall in the fall of the empire.", &[]),

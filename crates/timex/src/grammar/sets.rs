@@ -15,6 +15,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
             if before_noun && !FUNCTION_WORDS.contains(&next.text.to_ascii_lowercase().as_str()) {
                 return None;
             }
+            if self.newspaper(i) {
+                return None;
+            }
             return Some((i + 1, Expr::Set(Amount { count: Some(1.0), unit }.to_string())));
         }
         // "on Mondays", "Tuesday nights", "Monday and Tuesday nights".
@@ -68,6 +71,75 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
         }
         None
+    }
+
+    /// "the daily said", "the business daily Le Figaro", "the Bild daily.":
+    /// a "daily" (or "weekly") that is a newspaper.
+    fn newspaper(&self, i: usize) -> bool {
+        const PRESS_WORDS: &[&str] = &[
+            "the",
+            "a",
+            "an",
+            "business",
+            "tabloid",
+            "financial",
+            "local",
+            "leading",
+            "independent",
+            "liberal",
+            "conservative",
+            "economic",
+            "national",
+            "popular",
+            "official",
+            "state-run",
+            "influential",
+            "respected",
+            "mass-circulation",
+            "english-language",
+            "sports",
+            "evening",
+        ];
+        const REPORTING: &[&str] = &[
+            "said",
+            "says",
+            "reported",
+            "reports",
+            "quoted",
+            "quotes",
+            "wrote",
+            "writes",
+            "added",
+            "echoed",
+            "warned",
+            "described",
+            "found",
+            "noted",
+            "pointed",
+            "claimed",
+            "published",
+            "cited",
+            "carried",
+            "revealed",
+            "stated",
+            "suggested",
+        ];
+        if i == 0 {
+            return false;
+        }
+        let before = self.word(i - 1);
+        let next = self.word(i + 1);
+        if before.punct {
+            return false;
+        }
+        let reporting = REPORTING.contains(&next.text.to_ascii_lowercase().as_str());
+        // After a name only a verb of reporting tells: "flights to Baghdad
+        // daily." recur.
+        if PRESS_WORDS.contains(&before.text.to_ascii_lowercase().as_str()) {
+            reporting || next.capitalized || next.punct || i + 1 >= self.words.len()
+        } else {
+            before.capitalized && reporting
+        }
     }
 
     /// "now", "currently", "recently", "the past", "the future", "soon",
