@@ -78,7 +78,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
             && self.hyphen(i - 1)
             && self.glued(i)
             && matches!(self.lex(i - 2), Lex::Digits(1000..=2199, 4));
-        if ends_years {
+        // "the world No. 1": a rank.
+        let ranked = (i >= 1 && self.word(i - 1).text == "No")
+            || (i >= 2 && self.punct(i - 1, ".") && self.word(i - 2).text == "No");
+        if ends_years || ranked {
             return None;
         }
         if let Some((end, n)) = self.number(i) {
