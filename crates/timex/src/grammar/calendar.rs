@@ -82,10 +82,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
         let Lex::Digits(y @ 1000..=2199, 4) = self.lex(i) else {
             return None;
         };
-        let numbered = i > 0 && {
-            let before = self.word(i - 1).text.to_ascii_lowercase();
-            NUMBERING_NOUNS.contains(&before.as_str())
-        };
+        let numbered = i > 0 && NUMBERING_NOUNS.iter().any(|noun| self.text_is(i - 1, noun));
         if numbered {
             return None;
         }

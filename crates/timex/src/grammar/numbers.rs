@@ -74,13 +74,16 @@ impl<'w, 'a> Grammar<'w, 'a> {
     /// How many units: a number, "a", "a few", "several", "a couple of".
     pub(super) fn count(&self, i: usize) -> Option<(usize, Option<f64>)> {
         // "the 2012-13 season": the end of a span of years counts nothing.
-        let ends_years = i >= 2
+        let digits = matches!(self.lex(i), Lex::Digits(..));
+        let ends_years = digits
+            && i >= 2
             && self.hyphen(i - 1)
             && self.glued(i)
             && matches!(self.lex(i - 2), Lex::Digits(1000..=2199, 4));
         // "the world No. 1": a rank.
-        let ranked = (i >= 1 && self.word(i - 1).text == "No")
-            || (i >= 2 && self.punct(i - 1, ".") && self.word(i - 2).text == "No");
+        let ranked = digits
+            && ((i >= 1 && self.word(i - 1).text == "No")
+                || (i >= 2 && self.punct(i - 1, ".") && self.word(i - 2).text == "No"));
         if ends_years || ranked {
             return None;
         }
