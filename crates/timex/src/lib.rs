@@ -24,7 +24,7 @@ use dateline_text::{sentences, tokenize};
 use grammar::{Expr, Grammar, Word};
 use lexicon::{Lex, Unit};
 use resolve::{resolve, Context, Resolved};
-use tense::tense_of;
+use tense::{tense_of, Tense};
 use value::{Amount, Point};
 
 /// Finds and resolves temporal expressions.
@@ -94,7 +94,11 @@ impl Tagger {
                     let ends_period = hit.first > 0
                         && matches!(words[hit.first - 1].text, "ended" | "ending")
                         && matches!(reference, Some(Point::Quarter(..) | Point::Half(..) | Point::Year(_)));
-                    if (updates_reference(&hit.expr) && !ends_period) || first_quarter {
+                    // "will result in a fourth-quarter charge": a quarter
+                    // still to come is no report's focus.
+                    let coming_quarter = tense == Tense::Future
+                        && matches!(point, Point::Quarter(y, q) if (y, q) >= quarter_of(dct));
+                    if (updates_reference(&hit.expr) && !ends_period && !coming_quarter) || first_quarter {
                         reference = Some(point);
                     }
                 }
@@ -139,6 +143,11 @@ fn range_start(
         _ => return None,
     };
     (later > month).then_some(Resolved::Point(Point::Month(year, month)))
+}
+
+/// The year and quarter a day lies in.
+fn quarter_of(day: Date) -> (i16, u8) {
+    (day.year(), (day.month() as u8 - 1) / 3 + 1)
 }
 
 /// "USA Today", ABC's "This Week": a relative date capitalised inside a

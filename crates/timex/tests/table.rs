@@ -271,6 +271,17 @@ fn relative_dates_follow_the_tense() {
             "Elections are set for Sunday; a vote that had been set for Monday was delayed.",
             &[("Sunday", "DATE", "2013-01-13", None), ("Monday", "DATE", "2013-01-07", None)],
         ),
+        // A quarter still to come does not replace the reported one.
+        (
+            "1989-11-02",
+            "Net rose in the third quarter. The quake will mean a fourth-quarter charge. Profit fell in the latest quarter from a year ago.",
+            &[
+                ("the third quarter", "DATE", "1989-Q3", None),
+                ("fourth-quarter", "DATE", "1989-Q4", None),
+                ("the latest quarter", "DATE", "1989-Q3", None),
+                ("a year ago", "DATE", "1988-Q3", None),
+            ],
+        ),
         // The date that ends a quarter leaves the quarter in focus.
         (
             "1989-10-26",
