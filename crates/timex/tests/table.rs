@@ -71,6 +71,14 @@ fn absolute_dates() {
         ("2020-10-26", "It expects fiscal 2021 sales to rise.", &[("fiscal 2021", "DATE", "2021", None)]),
         ("2020-10-26", "In Q3 2019 sales fell.", &[("Q3 2019", "DATE", "2019-Q3", None)]),
         (
+            "2020-10-26",
+            "Growth was the slowest since the final quarter of 2018 and the first quarter in 2019.",
+            &[
+                ("the final quarter of 2018", "DATE", "2018-Q4", None),
+                ("the first quarter in 2019", "DATE", "2019-Q1", None),
+            ],
+        ),
+        (
             "2021-03-01",
             "Sales grew in the first half of 2019.",
             &[("the first half of 2019", "DATE", "2019-H1", None)],
@@ -437,6 +445,7 @@ fn words_that_only_look_like_dates() {
         ("2020-11-26", "A $1500 fee and 2000 people.", &[]),
         ("2020-11-26", "Under Resolution 1737 and on Flight 1549, nobody moved.", &[]),
         ("2020-11-26", "He won the title in the 1970-71 season.", &[]),
+        ("2020-11-26", "The second quarter-final was played; imports continue to fall in value.", &[]),
         ("2020-11-26", "He was No. 1 seed, No 2 year after year.", &[]),
         // A "daily" that is a newspaper.
         (

@@ -55,6 +55,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
         }
         let (q_at, which) = match self.lex(start) {
             Lex::Ordinal(q @ 1..=4) => (start + 1, Some(q as u8)),
+            // "the final quarter of 2005"
+            _ if self.text_is(start, "final") && self.lex(start + 1) == Lex::Unit(Unit::Quarter, false) => {
+                (start + 1, Some(4))
+            }
             _ => (start, None),
         };
         let q_at = if which.is_some() && self.hyphen(q_at) { q_at + 1 } else { q_at };
@@ -66,7 +70,16 @@ impl<'w, 'a> Grammar<'w, 'a> {
             // "the latest quarter", "the same quarter", "the quarter"
             return None;
         }
+        // "the second quarter-final" is a match.
+        if self.hyphen(unit_at + 1) && self.word(unit_at + 2).text.to_ascii_lowercase().starts_with("final") {
+            return None;
+        }
         match which {
+            // "the fourth quarter in 2005"
+            Some(q) if self.kw(unit_at + 1, Kw::In) && self.year(unit_at + 2).is_some() => {
+                let (end, year) = self.year(unit_at + 2)?;
+                Some((end, Expr::Point(Point::Quarter(year, q))))
+            }
             Some(q) => Some(self.with_year(unit_at + 1, |y| Point::Quarter(y, q), Expr::QuarterOf(q))),
             None if start > i && q_at == start && !self.hyphen(unit_at + 1) => {
                 Some((unit_at + 1, self.quarter_ended(unit_at + 1).unwrap_or(Expr::ReportedQuarter)))
