@@ -279,6 +279,12 @@ fn relative_dates_follow_the_tense() {
             "Elections are set for Sunday; a vote that had been set for Monday was delayed.",
             &[("Sunday", "DATE", "2013-01-13", None), ("Monday", "DATE", "2013-01-07", None)],
         ),
+        // "is the Nth day" of something: the article's day.
+        (
+            "1998-03-06",
+            "It's the second day of an offensive; the first day was calm.",
+            &[("the second day", "DATE", "1998-03-06", None)],
+        ),
         // A quarter still to come does not replace the reported one.
         (
             "1989-11-02",

@@ -319,6 +319,15 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if !self.kw(i, Kw::The) {
             return None;
         }
+        // "Today is the eighth day of the siege": the day of the article.
+        let is_before = (i > 0 && self.word(i - 1).text == "is")
+            || (i > 1 && self.word(i - 1).text == "s" && self.punct(i - 2, "'"));
+        if is_before
+            && matches!(self.lex(i + 1), Lex::Ordinal(_))
+            && self.lex(i + 2) == Lex::Unit(Unit::Day, false)
+        {
+            return Some((i + 3, Expr::Relative(Unit::Day, 0)));
+        }
         let direction = match self.lex(i + 1) {
             Lex::Kw(Kw::Next | Kw::Following) => 1,
             Lex::Kw(Kw::Previous) => -1,
