@@ -249,7 +249,10 @@ impl fmt::Display for Amount {
                     let rest = n.fract() * per;
                     if rest.fract() == 0.0 {
                         let (whole, rest) = (n.trunc() as i64, rest as i64);
+                        let smaller_clock = if smaller.is_clock() { "T" } else { "" };
                         match (self.unit.is_clock(), smaller.is_clock()) {
+                            // "half an hour" is PT30M, "half a year" P6M.
+                            _ if whole == 0 => write!(f, "P{smaller_clock}{rest}{}", smaller_code(smaller)),
                             (false, true) => write!(f, "P{whole}{code}T{rest}{}", smaller_code(smaller)),
                             _ => write!(f, "P{clock}{whole}{code}{rest}{}", smaller_code(smaller)),
                         }

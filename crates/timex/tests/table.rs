@@ -428,6 +428,16 @@ fn durations_sets_and_references() {
             &[("Monday", "SET", "XXXX-WXX-1TNI", None), ("Tuesday nights", "SET", "XXXX-WXX-2TNI", None)],
         ),
         ("2020-11-26", "It is now clear.", &[("now", "DATE", "PRESENT_REF", None)]),
+        (
+            "2020-11-26",
+            "The future minister said the drug may in the future lead to cures; the future of Iraq is unclear.",
+            &[("the future", "DATE", "FUTURE_REF", None), ("the future", "DATE", "FUTURE_REF", None)],
+        ),
+        (
+            "2020-11-26",
+            "Half an hour later it hit; it lasted half a year.",
+            &[("Half an hour later", "DURATION", "PT30M", None), ("half a year", "DURATION", "P6M", None)],
+        ),
         ("2020-11-26", "The team meets every other week.", &[("every other week", "SET", "P2W", None)]),
         (
             "2020-11-26",

@@ -142,6 +142,21 @@ impl<'w, 'a> Grammar<'w, 'a> {
         }
     }
 
+    /// Whether the word at `i` is a noun that "the future" before it
+    /// describes: "the future foreign minister", "the future status of".
+    fn describes_noun(&self, i: usize) -> bool {
+        const NOT_NOUNS: &[&str] = &[
+            "of", "and", "or", "but", "nor", "while", "we", "us", "i", "you", "he", "she", "they", "it",
+            "to", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "must",
+            "should", "from", "for", "in", "on", "at", "as", "if", "when", "that", "this", "an", "a", "the",
+            "looks", "look", "holds", "hold", "remains", "seems", "lies", "depends", "belongs", "with",
+            "without", "by", "than", "because", "so", "after", "before", "not", "where", "rather", "too",
+            "has", "had", "have", "be", "appears", "promises",
+        ];
+        let w = self.word(i);
+        i < self.words.len() && !w.punct && !NOT_NOUNS.contains(&w.text.to_ascii_lowercase().as_str())
+    }
+
     /// "now", "currently", "recently", "the past", "the future", "soon",
     /// "these days", "the near future".
     pub(super) fn reference(&self, i: usize) -> Parsed {
@@ -179,8 +194,17 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 {
                     Some((i + 2, Expr::Ref(Reference::Past)))
                 }
-                (Lex::Kw(Kw::Future), _) => Some((i + 2, Expr::Ref(Reference::Future))),
-                (Lex::Kw(Kw::Near), Lex::Kw(Kw::Future)) => Some((i + 3, Expr::Ref(Reference::Future))),
+                // "in the future" is always a time.
+                (Lex::Kw(Kw::Future), _)
+                    if (i > 0 && self.kw(i - 1, Kw::In)) || !self.describes_noun(i + 2) =>
+                {
+                    Some((i + 2, Expr::Ref(Reference::Future)))
+                }
+                (Lex::Kw(Kw::Near), Lex::Kw(Kw::Future))
+                    if (i > 0 && self.kw(i - 1, Kw::In)) || !self.describes_noun(i + 3) =>
+                {
+                    Some((i + 3, Expr::Ref(Reference::Future)))
+                }
                 // "in the near term", "over the long term"
                 _ if self.text_is(i + 2, "term")
                     && (self.kw(i + 1, Kw::Near)
