@@ -86,19 +86,8 @@ impl Tagger {
                     continue;
                 };
                 if let Resolved::Point(point) = resolved {
-                    // "the quarter" puts its quarter in focus when none is.
-                    let first_quarter = matches!(hit.expr, Expr::ReportedQuarter)
-                        && !matches!(reference, Some(Point::Quarter(..)));
-                    // "the first quarter ended Sept. 30": the end date
-                    // leaves the quarter in focus.
-                    let ends_period = hit.first > 0
-                        && matches!(words[hit.first - 1].text, "ended" | "ending")
-                        && matches!(reference, Some(Point::Quarter(..) | Point::Half(..) | Point::Year(_)));
-                    // "will result in a fourth-quarter charge": a quarter
-                    // still to come is no report's focus.
-                    let coming_quarter = tense == Tense::Future
-                        && matches!(point, Point::Quarter(y, q) if (y, q) >= quarter_of(dct));
-                    if (updates_reference(&hit.expr) && !ends_period && !coming_quarter) || first_quarter {
+                    let ended_by = hit.first.checked_sub(1).map(|p| words[p].text);
+                    if moves_focus(&hit.expr, point, reference, ended_by, tense, dct) {
                         reference = Some(point);
                     }
                 }
@@ -169,6 +158,31 @@ fn in_title(words: &[Word<'_>], sentence_start: usize, first: usize, last: usize
     let quoted = p < first;
     let name_before = before.capitalized && before.lex == Lex::Other && !quoted;
     !before.punct && (name_before || (quoted && last - first > 1))
+}
+
+/// Whether `point`, found as `expr` after the word `before` in a clause
+/// of `tense`, becomes the date in focus in place of `focus`.
+fn moves_focus(
+    expr: &Expr,
+    point: Point,
+    focus: Option<Point>,
+    before: Option<&str>,
+    tense: Tense,
+    dct: Date,
+) -> bool {
+    // "the quarter" puts its quarter in focus when none is.
+    if matches!(expr, Expr::ReportedQuarter) && !matches!(focus, Some(Point::Quarter(..))) {
+        return true;
+    }
+    // "the first quarter ended Sept. 30": the end date leaves the quarter
+    // in focus.
+    let ends_period = matches!(before, Some("ended" | "ending"))
+        && matches!(focus, Some(Point::Quarter(..) | Point::Half(..) | Point::Year(_)));
+    // "will result in a fourth-quarter charge": a quarter still to come is
+    // no report's focus.
+    let coming_quarter =
+        tense == Tense::Future && matches!(point, Point::Quarter(y, q) if (y, q) >= quarter_of(dct));
+    updates_reference(expr) && !ends_period && !coming_quarter
 }
 
 /// Which expressions put a new date in focus for the ones that follow.

@@ -122,21 +122,11 @@ impl<'w, 'a> Grammar<'w, 'a> {
             let quantity =
                 range_end.is_none() && (matches!(self.lex(day_end), Lex::Unit(..)) || self.hyphen(day_end));
             if !clock && !quantity {
-                let date = |y| jiff::civil::Date::new(y, month as i8, day as i8).ok();
                 let year = match range_end {
                     Some(range_end) => self.year_slot(range_end, false).map(|(_, slot)| (day_end, slot)),
                     None => self.year_slot(day_end, false),
                 };
-                return match year {
-                    Some((year_end, YearSlot::Absolute(y))) => {
-                        Some((year_end, Expr::Point(Point::Day(date(y)?))))
-                    }
-                    Some((year_end, YearSlot::Relative(n))) => {
-                        // A leap year holds every day of every month.
-                        Some((year_end, Expr::InRelativeYear(n, Point::Day(date(2000)?))))
-                    }
-                    None => Some((day_end, Expr::MonthDay(month, Some(day)))),
-                };
+                return dated_day(month, day, year, day_end);
             }
         }
         match self.year_slot(end, true) {
@@ -182,14 +172,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if first_end != i - 1 || self.day_range_end(i - 1, first) != Some(day_end) {
             return None;
         }
-        let date = |y| jiff::civil::Date::new(y, month as i8, day as i8).ok();
-        match self.year_slot(day_end, false) {
-            Some((year_end, YearSlot::Absolute(y))) => Some((year_end, Expr::Point(Point::Day(date(y)?)))),
-            Some((year_end, YearSlot::Relative(n))) => {
-                Some((year_end, Expr::InRelativeYear(n, Point::Day(date(2000)?))))
-            }
-            None => Some((day_end, Expr::MonthDay(month, Some(day)))),
-        }
+        dated_day(month, day, self.year_slot(day_end, false), day_end)
     }
 
     /// The year after a month or a day: ", 2020", "of 2020", "2020",
@@ -407,5 +390,19 @@ impl<'w, 'a> Grammar<'w, 'a> {
             return None;
         }
         Some((end + 1, Expr::Point(Point::Century((n - 1) as i16))))
+    }
+}
+
+/// A month and day with the year found after it (ending the expression),
+/// or without one (the expression ending at `end`).
+fn dated_day(month: u8, day: u8, year: Option<(usize, YearSlot)>, end: usize) -> Parsed {
+    let date = |y| jiff::civil::Date::new(y, month as i8, day as i8).ok();
+    match year {
+        Some((year_end, YearSlot::Absolute(y))) => Some((year_end, Expr::Point(Point::Day(date(y)?)))),
+        // A leap year holds every day of every month.
+        Some((year_end, YearSlot::Relative(n))) => {
+            Some((year_end, Expr::InRelativeYear(n, Point::Day(date(2000)?))))
+        }
+        None => Some((end, Expr::MonthDay(month, Some(day)))),
     }
 }

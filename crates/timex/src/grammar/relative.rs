@@ -147,8 +147,6 @@ impl<'w, 'a> Grammar<'w, 'a> {
         Some((end, expr))
     }
 
-    /// "the year" in "the year ended June 30" is a twelve-month period;
-    /// otherwise it is the year in focus.
     /// "player of" before `i`: an award's title ("player of the year").
     fn award_before(&self, i: usize) -> bool {
         const AWARDS: &[&str] = &[
@@ -176,6 +174,8 @@ impl<'w, 'a> Grammar<'w, 'a> {
             && AWARDS.contains(&self.word(i - 2).text.to_ascii_lowercase().as_str())
     }
 
+    /// "the year" in "the year ended June 30" is a twelve-month period;
+    /// otherwise it is the year in focus.
     pub(super) fn year_in_focus(&self, after: usize) -> Expr {
         let period = ["ended", "ending", "ends", "to"].iter().any(|w| self.text_is(after, w));
         if period {
