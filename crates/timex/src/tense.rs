@@ -73,6 +73,11 @@ pub(crate) fn tense_of(
     if ahead_of_before(words, sentence.start, first) {
         return Tense::Future;
     }
+    // "they turn to Tuesday's match": a fixture is still to come unless
+    // the clause tells of it as past.
+    if scheduled_event_after(words, sentence.end, last) {
+        return Tense::Future.unless_past(around());
+    }
     let Some(before) = first.checked_sub(1).map(text) else {
         return around();
     };
@@ -105,6 +110,50 @@ pub(crate) fn tense_of(
         "effective" => Tense::Unknown,
         _ => around(),
     }
+}
+
+/// A possessive and a scheduled event after the expression ending at
+/// `last`: "Friday's final", "Sunday's vote".
+fn scheduled_event_after(words: &[Word<'_>], clause_end: usize, last: usize) -> bool {
+    const EVENTS: &[&str] = &[
+        "final",
+        "match",
+        "game",
+        "vote",
+        "election",
+        "elections",
+        "referendum",
+        "summit",
+        "meeting",
+        "talks",
+        "deadline",
+        "ceremony",
+        "race",
+        "poll",
+        "polls",
+        "hearing",
+        "session",
+        "debate",
+        "launch",
+        "opening",
+        "showdown",
+        "clash",
+        "semifinal",
+        "semi-final",
+        "run-off",
+        "runoff",
+        "inauguration",
+        "funeral",
+        "parade",
+        "rally",
+        "kickoff",
+        "derby",
+        "visit",
+    ];
+    last + 2 < clause_end
+        && words[last].text == "'"
+        && words[last + 1].text == "s"
+        && EVENTS.iter().any(|e| words[last + 2].text.eq_ignore_ascii_case(e))
 }
 
 /// "ahead of" among the few words before `first`, with no verb or

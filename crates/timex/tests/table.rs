@@ -273,6 +273,12 @@ fn relative_dates_follow_the_tense() {
             "The index closed Friday, Oct. 27, down 4.5% from the previous Friday.",
             &[("Friday, Oct. 27", "DATE", "1989-10-27", None), ("the previous Friday", "DATE", "1989-10-20", None)],
         ),
+        // A fixture is still to come unless the clause tells of it as past.
+        (
+            "2006-12-14",
+            "Iraq await them in Friday's final. Sunday's vote was delayed.",
+            &[("Friday", "DATE", "2006-12-15", None), ("Sunday", "DATE", "2006-12-10", None)],
+        ),
         // A date "set for" lies ahead unless the setting is past.
         (
             "2013-01-10",
