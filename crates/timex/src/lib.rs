@@ -106,8 +106,9 @@ impl Tagger {
     }
 }
 
-/// "from January to November", "the January-November period": a month
-/// that starts a range lies in the year of the month that ends it.
+/// "from January to November", "the January-November period", "from May 1
+/// to October 31, 2010": a month or day that starts a range lies in the
+/// year of the date that ends it.
 fn range_start(
     grammar: &Grammar<'_, '_>,
     words: &[Word<'_>],
@@ -115,7 +116,7 @@ fn range_start(
     hit: &grammar::Found,
     ctx: &Context,
 ) -> Option<Resolved> {
-    let Expr::MonthDay(month, None) = hit.expr else { return None };
+    let Expr::MonthDay(month, first_day) = hit.expr else { return None };
     let connector = words.get(hit.last)?;
     let joins = matches!(connector.text, "-" | "–")
         || ["to", "through", "until", "till"].iter().any(|w| connector.text.eq_ignore_ascii_case(w));
@@ -131,7 +132,14 @@ fn range_start(
         Resolved::Point(Point::Day(day)) => (day.year(), day.month() as u8),
         _ => return None,
     };
-    (later > month).then_some(Resolved::Point(Point::Month(year, month)))
+    if later <= month {
+        return None;
+    }
+    Some(Resolved::Point(match first_day {
+        // "from May 1 to October 31, 2010"
+        Some(day) => Point::Day(Date::new(year, month as i8, day as i8).ok()?),
+        None => Point::Month(year, month),
+    }))
 }
 
 /// The year and quarter a day lies in.

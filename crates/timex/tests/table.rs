@@ -360,6 +360,11 @@ fn relative_dates_follow_the_tense() {
                 ("Tuesday", "DATE", "2020-12-15", None),
             ],
         ),
+        (
+            "2005-11-28",
+            "The expo will be held from May 1 to October 31, 2010.",
+            &[("May 1", "DATE", "2010-05-01", None), ("October 31, 2010", "DATE", "2010-10-31", None)],
+        ),
         // A range ending in a year, or on a day, puts its start in that year.
         (
             "2020-11-12",
@@ -475,7 +480,7 @@ fn words_that_only_look_like_dates() {
             "The daily said so, the business daily Le Figaro agreed and the Kommersant daily reported it.",
             &[],
         ),
-        ("2020-11-26", "The Daily Telegraph ran the story.", &[]),
+        ("2020-11-26", "The Daily Telegraph ran the story, Turkish Daily News reported.", &[]),
         ("2020-11-26", "She was named player of the year and Time's Person of the Year.", &[]),
         ("2020-11-26", "The quarterly dividend rose.", &[]),
         ("2020-11-26", "Leaves fall in the fall of the empire.", &[]),

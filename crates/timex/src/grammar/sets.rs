@@ -132,6 +132,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if before.punct {
             return false;
         }
+        // "Turkish Daily News", "China Daily": a capitalised name.
+        if self.word(i).capitalized && (before.capitalized || next.capitalized) {
+            return true;
+        }
         let reporting = REPORTING.contains(&next.text.to_ascii_lowercase().as_str());
         // After a name only a verb of reporting tells: "flights to Baghdad
         // daily." recur.
