@@ -141,7 +141,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
         let (end, expr) = self.with_year(at + 1, |y| Point::Half(y, h as u8), Expr::HalfOf(h as u8));
         // "the last half of the '80s" halves something else than a year.
         let of_other = end == at + 1 && self.kw(end, Kw::Of) && !matches!(self.lex(start), Lex::Ordinal(_));
-        (!of_other).then_some((end, expr))
+        // A half with no year ("the first half", "a second-half goal") is
+        // most often a match's in news, and TimeBank leaves it out.
+        let bare = end == at + 1 && matches!(expr, Expr::HalfOf(_));
+        (!of_other && !bare).then_some((end, expr))
     }
 
     /// "the autumn of 2020", "summer 2019", "the spring".
