@@ -233,8 +233,7 @@ fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
     if words[i].text == "to" && i > 0 {
         let before = words[i - 1].text.to_ascii_lowercase();
         if matches!(before.as_str(), "is" | "are" | "set" | "due" | "slated") {
-            let past = i > 1 && matches!(words[i - 2].text, "was" | "were" | "had" | "been");
-            return Some(if past { Tense::Past } else { Tense::Future });
+            return Some(arrangement(words, i - 1));
         }
     }
     // "the law takes effect on Monday", "comes into force": a schedule.
@@ -246,8 +245,7 @@ fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
     // "elections are set for Sunday": a date fixed ahead, unless the
     // plan itself is past ("had been set for").
     if matches!(words[i].text, "set" | "slated") && words.get(i + 1).is_some_and(|w| w.text == "for") {
-        let past = i > 0 && matches!(words[i - 1].text, "was" | "were" | "had" | "been");
-        return Some(if past { Tense::Past } else { Tense::Future });
+        return Some(arrangement(words, i));
     }
     let tense = verb_tense(&words[i])?;
     // "a still unspecified date", "the plan": an adjective or a noun.
@@ -279,6 +277,17 @@ fn tense_at(words: &[Word<'_>], i: usize) -> Option<Tense> {
         }
     }
     Some(tense)
+}
+
+/// An arrangement whose word ("set", "due", "is") stands at `at`: ahead,
+/// unless a past auxiliary before it reports an old plan ("was set to").
+fn arrangement(words: &[Word<'_>], at: usize) -> Tense {
+    let past = at > 0 && matches!(words[at - 1].text, "was" | "were" | "had" | "been");
+    if past {
+        Tense::Past
+    } else {
+        Tense::Future
+    }
 }
 
 fn verb_tense(word: &Word<'_>) -> Option<Tense> {

@@ -8,13 +8,6 @@ impl<'w, 'a> Grammar<'w, 'a> {
     /// ("three days ago", "a year earlier").
     pub(super) fn amount_phrase(&self, i: usize) -> Option<(usize, Expr, Option<TimexMod>)> {
         let (start, modifier) = self.quantity_modifier(i).unwrap_or((i, None));
-        // "$2 million a year", "358,000 a month": a rate, which the TimeML
-        // corpora leave out.
-        let after_quantity = i > 0
-            && (matches!(self.lex(i - 1), Lex::Digits(..))
-                || ["million", "billion", "thousand", "percent", "%", "cents", "dollars"]
-                    .iter()
-                    .any(|w| self.text_is(i - 1, w)));
         // "over the past year": the TimeML corpora date it (the year
         // before), as they date "the last week".
         if start == i && self.kw(i, Kw::The) && self.kw(i + 1, Kw::Past) {
@@ -23,8 +16,17 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
         }
         let (end, amount) = self.amount(start)?;
+        // "$2 million a year", "358,000 a month": a rate, which the TimeML
+        // corpora leave out.
         let shifted = matches!(self.lex(end), Lex::Kw(Kw::Ago | Kw::Earlier | Kw::Later | Kw::Hence));
-        if start == i && after_quantity && self.kw(i, Kw::A) && !shifted {
+        let after_quantity = || {
+            i > 0
+                && (matches!(self.lex(i - 1), Lex::Digits(..))
+                    || ["million", "billion", "thousand", "percent", "%", "cents", "dollars"]
+                        .iter()
+                        .any(|w| self.text_is(i - 1, w)))
+        };
+        if start == i && self.kw(i, Kw::A) && !shifted && after_quantity() {
             return None;
         }
         // "a week or so ago": roughly that long.
