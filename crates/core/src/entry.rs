@@ -1,13 +1,14 @@
-use crate::{Timex, TimexType};
-use jiff::civil::{Date, Weekday};
-use jiff::ToSpan;
+use crate::{Error, Timex, TimexType, TimexValue};
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
 
 /// One dated event of a timeline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     /// The TIMEX3 value of the date: `2020-11-25`, `2020-07`.
-    pub date: String,
+    pub date: TimexValue,
     /// First day the date covers.
     pub start: Date,
     /// Last day the date covers (inclusive): 2020-07 ends on 2020-07-31.
@@ -73,6 +74,21 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order the page and the API list them.
+    pub const ALL: [Status; 6] = [
+        Status::Occurred,
+        Status::Ongoing,
+        Status::Scheduled,
+        Status::Expected,
+        Status::Missed,
+        Status::Deadline,
+    ];
+
+    /// Whether the event took place (it occurred, or began and goes on).
+    pub fn happened(self) -> bool {
+        matches!(self, Status::Occurred | Status::Ongoing)
+    }
+
     /// The lowercase name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -86,74 +102,24 @@ impl Status {
     }
 }
 
-/// The inclusive calendar range a TIMEX3 DATE or TIME value covers; None
-/// for references (`PRESENT_REF`), durations and values with unknown parts.
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// Reads the lowercase name.
 ///
 /// ```
-/// use dateline_core::{calendar_range, Date};
-/// let d = |s: &str| s.parse::<Date>().unwrap();
-/// assert_eq!(calendar_range("2020-07"), Some((d("2020-07-01"), d("2020-07-31"))));
-/// assert_eq!(calendar_range("2020-W48"), Some((d("2020-11-23"), d("2020-11-29"))));
-/// assert_eq!(calendar_range("2020-Q4"), Some((d("2020-10-01"), d("2020-12-31"))));
-/// assert_eq!(calendar_range("199"), Some((d("1990-01-01"), d("1999-12-31"))));
-/// assert_eq!(calendar_range("2020-WI"), Some((d("2020-12-01"), d("2021-02-28"))));
-/// assert_eq!(calendar_range("PAST_REF"), None);
+/// use dateline_core::Status;
+/// assert_eq!("missed".parse::<Status>(), Ok(Status::Missed));
+/// assert!("happened".parse::<Status>().is_err());
 /// ```
-pub fn calendar_range(value: &str) -> Option<(Date, Date)> {
-    let day_part = value.split('T').next()?;
-    let parts: Vec<&str> = day_part.split('-').collect();
-    let year = |s: &str| -> Option<i16> {
-        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
-    };
-    let month_range = |y: i16, first: i8, last: i8| -> Option<(Date, Date)> {
-        let start = Date::new(y, first, 1).ok()?;
-        let end = Date::new(y, last, 1).ok()?.last_of_month();
-        Some((start, end))
-    };
-    match parts.as_slice() {
-        [c] if c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()) => {
-            let century: i16 = c.parse().ok()?;
-            Some((Date::new(century * 100, 1, 1).ok()?, Date::new(century * 100 + 99, 12, 31).ok()?))
-        }
-        [d] if d.len() == 3 && d.bytes().all(|b| b.is_ascii_digit()) => {
-            let decade: i16 = d.parse().ok()?;
-            Some((Date::new(decade * 10, 1, 1).ok()?, Date::new(decade * 10 + 9, 12, 31).ok()?))
-        }
-        [y] => month_range(year(y)?, 1, 12),
-        [y, p] => {
-            let y = year(y)?;
-            match *p {
-                "H1" => month_range(y, 1, 6),
-                "H2" => month_range(y, 7, 12),
-                "Q1" => month_range(y, 1, 3),
-                "Q2" => month_range(y, 4, 6),
-                "Q3" => month_range(y, 7, 9),
-                "Q4" => month_range(y, 10, 12),
-                "SP" => month_range(y, 3, 5),
-                "SU" => month_range(y, 6, 8),
-                "FA" => month_range(y, 9, 11),
-                "WI" => Some((Date::new(y, 12, 1).ok()?, Date::new(y + 1, 3, 1).ok()?.yesterday().ok()?)),
-                w if w.starts_with('W') => {
-                    let monday =
-                        jiff::civil::ISOWeekDate::new(y, w[1..].parse().ok()?, Weekday::Monday).ok()?.date();
-                    Some((monday, monday.checked_add(6.days()).ok()?))
-                }
-                m => {
-                    let m: i8 = m.parse().ok()?;
-                    month_range(y, m, m)
-                }
-            }
-        }
-        [y, w, we] if w.starts_with('W') && *we == "WE" => {
-            let saturday =
-                jiff::civil::ISOWeekDate::new(year(y)?, w[1..].parse().ok()?, Weekday::Saturday).ok()?.date();
-            Some((saturday, saturday.checked_add(1.days()).ok()?))
-        }
-        [y, m, d] => {
-            let date = Date::new(year(y)?, m.parse().ok()?, d.parse().ok()?).ok()?;
-            Some((date, date))
-        }
-        _ => None,
+impl FromStr for Status {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Status, Error> {
+        Status::ALL.into_iter().find(|status| status.as_str() == s).ok_or_else(|| Error::status(s))
     }
 }
 
@@ -161,6 +127,6 @@ impl Timex {
     /// Whether the expression names a point or period on the calendar (a
     /// DATE or TIME with a resolvable value).
     pub fn is_dated(&self) -> bool {
-        matches!(self.kind, TimexType::Date | TimexType::Time) && calendar_range(&self.value).is_some()
+        matches!(self.kind, TimexType::Date | TimexType::Time) && self.value.range().is_some()
     }
 }

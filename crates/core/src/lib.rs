@@ -7,12 +7,16 @@
 mod document;
 mod entity;
 mod entry;
+mod error;
 mod timex;
+mod value;
 
 pub use document::{content_id, Document};
 pub use entity::{Entity, EntityKind, PlaceRole};
-pub use entry::{calendar_range, Entry, EntryPlace, Status};
+pub use entry::{Entry, EntryPlace, Status};
+pub use error::Error;
 pub use timex::{Timex, TimexMod, TimexType};
+pub use value::{DayPart, Duration, Pattern, Point, Reference, Season, TimexValue, Unit};
 
 /// A calendar date, as used for the document creation time (DCT).
 pub use jiff::civil::Date;

@@ -1,8 +1,9 @@
+use crate::TimexValue;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A temporal expression found in a document, with its TIMEX3 value.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Timex {
     /// First character of the expression (inclusive).
     pub start: usize,
@@ -14,7 +15,7 @@ pub struct Timex {
     #[serde(rename = "type")]
     pub kind: TimexType,
     /// The TIMEX3 value: `2020-11-25`, `2020-W48`, `P1M`, `PRESENT_REF`...
-    pub value: String,
+    pub value: TimexValue,
     /// The TIMEX3 modifier, when the expression has one.
     #[serde(rename = "mod", default)]
     pub modifier: Option<TimexMod>,
@@ -65,7 +66,7 @@ impl TimexType {
 
 impl fmt::Display for TimexType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -110,6 +111,6 @@ impl TimexMod {
 
 impl fmt::Display for TimexMod {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }

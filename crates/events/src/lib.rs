@@ -20,7 +20,7 @@ mod status;
 mod trigger;
 
 use dateline_core::{
-    calendar_range, Document, Entity, EntityKind, Entry, EntryPlace, PlaceRole, Status, Timex,
+    Date, Document, Entity, EntityKind, Entry, EntryPlace, PlaceRole, Point, Status, Timex, TimexValue,
 };
 use dateline_text::{sentences, tokenize, Token};
 
@@ -53,8 +53,7 @@ pub fn anchor(doc: &Document, timexes: &[Timex], entities: &[Entity]) -> Vec<Ent
             (None, Some(noun)) => entries
                 .iter()
                 .find(|e| e.start == e.end && e.text.to_lowercase().contains(noun.as_str()))
-                .and_then(|base| shift(base.start, &duration.value, a.direction))
-                .map(|day| day.to_string()),
+                .and_then(|base| shift(base.start, &duration.value, a.direction)),
             (None, None) => None,
         };
         if let Some(value) = value {
@@ -77,7 +76,7 @@ impl Text<'_> {
     /// The entries an expression dates, with `value` as their date: one for
     /// the event of its clause, and one for each event joined to it by
     /// "and" ("entered Aghdam and seized the town on Friday").
-    fn entries(&self, timex: &Timex, value: &str) -> Vec<Entry> {
+    fn entries(&self, timex: &Timex, value: &TimexValue) -> Vec<Entry> {
         let Some(main) = self.entry(timex, value) else { return Vec::new() };
         let tokens = self.tokens;
         let Some(at) = tokens.iter().position(|t| t.start == main.trigger.0) else { return vec![main] };
@@ -99,9 +98,9 @@ impl Text<'_> {
     }
 
     /// The entry of the main event an expression dates.
-    fn entry(&self, timex: &Timex, value: &str) -> Option<Entry> {
+    fn entry(&self, timex: &Timex, value: &TimexValue) -> Option<Entry> {
         let tokens = self.tokens;
-        let (start, end) = calendar_range(value)?;
+        let (start, end) = value.range()?;
         let first = tokens.iter().position(|t| t.end > timex.start)?;
         let last = tokens.iter().position(|t| t.start >= timex.end).unwrap_or(tokens.len());
         let sentence = self.sentences.iter().find(|s| s.contains(&first)).cloned()?;
@@ -124,7 +123,7 @@ impl Text<'_> {
         let (clause_start, clause_end) = (tokens[clause.start].start, tokens[clause.end - 1].end);
         let (actors, places) = who_and_where(self.entities, clause_start, clause_end);
         Some(Entry {
-            date: value.to_string(),
+            date: value.clone(),
             start,
             end,
             status,
@@ -149,7 +148,7 @@ struct Anchored {
     /// The date it anchors to, when that is a temporal expression.
     anchor_timex: Option<usize>,
     /// The resolved value, when the anchor is a date.
-    value: Option<String>,
+    value: Option<TimexValue>,
     /// The event noun it anchors to ("complaint").
     event_noun: Option<String>,
 }
@@ -171,8 +170,8 @@ fn anchored_durations(tokens: &[Token<'_>], timexes: &[Timex]) -> Vec<Anchored> 
             timexes.iter().position(|t| after.is_some_and(|a| a.start == t.start) && t.is_dated());
         match anchor_timex {
             Some(j) => {
-                let base = calendar_range(&timexes[j].value).filter(|(s, e)| s == e).map(|(s, _)| s);
-                let value = base.and_then(|b| shift(b, &duration.value, direction)).map(|d| d.to_string());
+                let base = timexes[j].value.range().filter(|(s, e)| s == e).map(|(s, _)| s);
+                let value = base.and_then(|b| shift(b, &duration.value, direction));
                 out.push(Anchored { duration: i, direction, anchor_timex: Some(j), value, event_noun: None });
             }
             None if after.is_some_and(|a| a.text.eq_ignore_ascii_case("the")) => {
@@ -191,21 +190,11 @@ fn anchored_durations(tokens: &[Token<'_>], timexes: &[Timex]) -> Vec<Anchored> 
     out
 }
 
-/// A day moved by a TIMEX3 duration (`P2W`, `P3D`, `P1M`, `P1Y`).
-fn shift(day: dateline_core::Date, duration: &str, direction: i32) -> Option<dateline_core::Date> {
-    use jiff::ToSpan;
-    let body = duration.strip_prefix('P')?;
-    let unit = body.chars().last()?;
-    let n: i32 = body[..body.len() - 1].parse().ok()?;
-    let n = n * direction;
-    let span = match unit {
-        'D' => n.days(),
-        'W' => n.weeks(),
-        'M' => n.months(),
-        'Y' => n.years(),
-        _ => return None,
-    };
-    day.checked_add(span).ok()
+/// A day moved by a TIMEX3 duration of whole days, weeks, months or
+/// years (`P2W`, `P3D`, `P1M`, `P1Y`), as a day value.
+fn shift(day: Date, duration: &TimexValue, direction: i32) -> Option<TimexValue> {
+    let span = duration.duration()?.span()?.checked_mul(i64::from(direction)).ok()?;
+    Some(TimexValue::Point(Point::Day(day.checked_add(span).ok()?)))
 }
 
 /// Event mentions of a whole text (character spans), as TimeML marks

@@ -10,7 +10,7 @@ fn timeline(dct: &str, text: &str) -> Vec<(String, Status, String)> {
     let doc = Document::new(dct.parse::<Date>().unwrap(), text);
     let timexes = Tagger::new().tag(&doc.text, doc.dct);
     let entities = Recognizer::new().entities(&doc.text);
-    anchor(&doc, &timexes, &entities).into_iter().map(|e| (e.date, e.status, e.event)).collect()
+    anchor(&doc, &timexes, &entities).into_iter().map(|e| (e.date.to_string(), e.status, e.event)).collect()
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! document without changing a character of it.
 
 use crate::{parse_date, Error, Input};
-use dateline_core::{Document, Timex, TimexMod, TimexType};
+use dateline_core::{Document, Timex, TimexMod, TimexType, TimexValue};
 use std::ops::Range;
 
 /// A TimeML file as read: the original bytes, where its text lies, and the
@@ -96,7 +96,7 @@ fn open_tag(timex: &Timex, number: usize) -> String {
     format!(
         "<TIMEX3 tid=\"t{number}\" type=\"{}\" value=\"{}\"{modifier}>",
         timex.kind,
-        escape_attribute(&timex.value)
+        escape_attribute(&timex.value.to_string())
     )
 }
 
@@ -259,7 +259,14 @@ fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
                 let (start, kind, value, modifier, id) =
                     open_timex.take().ok_or((i, "</TIMEX3> without its opening tag".to_string()))?;
                 let text_of: String = text.chars().skip(start).collect();
-                gold.timexes.push(Timex { start, end: here, text: text_of, kind, value, modifier });
+                gold.timexes.push(Timex {
+                    start,
+                    end: here,
+                    text: text_of,
+                    kind,
+                    value: TimexValue::parse(&value),
+                    modifier,
+                });
                 gold.timex_ids.push(id);
             } else if let Some(attrs) = tag.strip_prefix("EVENT ") {
                 open_event = Some((here, attribute(attrs, "eid").unwrap_or("").to_string()));

@@ -235,7 +235,7 @@ impl Store {
                         t.end as i64,
                         t.text,
                         t.kind.as_str(),
-                        t.value,
+                        t.value.to_string(),
                         t.modifier.map(|m| m.as_str())
                     ],
                 )?;
@@ -249,7 +249,7 @@ impl Store {
                         e.start as i64,
                         e.end as i64,
                         e.text,
-                        format!("{:?}", e.kind).to_lowercase(),
+                        e.kind.as_str(),
                         e.name,
                         e.geonameid,
                         e.lat,
@@ -271,7 +271,7 @@ impl Store {
                      places, actors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                     params![
                         doc.id,
-                        entry.date,
+                        entry.date.to_string(),
                         entry.start.to_string(),
                         entry.end.to_string(),
                         entry.status.as_str(),

@@ -1,70 +1,6 @@
 //! The words temporal expressions are made of, and what each one means.
 
-/// A calendar unit, as used by durations and relative shifts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Unit {
-    Second,
-    Minute,
-    Hour,
-    Day,
-    Week,
-    Weekend,
-    Month,
-    Quarter,
-    Season,
-    Year,
-    Decade,
-    Century,
-}
-
-impl Unit {
-    /// Whether a TIMEX3 duration of this unit needs the `T` time marker.
-    pub(crate) fn is_clock(self) -> bool {
-        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
-    }
-}
-
-/// Parts of the day, with their TIMEX3 codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum DayPart {
-    Morning,
-    Afternoon,
-    Evening,
-    Night,
-    Day,
-}
-
-impl DayPart {
-    pub(crate) fn code(self) -> &'static str {
-        match self {
-            DayPart::Morning => "MO",
-            DayPart::Afternoon => "AF",
-            DayPart::Evening => "EV",
-            DayPart::Night => "NI",
-            DayPart::Day => "DT",
-        }
-    }
-}
-
-/// Seasons, with their TIMEX3 codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Season {
-    Spring,
-    Summer,
-    Autumn,
-    Winter,
-}
-
-impl Season {
-    pub(crate) fn code(self) -> &'static str {
-        match self {
-            Season::Spring => "SP",
-            Season::Summer => "SU",
-            Season::Autumn => "FA",
-            Season::Winter => "WI",
-        }
-    }
-}
+pub(crate) use dateline_core::{DayPart, Reference, Season, Unit};
 
 /// Words that steer the grammar but carry no calendar value of their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,24 +91,6 @@ pub(crate) enum Kw {
     Times,
     Ref(Reference),
     Frequency(Unit),
-}
-
-/// The TIMEX3 reference values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Reference {
-    Present,
-    Past,
-    Future,
-}
-
-impl Reference {
-    pub(crate) fn code(self) -> &'static str {
-        match self {
-            Reference::Present => "PRESENT_REF",
-            Reference::Past => "PAST_REF",
-            Reference::Future => "FUTURE_REF",
-        }
-    }
 }
 
 /// What one word means to the temporal grammar.

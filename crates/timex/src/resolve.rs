@@ -4,7 +4,7 @@ use crate::grammar::Expr;
 use crate::lexicon::{Reference, Season, Unit};
 use crate::tense::Tense;
 use crate::value::{season_of, week_of, Amount, Point};
-use dateline_core::TimexType;
+use dateline_core::{TimexType, TimexValue};
 use jiff::civil::Date;
 use jiff::ToSpan;
 
@@ -24,7 +24,7 @@ pub(crate) struct Context {
 /// A resolved expression.
 pub(crate) enum Resolved {
     Point(Point),
-    Other(TimexType, String),
+    Other(TimexType, TimexValue),
 }
 
 impl Resolved {
@@ -36,9 +36,9 @@ impl Resolved {
         }
     }
 
-    pub(crate) fn value(&self) -> String {
+    pub(crate) fn value(&self) -> TimexValue {
         match self {
-            Resolved::Point(point) => point.to_string(),
+            Resolved::Point(point) => TimexValue::Point(*point),
             Resolved::Other(_, value) => value.clone(),
         }
     }
@@ -49,11 +49,11 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Option<Resolved> {
     match expr {
         Expr::Duration(amount) => Some(duration(amount)),
         Expr::Set(value) => Some(Resolved::Other(TimexType::Set, value.clone())),
-        Expr::Ref(reference) => Some(Resolved::Other(TimexType::Date, reference.code().to_string())),
+        Expr::Ref(reference) => Some(Resolved::Other(TimexType::Date, TimexValue::Reference(*reference))),
         // "years ago", "a few weeks from now": some time back or ahead.
         Expr::Shift { amount: Amount { count: None, .. }, direction, .. } => {
             let reference = if *direction < 0 { Reference::Past } else { Reference::Future };
-            Some(Resolved::Other(TimexType::Date, reference.code().to_string()))
+            Some(Resolved::Other(TimexType::Date, TimexValue::Reference(reference)))
         }
         Expr::Shift { amount, .. } if amount.count.is_some_and(|c| c.fract() != 0.0) => {
             Some(duration(amount))
@@ -63,7 +63,7 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Option<Resolved> {
 }
 
 fn duration(amount: &Amount) -> Resolved {
-    Resolved::Other(TimexType::Duration, amount.to_string())
+    Resolved::Other(TimexType::Duration, TimexValue::Duration(amount.duration()))
 }
 
 fn point(expr: &Expr, ctx: &Context) -> Option<Point> {

@@ -20,7 +20,7 @@ fn any_date() -> impl Strategy<Value = Date> {
 fn only_value(text: &str, dct: Date) -> String {
     let found = Tagger::new().tag(text, dct);
     assert_eq!(found.len(), 1, "{text:?} at {dct}: {found:?}");
-    found[0].value.clone()
+    found[0].value.to_string()
 }
 
 proptest! {

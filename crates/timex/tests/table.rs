@@ -16,7 +16,7 @@ fn check(cases: &[Case]) {
         let got: Vec<(String, String, String, Option<TimexMod>)> = tagger
             .tag(text, dct)
             .into_iter()
-            .map(|t| (t.text, t.kind.to_string(), t.value, t.modifier))
+            .map(|t| (t.text, t.kind.to_string(), t.value.to_string(), t.modifier))
             .collect();
         let want: Vec<(String, String, String, Option<TimexMod>)> =
             want.iter().map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), *d)).collect();

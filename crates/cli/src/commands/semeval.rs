@@ -3,7 +3,7 @@
 
 use crate::args::{ReportFormat, SemevalArgs};
 use crate::inputs::expand;
-use dateline_core::{calendar_range, Date, Document};
+use dateline_core::{Date, Document, Point, TimexValue};
 use dateline_eval::{read_cat, CatDocument, Timeline, TimelineScore};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -164,7 +164,7 @@ fn timeline_of(target: &str, docs: &[Analysed]) -> Timeline {
             if entry.trigger.0 == entry.trigger.1 || !in_sentence(entry.trigger.0) {
                 continue;
             }
-            let Some((start, end)) = calendar_range(&entry.date) else { continue };
+            let Some((start, end)) = entry.date.range() else { continue };
             if let Some(id) = doc.event_id(entry.trigger.0) {
                 used.push(entry.trigger.0);
                 let date = task_date(&entry.date);
@@ -193,14 +193,14 @@ fn timeline_of(target: &str, docs: &[Analysed]) -> Timeline {
 }
 
 /// A TIMEX3 value as the task writes dates: `2008-03-XX`, `2008-XX-XX`.
-fn task_date(value: &str) -> String {
-    let day: Vec<&str> = value.split('T').next().unwrap_or("").split('-').collect();
-    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    match day.as_slice() {
-        [y, m, d] if digits(y) && digits(m) && digits(d) => format!("{y}-{m}-{d}"),
-        [y, m] if digits(y) && digits(m) => format!("{y}-{m}-XX"),
-        [y, ..] if y.len() == 4 && digits(y) => format!("{y}-XX-XX"),
-        _ => "XXXX-XX-XX".to_string(),
+fn task_date(value: &TimexValue) -> String {
+    match value.point() {
+        Some(Point::Day(day) | Point::DayPart(day, _) | Point::Clock(day, ..)) => {
+            format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+        }
+        Some(Point::Month(y, m)) => format!("{y:04}-{m:02}-XX"),
+        Some(Point::Century(_) | Point::Decade(_)) | None => "XXXX-XX-XX".to_string(),
+        Some(point) => format!("{:04}-XX-XX", point.year()),
     }
 }
 

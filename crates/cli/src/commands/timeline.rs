@@ -74,7 +74,7 @@ fn csv_row(e: &Entry) -> String {
     let places: Vec<&str> = e.places.iter().map(|p| p.name.as_str()).collect();
     let fields = [
         e.doc.clone(),
-        e.date.clone(),
+        e.date.to_string(),
         e.start.to_string(),
         e.end.to_string(),
         e.status.as_str().to_string(),

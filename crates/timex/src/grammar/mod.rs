@@ -84,7 +84,7 @@ pub(crate) enum Expr {
     Clock(Option<Box<Expr>>, u8, Option<u8>),
     Duration(Amount),
     /// A recurrence, with its TIMEX3 value.
-    Set(String),
+    Set(dateline_core::TimexValue),
     Ref(Reference),
 }
 

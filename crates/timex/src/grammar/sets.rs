@@ -2,6 +2,7 @@
 //! "recently").
 
 use super::*;
+use dateline_core::{Pattern, TimexValue};
 
 impl<'w, 'a> Grammar<'w, 'a> {
     /// "daily", "every week", "each Thursday", "every morning", "per year",
@@ -18,7 +19,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
             if self.newspaper(i) {
                 return None;
             }
-            return Some((i + 1, Expr::Set(Amount { count: Some(1.0), unit }.to_string())));
+            return Some((
+                i + 1,
+                Expr::Set(TimexValue::Duration(Amount { count: Some(1.0), unit }.duration())),
+            ));
         }
         // "on Mondays", "Tuesday nights", "Monday and Tuesday nights".
         let plural_part = |k: usize| match self.lex(k) {
@@ -27,15 +31,15 @@ impl<'w, 'a> Grammar<'w, 'a> {
         };
         match self.lex(i) {
             Lex::Weekdays(d) if self.word(i).capitalized => {
-                return Some((i + 1, Expr::Set(format!("XXXX-WXX-{d}"))));
+                return Some((i + 1, Expr::Set(TimexValue::Pattern(Pattern::Weekday(d, None)))));
             }
             Lex::Weekday(d) if self.word(i).capitalized => {
                 if let Some(part) = plural_part(i + 1) {
-                    return Some((i + 2, Expr::Set(format!("XXXX-WXX-{d}T{}", part.code()))));
+                    return Some((i + 2, Expr::Set(TimexValue::Pattern(Pattern::Weekday(d, Some(part))))));
                 }
                 let and = matches!(self.word(i + 1).text, "and" | "or");
                 if let (true, Lex::Weekday(_), Some(part)) = (and, self.lex(i + 2), plural_part(i + 3)) {
-                    return Some((i + 1, Expr::Set(format!("XXXX-WXX-{d}T{}", part.code()))));
+                    return Some((i + 1, Expr::Set(TimexValue::Pattern(Pattern::Weekday(d, Some(part))))));
                 }
             }
             _ => {}
@@ -49,24 +53,37 @@ impl<'w, 'a> Grammar<'w, 'a> {
             // "every other week"
             if self.kw(i, Kw::Every) && self.text_is(j, "other") {
                 if let Some((unit, false)) = self.unit(j + 1) {
-                    return Some((j + 2, Expr::Set(Amount { count: Some(2.0), unit }.to_string())));
+                    return Some((
+                        j + 2,
+                        Expr::Set(TimexValue::Duration(Amount { count: Some(2.0), unit }.duration())),
+                    ));
                 }
             }
             if let Some((end, count)) = self.number(j) {
                 if let Some((unit, true)) = self.unit(end) {
-                    return Some((end + 1, Expr::Set(Amount { count: Some(count), unit }.to_string())));
+                    return Some((
+                        end + 1,
+                        Expr::Set(TimexValue::Duration(Amount { count: Some(count), unit }.duration())),
+                    ));
                 }
             }
             match self.lex(j) {
                 Lex::Unit(unit, false) if unit != Unit::Weekend => {
-                    return Some((j + 1, Expr::Set(Amount { count: Some(1.0), unit }.to_string())));
+                    return Some((
+                        j + 1,
+                        Expr::Set(TimexValue::Duration(Amount { count: Some(1.0), unit }.duration())),
+                    ));
                 }
-                Lex::Weekday(d) => return Some((j + 1, Expr::Set(format!("XXXX-WXX-{d}")))),
+                Lex::Weekday(d) => {
+                    return Some((j + 1, Expr::Set(TimexValue::Pattern(Pattern::Weekday(d, None)))))
+                }
                 // "each July"
                 Lex::Month(m) if self.word(j).capitalized => {
-                    return Some((j + 1, Expr::Set(format!("XXXX-{m:02}"))));
+                    return Some((j + 1, Expr::Set(TimexValue::Pattern(Pattern::Month(m)))));
                 }
-                Lex::DayPart(part) => return Some((j + 1, Expr::Set(format!("XXXX-XX-XXT{}", part.code())))),
+                Lex::DayPart(part) => {
+                    return Some((j + 1, Expr::Set(TimexValue::Pattern(Pattern::DayPart(part)))))
+                }
                 _ => return None,
             }
         }
