@@ -8,6 +8,7 @@ mod document;
 mod entity;
 mod entry;
 mod error;
+mod tense;
 mod timex;
 mod value;
 
@@ -15,6 +16,7 @@ pub use document::{content_id, Document};
 pub use entity::{Entity, EntityKind, PlaceRole};
 pub use entry::{Entry, EntryPlace, Status};
 pub use error::Error;
+pub use tense::Tense;
 pub use timex::{Timex, TimexMod, TimexType};
 pub use value::{DayPart, Duration, Pattern, Point, Reference, Season, TimexValue, Unit};
 

@@ -20,6 +20,7 @@ mod words;
 use dateline_core::{Entity, EntityKind, PlaceRole};
 use dateline_geo::resolve::Mention;
 use dateline_geo::{fold, Gazetteer, PlaceKind, Resolver, DEMONYMS};
+use dateline_text::Segmented;
 use lexicon::{
     AREA_WORDS, GIVEN_NAMES, KNOWN_ORGS, METONYM_VERBS, NOT_PLACES, NOT_PLACE_NAMES, ORG_WORDS, SEATS, TITLES,
 };
@@ -172,6 +173,18 @@ impl Recognizer {
 
     /// Every entity in `text`, in order, with places resolved.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
+        self.recognize(&Segmented::new(text))
+    }
+
+    /// Every entity of a segmented text, in order, with places resolved.
+    ///
+    /// ```
+    /// use dateline_entities::Recognizer;
+    /// use dateline_text::Segmented;
+    /// let found = Recognizer::new().recognize(&Segmented::new("Floods hit Dhaka on Monday."));
+    /// assert_eq!(found[0].country.as_deref(), Some("BD"));
+    /// ```
+    pub fn recognize(&self, text: &Segmented<'_>) -> Vec<Entity> {
         let words = words(text);
         let runs = self.join_known(&words, runs(&words));
         // A first pass learns the people, so that "Clark said" before
@@ -184,7 +197,7 @@ impl Recognizer {
         for run in &runs {
             self.classify(&words, run.start, run.end, &mut found);
         }
-        self.finish(text, &words, found)
+        self.finish(text.text, &words, found)
     }
 
     /// Decides what a run of capitalised words `first..last` names.

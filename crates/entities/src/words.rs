@@ -1,7 +1,7 @@
 //! Words for name finding: tokens with abbreviations put back together
 //! ("U.S.", "St."), and the runs of capitalised words names live in.
 
-use dateline_text::{sentences, tokenize, TokenKind};
+use dateline_text::{Segmented, TokenKind};
 use std::ops::Range;
 
 /// One word of the text.
@@ -22,9 +22,9 @@ const NAME_ABBREVIATIONS: &[&str] =
     &["St", "Mt", "Ft", "Sen", "Gov", "Rep", "Gen", "Dr", "Mr", "Mrs", "Ms", "Lt", "Col"];
 
 /// The words of a text.
-pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
-    let tokens = tokenize(text);
-    let sentence_starts: Vec<usize> = sentences(&tokens).into_iter().map(|r| r.start).collect();
+pub(crate) fn words<'a>(text: &Segmented<'a>) -> Vec<Word<'a>> {
+    let tokens = &text.tokens;
+    let sentence_starts: Vec<usize> = text.sentences.iter().map(|r| r.start).collect();
     let mut out: Vec<Word<'_>> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -89,7 +89,7 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
             end = i + 2;
         }
         let last = &tokens[end - 1];
-        let text_of = &text[token.bytes.start..last.bytes.end];
+        let text_of = &text.text[token.bytes.start..last.bytes.end];
         out.push(Word {
             text: text_of,
             lower: text_of.to_lowercase(),
@@ -158,7 +158,8 @@ mod tests {
     use super::*;
 
     fn run_texts(text: &str) -> Vec<String> {
-        let words = words(text);
+        let text = Segmented::new(text);
+        let words = words(&text);
         runs(&words)
             .into_iter()
             .map(|r| words[r].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))

@@ -4,12 +4,14 @@
 //!
 //! ```
 //! use dateline_core::{Date, Document, Status};
-//! use dateline_events::anchor;
+//! use dateline_events::{anchor, Input};
+//! use dateline_text::Segmented;
 //! use dateline_timex::Tagger;
 //!
 //! let doc = Document::new(Date::new(2020, 11, 26).unwrap(), "Azerbaijan will hand over the Lachin district on December 1.");
+//! let text = Segmented::new(&doc.text);
 //! let timexes = Tagger::new().tag(&doc.text, doc.dct);
-//! let entries = anchor(&doc, &timexes, &[]);
+//! let entries = anchor(&Input { document: &doc, text: &text, timexes: &timexes, tenses: &[], entities: &[] });
 //! assert_eq!(entries[0].date, "2020-12-01");
 //! assert_eq!(entries[0].status, Status::Scheduled);
 //! assert_eq!(entries[0].event, "hand over");
@@ -20,21 +22,35 @@ mod status;
 mod trigger;
 
 use dateline_core::{
-    Date, Document, Entity, EntityKind, Entry, EntryPlace, PlaceRole, Point, Status, Timex, TimexValue,
+    Date, Document, Entity, EntityKind, Entry, EntryPlace, PlaceRole, Point, Status, Tense, Timex, TimexValue,
 };
-use dateline_text::{sentences, tokenize, Token};
+use dateline_text::{Segmented, Token};
+
+/// What anchoring reads: one document as the earlier stages left it.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// The article.
+    pub document: &'a Document,
+    /// Its text, segmented once.
+    pub text: &'a Segmented<'a>,
+    /// Its temporal expressions, in order.
+    pub timexes: &'a [Timex],
+    /// The tense of each expression's clause, as the tagger read it (one
+    /// per expression; may be empty when the expressions come from
+    /// elsewhere, as gold annotations do).
+    pub tenses: &'a [Tense],
+    /// Its places, people and organisations.
+    pub entities: &'a [Entity],
+}
 
 /// The timeline entries of one document, sorted by the day they start.
 ///
-/// `timexes` and `entities` are the document's own (from the temporal
-/// tagger and the entity recognizer). Only DATE and TIME expressions with
-/// a calendar value anchor entries; no entry is made for a clause without
-/// a date.
-pub fn anchor(doc: &Document, timexes: &[Timex], entities: &[Entity]) -> Vec<Entry> {
-    let tokens = tokenize(&doc.text);
-    let sentences = sentences(&tokens);
-    let ctx = Text { doc, tokens: &tokens, sentences: &sentences, entities };
-    let anchored = anchored_durations(&tokens, timexes);
+/// Only DATE and TIME expressions with a calendar value anchor entries; no
+/// entry is made for a clause without a date.
+pub fn anchor(input: &Input<'_>) -> Vec<Entry> {
+    let Input { document: doc, text, timexes, entities, .. } = *input;
+    let ctx = Text { doc, text, entities };
+    let anchored = anchored_durations(text, timexes);
     // A date that only anchors a duration ("two weeks after March 3") is a
     // reference point, not the date of the clause's event.
     let anchors: Vec<usize> = anchored.iter().filter_map(|a| a.anchor_timex).collect();
@@ -67,8 +83,7 @@ pub fn anchor(doc: &Document, timexes: &[Timex], entities: &[Entity]) -> Vec<Ent
 /// A document with what the earlier stages found in it.
 struct Text<'a> {
     doc: &'a Document,
-    tokens: &'a [Token<'a>],
-    sentences: &'a [std::ops::Range<usize>],
+    text: &'a Segmented<'a>,
     entities: &'a [Entity],
 }
 
@@ -78,11 +93,17 @@ impl Text<'_> {
     /// "and" ("entered Aghdam and seized the town on Friday").
     fn entries(&self, timex: &Timex, value: &TimexValue) -> Vec<Entry> {
         let Some(main) = self.entry(timex, value) else { return Vec::new() };
-        let tokens = self.tokens;
-        let Some(at) = tokens.iter().position(|t| t.start == main.trigger.0) else { return vec![main] };
-        let first = tokens.iter().position(|t| t.end > timex.start).unwrap_or(0);
-        let last = tokens.iter().position(|t| t.start >= timex.end).unwrap_or(tokens.len());
-        let Some(sentence) = self.sentences.iter().find(|s| s.contains(&first)).cloned() else {
+        let tokens = &self.text.tokens;
+        let Some(at) = self
+            .text
+            .first_token_starting_from(main.trigger.0)
+            .filter(|&i| tokens[i].start == main.trigger.0)
+        else {
+            return vec![main];
+        };
+        let first = self.text.first_token_ending_after(timex.start).unwrap_or(0);
+        let last = self.text.first_token_starting_from(timex.end).unwrap_or(tokens.len());
+        let Some(sentence) = self.text.sentence_of(first).map(|s| self.text.sentences[s].clone()) else {
             return vec![main];
         };
         let clause = clause::clause_of(tokens, sentence, first, last);
@@ -99,11 +120,11 @@ impl Text<'_> {
 
     /// The entry of the main event an expression dates.
     fn entry(&self, timex: &Timex, value: &TimexValue) -> Option<Entry> {
-        let tokens = self.tokens;
+        let tokens = &self.text.tokens;
         let (start, end) = value.range()?;
-        let first = tokens.iter().position(|t| t.end > timex.start)?;
-        let last = tokens.iter().position(|t| t.start >= timex.end).unwrap_or(tokens.len());
-        let sentence = self.sentences.iter().find(|s| s.contains(&first)).cloned()?;
+        let first = self.text.first_token_ending_after(timex.start)?;
+        let last = self.text.first_token_starting_from(timex.end).unwrap_or(tokens.len());
+        let sentence = self.text.sentences[self.text.sentence_of(first)?].clone();
         let clause = clause::clause_of(tokens, sentence.clone(), first, last);
         let words: Vec<String> = tokens[clause.clone()].iter().map(|t| t.text.to_ascii_lowercase()).collect();
         let word_before =
@@ -153,13 +174,14 @@ struct Anchored {
     event_noun: Option<String>,
 }
 
-fn anchored_durations(tokens: &[Token<'_>], timexes: &[Timex]) -> Vec<Anchored> {
+fn anchored_durations(text: &Segmented<'_>, timexes: &[Timex]) -> Vec<Anchored> {
+    let tokens = &text.tokens;
     let mut out = Vec::new();
     for (i, duration) in timexes.iter().enumerate() {
         if duration.kind != dateline_core::TimexType::Duration {
             continue;
         }
-        let Some(next) = tokens.iter().position(|t| t.start >= duration.end) else { continue };
+        let Some(next) = text.first_token_starting_from(duration.end) else { continue };
         let direction = match tokens[next].text.to_ascii_lowercase().as_str() {
             "after" | "later" => 1,
             "before" | "earlier" => -1,
@@ -201,11 +223,12 @@ fn shift(day: Date, duration: &TimexValue, direction: i32) -> Option<TimexValue>
 /// them: verbs other than auxiliaries, event nouns, nominalisations.
 ///
 /// ```
-/// let spans = dateline_events::event_mentions("Troops entered the town after the election.");
-/// assert_eq!(spans, vec![(7, 14), (34, 42)]);
+/// use dateline_text::Segmented;
+/// let text = Segmented::new("Troops entered the town after the election.");
+/// assert_eq!(dateline_events::event_mentions(&text), vec![(7, 14), (34, 42)]);
 /// ```
-pub fn event_mentions(text: &str) -> Vec<(usize, usize)> {
-    trigger::events_in(&tokenize(text))
+pub fn event_mentions(text: &Segmented<'_>) -> Vec<(usize, usize)> {
+    trigger::events_in(&text.tokens)
 }
 
 /// The people and organisations, and the places, named in a clause

@@ -7,8 +7,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use dateline_pipeline::Analysis;
 use dateline_read::{read, Format, Options};
-use dateline_store::{Analyzed, PlaceFilter};
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -63,7 +63,7 @@ pub(crate) async fn events(
     }
     let query = dateline_store::Query {
         entity: filters.entity.filter(|s| !s.is_empty()),
-        place: filters.place.filter(|s| !s.is_empty()).map(|p| place_filter(&p)),
+        place: filters.place.filter(|s| !s.is_empty()).map(|p| dateline_pipeline::place_filter(&p)),
         from: filters.from,
         to: filters.to,
         status: filters.status,
@@ -89,12 +89,6 @@ pub(crate) async fn events(
 /// what a reader types is never FTS syntax.
 fn fts_phrase(q: &str) -> String {
     q.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
-}
-
-/// A place filter: the name, and the area it names (a country or state).
-fn place_filter(name: &str) -> PlaceFilter {
-    let (names, within) = dateline_geo::area_of(dateline_geo::Gazetteer::embedded(), name);
-    PlaceFilter { names, within }
 }
 
 #[derive(Deserialize)]
@@ -191,19 +185,14 @@ pub(crate) async fn add_documents(
             None => body.to_vec(),
         };
         let mut problems = Vec::new();
-        let mut batch = Vec::new();
+        let mut documents = Vec::new();
         for result in read("body", &lines, &options) {
             match result {
-                Ok(input) => {
-                    let document = input.document;
-                    let timexes = state.tagger.tag(&document.text, document.dct);
-                    let entities = state.recognizer.entities(&document.text);
-                    let entries = dateline_events::anchor(&document, &timexes, &entities);
-                    batch.push(Analyzed { document, timexes, entities, entries });
-                }
+                Ok(input) => documents.push(input.document),
                 Err(e) => problems.push(format!("line {}: {}", e.line(), e.message())),
             }
         }
+        let batch: Vec<Analysis<'_>> = documents.iter().map(|doc| state.pipeline.analyse(doc)).collect();
         if batch.is_empty() {
             return Err(problems);
         }

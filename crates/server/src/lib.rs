@@ -48,8 +48,8 @@ pub struct AppState {
     /// Serialises writes (ingest and merge).
     writer: Mutex<()>,
     token: Option<String>,
-    tagger: dateline_timex::Tagger,
-    recognizer: dateline_entities::Recognizer,
+    /// Analyses the articles posted to the API.
+    pipeline: dateline_pipeline::Pipeline,
     /// Answers to recent event queries, by query string, valid while the
     /// store's generation is unchanged (any write bumps it).
     cache: Mutex<HashMap<String, (u64, axum::body::Bytes)>>,
@@ -70,8 +70,7 @@ impl AppState {
             next: AtomicUsize::new(0),
             writer: Mutex::new(()),
             token,
-            tagger: dateline_timex::Tagger::new(),
-            recognizer: dateline_entities::Recognizer::new(),
+            pipeline: dateline_pipeline::Pipeline::new(),
             cache: Mutex::new(HashMap::new()),
             generation: AtomicU64::new(0),
         })

@@ -12,7 +12,7 @@ mod export;
 mod merge;
 mod schema;
 
-use dateline_core::{Document, Entity, Entry, Timex};
+use dateline_pipeline::{Analysis, PlaceFilter};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::fmt;
@@ -43,18 +43,6 @@ impl From<serde_json::Error> for Error {
     fn from(e: serde_json::Error) -> Error {
         Error(format!("database JSON column: {e}"))
     }
-}
-
-/// One analysed article, ready to store.
-pub struct Analyzed {
-    /// The article.
-    pub document: Document,
-    /// Its temporal expressions.
-    pub timexes: Vec<Timex>,
-    /// Its entities.
-    pub entities: Vec<Entity>,
-    /// Its timeline entries.
-    pub entries: Vec<Entry>,
 }
 
 /// A document that could not be ingested, and why.
@@ -164,16 +152,6 @@ pub struct Query {
     pub max_sources: Option<usize>,
 }
 
-/// A place filter, resolved by the caller against the gazetteer.
-#[derive(Clone, Debug, Default)]
-pub struct PlaceFilter {
-    /// Names the place goes by.
-    pub names: Vec<String>,
-    /// (country, admin1) areas whose places count as inside; an empty
-    /// admin1 takes the whole country.
-    pub within: Vec<(String, String)>,
-}
-
 /// The store.
 pub struct Store {
     conn: Connection,
@@ -213,11 +191,11 @@ impl Store {
 
     /// Stores a batch of analysed articles in one transaction; articles
     /// already stored are left as they are. Returns how many were new.
-    pub fn insert(&mut self, batch: &[Analyzed]) -> Result<usize, Error> {
+    pub fn insert(&mut self, batch: &[Analysis<'_>]) -> Result<usize, Error> {
         let tx = self.conn.transaction()?;
         let mut added = 0;
         for item in batch {
-            let doc = &item.document;
+            let doc = item.document;
             let inserted = tx.execute(
                 "INSERT OR IGNORE INTO documents (id, dct, title, url, source, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![doc.id, doc.dct.to_string(), doc.title, doc.url, doc.source, doc.text],

@@ -2,25 +2,29 @@
 //! real pipeline, stored, merged and queried.
 
 use dateline_core::{Date, Document};
-use dateline_store::{Analyzed, PlaceFilter, Query, Store};
+use dateline_pipeline::{Analysis, Pipeline, PlaceFilter};
+use dateline_store::{Query, Store};
+use std::sync::LazyLock;
 
-fn analyse(id: &str, dct: &str, text: &str) -> Analyzed {
+fn article(id: &str, dct: &str, text: &str) -> Document {
     let mut document = Document::new(dct.parse::<Date>().unwrap(), text);
     document.id = id.to_string();
-    let timexes = dateline_timex::Tagger::new().tag(&document.text, document.dct);
-    let entities = dateline_entities::Recognizer::new().entities(&document.text);
-    let entries = dateline_events::anchor(&document, &timexes, &entities);
-    Analyzed { document, timexes, entities, entries }
+    document
 }
 
-fn corpus() -> Vec<Analyzed> {
+static ARTICLES: LazyLock<Vec<Document>> = LazyLock::new(|| {
     vec![
-        analyse("a1", "2020-11-26", "Armenian troops left Kalbajar on Wednesday. Armenia was supposed to hand over Kalbajar on November 15."),
-        analyse("a2", "2020-11-27", "Armenian forces left Kalbajar on November 25, officials said."),
-        analyse("a3", "2020-11-28", "Troops left Kalbajar on November 24, a local report said. Azerbaijan handed over Kalbajar on November 25."),
-        analyse("b1", "2020-11-28", "Floods hit Paris, Texas, on Friday."),
-        analyse("c1", "2020-11-28", "Governor Sarah Kim visited Austin on Thursday."),
+        article("a1", "2020-11-26", "Armenian troops left Kalbajar on Wednesday. Armenia was supposed to hand over Kalbajar on November 15."),
+        article("a2", "2020-11-27", "Armenian forces left Kalbajar on November 25, officials said."),
+        article("a3", "2020-11-28", "Troops left Kalbajar on November 24, a local report said. Azerbaijan handed over Kalbajar on November 25."),
+        article("b1", "2020-11-28", "Floods hit Paris, Texas, on Friday."),
+        article("c1", "2020-11-28", "Governor Sarah Kim visited Austin on Thursday."),
     ]
+});
+
+fn corpus() -> Vec<Analysis<'static>> {
+    let pipeline = Pipeline::new();
+    ARTICLES.iter().map(|doc| pipeline.analyse(doc)).collect()
 }
 
 #[test]

@@ -6,8 +6,10 @@
 //! "a.m.", "2020-11-25" or "Nagorno-Karabakh" back together, because only
 //! they know which joins matter.
 
+mod segmented;
 mod sentence;
 mod token;
 
+pub use segmented::Segmented;
 pub use sentence::sentences;
 pub use token::{tokenize, Token, TokenKind};

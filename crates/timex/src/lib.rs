@@ -19,12 +19,12 @@ mod resolve;
 mod tense;
 mod value;
 
-use dateline_core::{Date, Timex};
-use dateline_text::{sentences, tokenize};
+use dateline_core::{Date, Tense, Timex};
+use dateline_text::Segmented;
 use grammar::{Expr, Grammar, Word};
 use lexicon::{Lex, Unit};
 use resolve::{resolve, Context, Resolved};
-use tense::{tense_of, Tense};
+use tense::tense_of;
 use value::{Amount, Point};
 
 /// Finds and resolves temporal expressions.
@@ -56,12 +56,29 @@ impl Tagger {
     /// assert_eq!(found[0].modifier, Some(TimexMod::MoreThan));
     /// ```
     pub fn tag(&self, text: &str, dct: Date) -> Vec<Timex> {
-        let tokens = tokenize(text);
+        self.tag_segmented(&Segmented::new(text), dct).into_iter().map(|tagged| tagged.timex).collect()
+    }
+
+    /// Every temporal expression of a segmented text, in order, with the
+    /// tense of its clause.
+    ///
+    /// ```
+    /// use dateline_core::{Date, Tense};
+    /// use dateline_text::Segmented;
+    /// use dateline_timex::Tagger;
+    ///
+    /// let text = Segmented::new("The talks will resume on Monday.");
+    /// let found = Tagger::new().tag_segmented(&text, Date::new(2020, 11, 26).unwrap());
+    /// assert_eq!(found[0].timex.value, "2020-11-30");
+    /// assert_eq!(found[0].tense, Tense::Future);
+    /// ```
+    pub fn tag_segmented(&self, text: &Segmented<'_>, dct: Date) -> Vec<Tagged> {
+        let tokens = &text.tokens;
         let words: Vec<Word<'_>> = tokens.iter().map(Word::classify).collect();
         let grammar = Grammar::new(&words);
         let mut found = Vec::new();
         let mut reference: Option<Point> = None;
-        for sentence in sentences(&tokens) {
+        for sentence in text.sentences.iter().cloned() {
             let mut i = sentence.start;
             while i < sentence.end {
                 let Some(hit) = grammar.longest_at(i).filter(|hit| hit.last <= sentence.end) else {
@@ -92,18 +109,30 @@ impl Tagger {
                     }
                 }
                 let (first, last) = (&tokens[hit.first], &tokens[hit.last - 1]);
-                found.push(Timex {
+                let timex = Timex {
                     start: first.start,
                     end: last.end,
-                    text: text[first.bytes.start..last.bytes.end].to_string(),
+                    text: text.text[first.bytes.start..last.bytes.end].to_string(),
                     kind: resolved.kind(),
                     value: resolved.value(),
                     modifier: hit.modifier,
-                });
+                };
+                found.push(Tagged { timex, tense });
             }
         }
         found
     }
+}
+
+/// A temporal expression found by the tagger, with what it read of its
+/// clause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tagged {
+    /// The expression and its value.
+    pub timex: Timex,
+    /// The tense of the clause around it, which placed a weekday or month
+    /// before or after the publication date.
+    pub tense: Tense,
 }
 
 /// "from January to November", "the January-November period", "from May 1

@@ -3,14 +3,7 @@
 
 use crate::grammar::Word;
 
-/// What the verbs near an expression say about when it happened.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Tense {
-    Past,
-    Present,
-    Future,
-    Unknown,
-}
+pub(crate) use dateline_core::Tense;
 
 /// Irregular past forms and participles that news uses often.
 #[rustfmt::skip]
@@ -76,7 +69,7 @@ pub(crate) fn tense_of(
     // "they turn to Tuesday's match": a fixture is still to come unless
     // the clause tells of it as past.
     if scheduled_event_after(words, sentence.end, last) {
-        return Tense::Future.unless_past(around());
+        return unless_past(Tense::Future, around());
     }
     let Some(before) = first.checked_sub(1).map(text) else {
         return around();
@@ -85,9 +78,9 @@ pub(crate) fn tense_of(
         // "since July" began before the article.
         "since" => Tense::Past,
         // "The vote is Friday", "the deadline is on Monday": still to come.
-        "is" | "are" => Tense::Future.unless_past(around()),
+        "is" | "are" => unless_past(Tense::Future, around()),
         "on" if first >= 2 && matches!(text(first - 2).as_str(), "is" | "are") => {
-            Tense::Future.unless_past(around())
+            unless_past(Tense::Future, around())
         }
         // "as soon as Tuesday", "as early as next week": the earliest a
         // thing may happen is still to come.
@@ -191,14 +184,12 @@ fn infinitive_before(words: &[Word<'_>], clause_start: usize, first: usize) -> b
     false
 }
 
-impl Tense {
-    /// This tense, or the past when the clause is in it.
-    fn unless_past(self, clause: Tense) -> Tense {
-        if clause == Tense::Past {
-            Tense::Past
-        } else {
-            self
-        }
+/// `tense`, or the past when the clause is in it.
+fn unless_past(tense: Tense, clause: Tense) -> Tense {
+    if clause == Tense::Past {
+        Tense::Past
+    } else {
+        tense
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::args::{BenchArgs, ReportFormat};
 use crate::inputs::expand;
 use dateline_core::Document;
+use dateline_pipeline::Pipeline;
 use dateline_read::{read, Format, Options};
 use dateline_timex::Tagger;
 use rayon::prelude::*;
@@ -47,12 +48,9 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode, String> {
     let gazetteer_load_s = load.elapsed().as_secs_f64();
     let recognizer = dateline_entities::Recognizer::new();
     let entities = measure(&docs, megabytes, |d| recognizer.entities(&d.text).len());
-    // The whole per-document pipeline: tag, entities, anchor.
-    let pipeline = measure(&docs, megabytes, |d| {
-        let timexes = tagger.tag(&d.text, d.dct);
-        let entities = recognizer.entities(&d.text);
-        dateline_events::anchor(d, &timexes, &entities).len()
-    });
+    // The whole per-document pipeline: segment once, tag, entities, anchor.
+    let whole = Pipeline::new();
+    let pipeline = measure(&docs, megabytes, |d| whole.analyse(d).entries.len());
     let report = Report {
         corpus: args.corpus.display().to_string(),
         documents: docs.len(),
@@ -187,16 +185,14 @@ fn store_bench(args: &BenchArgs, articles: usize) -> Result<ExitCode, String> {
         let _ = std::fs::remove_file(format!("{}{suffix}", args.db.display()));
     }
     let mut store = dateline_store::Store::open(&args.db).map_err(|e| e.to_string())?;
-    let tagger = Tagger::new();
-    let recognizer = dateline_entities::Recognizer::new();
+    let pipeline = Pipeline::new();
     let bar = super::ingest::progress(articles as u64);
     let started = Instant::now();
     const BATCH: usize = 2048;
     for first in (0..articles).step_by(BATCH) {
-        let batch: Vec<dateline_store::Analyzed> = (first..(first + BATCH).min(articles))
-            .into_par_iter()
-            .map(|n| super::ingest::analyse(&tagger, &recognizer, super::synthetic::article(n)))
-            .collect();
+        let docs: Vec<Document> =
+            (first..(first + BATCH).min(articles)).into_par_iter().map(super::synthetic::article).collect();
+        let batch: Vec<_> = docs.par_iter().map(|doc| pipeline.analyse(doc)).collect();
         store.insert(&batch).map_err(|e| e.to_string())?;
         bar.inc(batch.len() as u64);
     }
@@ -218,7 +214,7 @@ fn store_bench(args: &BenchArgs, articles: usize) -> Result<ExitCode, String> {
         let mut query =
             dateline_store::Query { limit: Some(50), max_sources: Some(20), ..Default::default() };
         match i % 5 {
-            0 => query.place = Some(super::ingest::place_filter(places[i % places.len()])),
+            0 => query.place = Some(dateline_pipeline::place_filter(places[i % places.len()])),
             1 => query.status = Some(statuses[i % statuses.len()].to_string()),
             2 => query.search = Some(searches[i % searches.len()].to_string()),
             3 => {

@@ -4,7 +4,7 @@ use super::{exit_code, write_out};
 use crate::args::{EntitiesArgs, ReportFormat};
 use crate::inputs::gather;
 use dateline_core::Entity;
-use dateline_entities::Recognizer;
+use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::Input;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -19,11 +19,11 @@ struct Found<'a> {
 
 pub fn run(args: &EntitiesArgs) -> Result<ExitCode, String> {
     let gathered = gather(&args.input)?;
-    let recognizer = Recognizer::new();
+    let pipeline = Pipeline::with_stages(Stages::ENTITIES);
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()
-        .map(|input| render(input, &recognizer.entities(&input.document.text), args.format))
+        .map(|input| render(input, &pipeline.analyse(&input.document).entities, args.format))
         .collect();
     write_out(rendered)?;
     Ok(exit_code(gathered.skipped))
@@ -39,8 +39,8 @@ fn render(input: &Input, entities: &[Entity], format: ReportFormat) -> String {
         ReportFormat::Text => {
             let mut out = format!("# {}  (published {})\n", doc.id, doc.dct);
             for e in entities {
-                let kind = format!("{:?}", e.kind).to_lowercase();
-                let role = e.role.map(|r| format!("{r:?}").to_lowercase()).unwrap_or_default();
+                let kind = e.kind.as_str();
+                let role = e.role.map(|r| r.as_str()).unwrap_or_default();
                 let place = match (e.geonameid, e.lat, e.lon) {
                     (id, Some(lat), Some(lon)) => format!(
                         "{} {} ({lat:.3}, {lon:.3}) {}",

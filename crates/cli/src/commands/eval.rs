@@ -3,8 +3,8 @@
 use crate::args::{EvalArgs, EventsEvalArgs, GeoEvalArgs, ReportFormat};
 use crate::inputs::expand;
 use dateline_eval::{DocumentTimexes, TimexScore};
+use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::{read, Format, Options};
-use dateline_timex::Tagger;
 use rayon::prelude::*;
 use std::process::ExitCode;
 
@@ -39,16 +39,16 @@ fn read_timeml_dir(dir: &std::path::Path) -> Result<(Vec<dateline_read::Input>, 
 
 pub fn events(args: &EventsEvalArgs) -> Result<ExitCode, String> {
     let (docs, skipped) = read_timeml_dir(&args.dir)?;
-    let tagger = Tagger::new();
+    // Anchoring alone is scored: entities only name an entry's actors.
+    let pipeline = Pipeline::with_stages(Stages { entities: false, entries: true, event_mentions: true });
     let scored: Vec<dateline_eval::EventDocument> = docs
         .par_iter()
         .filter_map(|input| {
             let timeml = input.timeml.as_ref()?;
-            let doc = &input.document;
+            let analysis = pipeline.analyse(&input.document);
             let gold_events: Vec<(usize, usize)> =
                 timeml.gold_events().iter().map(|e| (e.start, e.end)).collect();
-            let tokens = dateline_text::tokenize(&doc.text);
-            let sentences = dateline_text::sentences(&tokens);
+            let (tokens, sentences) = (&analysis.text.tokens, &analysis.text.sentences);
             let sentence_of = |char_pos: usize| {
                 sentences
                     .iter()
@@ -60,14 +60,14 @@ pub fn events(args: &EventsEvalArgs) -> Result<ExitCode, String> {
                 .map(|(e, t)| (gold_events[e], (timeml.gold()[t].start, timeml.gold()[t].end)))
                 .filter(|(e, t)| sentence_of(e.0).is_some() && sentence_of(e.0) == sentence_of(t.0))
                 .collect();
-            let timexes = tagger.tag(&doc.text, doc.dct);
-            let anchors = dateline_events::anchor(doc, &timexes, &[])
-                .into_iter()
+            let anchors = analysis
+                .entries
+                .iter()
                 .map(|entry| ((entry.timex.start, entry.timex.end), entry.trigger))
                 .collect();
             Some(dateline_eval::EventDocument {
                 gold_events,
-                system_events: dateline_events::event_mentions(&doc.text),
+                system_events: analysis.event_mentions,
                 gold_links,
                 anchors,
             })
@@ -102,8 +102,8 @@ pub fn events(args: &EventsEvalArgs) -> Result<ExitCode, String> {
 
 pub fn tempeval(args: &EvalArgs) -> Result<ExitCode, String> {
     let (docs, skipped) = read_timeml_dir(&args.dir)?;
-    let tagger = Tagger::new();
-    let system: Vec<_> = docs.par_iter().map(|d| tagger.tag(&d.document.text, d.document.dct)).collect();
+    let pipeline = Pipeline::with_stages(Stages::TIMEXES);
+    let system: Vec<_> = docs.par_iter().map(|d| pipeline.analyse(&d.document).timexes).collect();
     let scored: Vec<DocumentTimexes<'_>> = docs
         .iter()
         .zip(&system)

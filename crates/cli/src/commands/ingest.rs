@@ -3,9 +3,8 @@
 
 use crate::args::{ExportArgs, ExportFormat, IngestArgs, TimelineArgs, TimelineFormat};
 use crate::inputs::gather;
-use dateline_entities::Recognizer;
-use dateline_store::{Analyzed, Failure, PlaceFilter, Query, Store};
-use dateline_timex::Tagger;
+use dateline_pipeline::{place_filter, Analysis, Pipeline};
+use dateline_store::{Failure, Query, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -40,12 +39,11 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode, String> {
         }
     }
     let bar = progress(todo.len() as u64);
-    let tagger = Tagger::new();
-    let recognizer = Recognizer::new();
+    let pipeline = Pipeline::new();
     let mut added = 0;
     for chunk in todo.chunks(args.batch.max(1)) {
-        let batch: Vec<Analyzed> =
-            chunk.par_iter().map(|input| analyse(&tagger, &recognizer, input.document.clone())).collect();
+        let batch: Vec<Analysis<'_>> =
+            chunk.par_iter().map(|input| pipeline.analyse(&input.document)).collect();
         added += store.insert(&batch).map_err(|e| e.to_string())?;
         bar.inc(chunk.len() as u64);
     }
@@ -71,14 +69,6 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The whole per-document pipeline: expressions, entities, timeline.
-pub fn analyse(tagger: &Tagger, recognizer: &Recognizer, document: dateline_core::Document) -> Analyzed {
-    let timexes = tagger.tag(&document.text, document.dct);
-    let entities = recognizer.entities(&document.text);
-    let entries = dateline_events::anchor(&document, &timexes, &entities);
-    Analyzed { document, timexes, entities, entries }
 }
 
 /// A progress bar with articles per second, on a terminal only.
@@ -148,13 +138,6 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
     };
     super::write_out([text])?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A place filter: the name, and the area it names when the gazetteer
-/// knows it as a country or a state ("Azerbaijan" takes in Baku).
-pub fn place_filter(name: &str) -> PlaceFilter {
-    let (names, within) = dateline_geo::area_of(dateline_geo::Gazetteer::embedded(), name);
-    PlaceFilter { names, within }
 }
 
 pub fn export(args: &ExportArgs) -> Result<ExitCode, String> {

@@ -5,6 +5,7 @@ use crate::args::{ReportFormat, SemevalArgs};
 use crate::inputs::expand;
 use dateline_core::{Date, Document, Point, TimexValue};
 use dateline_eval::{read_cat, CatDocument, Timeline, TimelineScore};
+use dateline_pipeline::{Pipeline, Stages};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -40,7 +41,8 @@ pub fn run(args: &SemevalArgs) -> Result<ExitCode, String> {
     if docs.is_empty() {
         return Err(format!("{}: no CAT documents found", corpus.display()));
     }
-    let analysed: Vec<Analysed> = docs.par_iter().filter_map(analyse).collect();
+    let pipeline = Pipeline::with_stages(Stages { event_mentions: true, ..Stages::TIMELINE });
+    let analysed: Vec<Analysed> = docs.par_iter().filter_map(|doc| analyse(&pipeline, doc)).collect();
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     for target in &targets {
         let timeline = timeline_of(target, &analysed);
@@ -90,7 +92,7 @@ struct Analysed {
     events: Vec<(usize, usize)>,
 }
 
-fn analyse(cat: &CatDocument) -> Option<Analysed> {
+fn analyse(pipeline: &Pipeline, cat: &CatDocument) -> Option<Analysed> {
     let dct: Date = cat.dct.as_deref()?.parse().ok()?;
     let mut text = String::new();
     let mut offsets = Vec::with_capacity(cat.tokens.len());
@@ -108,11 +110,8 @@ fn analyse(cat: &CatDocument) -> Option<Analysed> {
         chars += token.chars().count();
     }
     let doc = Document::new(dct, text);
-    let timexes = dateline_timex::Tagger::new().tag(&doc.text, doc.dct);
-    let entities = dateline_entities::Recognizer::new().entities(&doc.text);
-    let entries = dateline_events::anchor(&doc, &timexes, &entities);
-    let events = dateline_events::event_mentions(&doc.text);
-    Some(Analysed { cat: cat.clone(), offsets, entries, events })
+    let analysis = pipeline.analyse(&doc);
+    Some(Analysed { cat: cat.clone(), offsets, entries: analysis.entries, events: analysis.event_mentions })
 }
 
 impl Analysed {

@@ -4,8 +4,8 @@ use super::{exit_code, write_out};
 use crate::args::{TagArgs, TagFormat};
 use crate::inputs::gather;
 use dateline_core::Timex;
+use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::Input;
-use dateline_timex::Tagger;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::process::ExitCode;
@@ -19,11 +19,11 @@ struct TaggedDocument<'a> {
 
 pub fn run(args: &TagArgs) -> Result<ExitCode, String> {
     let gathered = gather(&args.input)?;
-    let tagger = Tagger::new();
+    let pipeline = Pipeline::with_stages(Stages::TIMEXES);
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()
-        .map(|input| render(input, &tagger.tag(&input.document.text, input.document.dct), args.format))
+        .map(|input| render(input, &pipeline.analyse(&input.document).timexes, args.format))
         .collect();
     write_out(rendered)?;
     Ok(exit_code(gathered.skipped))

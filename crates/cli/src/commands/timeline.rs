@@ -4,9 +4,8 @@ use super::{exit_code, write_out};
 use crate::args::{TimelineArgs, TimelineFormat};
 use crate::inputs::gather;
 use dateline_core::Entry;
-use dateline_entities::Recognizer;
+use dateline_pipeline::Pipeline;
 use dateline_read::Input;
-use dateline_timex::Tagger;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::process::ExitCode;
@@ -26,17 +25,11 @@ pub fn run(args: &TimelineArgs) -> Result<ExitCode, String> {
         return super::ingest::timeline_query(args);
     }
     let gathered = gather(&args.input)?;
-    let tagger = Tagger::new();
-    let recognizer = Recognizer::new();
+    let pipeline = Pipeline::new();
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()
-        .map(|input| {
-            let doc = &input.document;
-            let timexes = tagger.tag(&doc.text, doc.dct);
-            let entities = recognizer.entities(&doc.text);
-            render(input, &dateline_events::anchor(doc, &timexes, &entities), args.format)
-        })
+        .map(|input| render(input, &pipeline.analyse(&input.document).entries, args.format))
         .collect();
     let header = (args.format == TimelineFormat::Csv).then(|| CSV_HEADER.to_string());
     write_out(header.into_iter().chain(rendered))?;

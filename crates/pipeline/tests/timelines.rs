@@ -2,15 +2,12 @@
 //! date, status and event.
 
 use dateline_core::{Date, Document, Status};
-use dateline_entities::Recognizer;
-use dateline_events::anchor;
-use dateline_timex::Tagger;
+use dateline_pipeline::Pipeline;
 
 fn timeline(dct: &str, text: &str) -> Vec<(String, Status, String)> {
     let doc = Document::new(dct.parse::<Date>().unwrap(), text);
-    let timexes = Tagger::new().tag(&doc.text, doc.dct);
-    let entities = Recognizer::new().entities(&doc.text);
-    anchor(&doc, &timexes, &entities).into_iter().map(|e| (e.date.to_string(), e.status, e.event)).collect()
+    let analysis = Pipeline::new().analyse(&doc);
+    analysis.entries.into_iter().map(|e| (e.date.to_string(), e.status, e.event)).collect()
 }
 
 #[test]
