@@ -98,15 +98,7 @@ pub(crate) static NOT_PLACES: Words = LazyLock::new(|| HashSet::from_iter([
 ]));
 
 /// Verbs after a place name that make it stand for its government.
-#[rustfmt::skip]
-pub(crate) const METONYM_VERBS: &[&str] = &[
-    "said", "says", "decided", "decides", "sought", "seeks", "agreed", "agrees", "announced",
-    "announces", "accused", "accuses", "warned", "warns", "demanded", "demands", "denied", "denies",
-    "insisted", "insists", "rejected", "rejects", "signed", "signs", "wants", "wanted", "refused",
-    "refuses", "urged", "urges", "threatened", "threatens", "claimed", "claims", "ordered", "orders",
-    "hopes", "hoped", "responded", "responds", "condemned", "condemns", "vowed", "vows", "has", "had",
-    "will", "would", "is", "was",
-];
+pub(crate) use dateline_english::verbs::GOVERNMENT_VERBS as METONYM_VERBS;
 
 /// Words after a name that make it an area rather than its town.
 pub(crate) const AREA_WORDS: &[&str] = &[

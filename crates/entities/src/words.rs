@@ -17,10 +17,6 @@ pub(crate) struct Word<'a> {
     pub(crate) punct: bool,
 }
 
-/// Abbreviations that keep their period inside a name ("St. Louis").
-const NAME_ABBREVIATIONS: &[&str] =
-    &["St", "Mt", "Ft", "Sen", "Gov", "Rep", "Gen", "Dr", "Mr", "Mrs", "Ms", "Lt", "Col"];
-
 /// The words of a text.
 pub(crate) fn words<'a>(text: &Segmented<'a>) -> Vec<Word<'a>> {
     let tokens = &text.tokens;
@@ -83,7 +79,7 @@ pub(crate) fn words<'a>(text: &Segmented<'a>) -> Vec<Word<'a>> {
         if end == i + 1
             && period_after
             && (state
-                || (NAME_ABBREVIATIONS.contains(&token.text)
+                || (dateline_english::abbreviations::IN_NAMES.contains(&token.text)
                     && tokens.get(i + 2).is_some_and(|t| t.is_capitalized())))
         {
             end = i + 2;

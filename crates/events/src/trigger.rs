@@ -1,66 +1,9 @@
 //! The event word of a clause: its main verb, or an event noun.
 
+use dateline_english::nouns::EVENT_NOUNS;
+use dateline_english::verbs::{AUXILIARIES, NOT_VERBS, PARTICLES, VERB_FORMS};
 use dateline_text::Token;
 use std::ops::Range;
-
-#[rustfmt::skip]
-const AUXILIARIES: &[&str] = &[
-    "be", "been", "being", "was", "were", "is", "are", "am", "has", "have", "had", "having", "will",
-    "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "to", "not",
-    "also", "still",
-];
-
-/// Words that end like verbs and are not.
-#[rustfmt::skip]
-const NOT_VERBS: &[&str] = &[
-    "during", "including", "according", "morning", "evening", "following", "nothing", "something",
-    "anything", "everything", "thing", "things", "king", "ring", "spring", "string", "ceiling", "wing",
-    "pending", "regarding", "concerning", "notwithstanding", "need", "feed", "speed", "seed", "bed",
-    "red", "shed", "hundred", "indeed", "united", "armed", "based", "related", "limited", "detailed",
-    "alleged", "so-called", "displaced", "damaged", "disputed", "adjacent", "ceded", "supposed",
-    "scheduled", "expected", "planned",
-];
-
-/// Irregular verb forms common in news.
-#[rustfmt::skip]
-const IRREGULAR: &[&str] = &[
-    "said", "says", "say", "told", "tells", "went", "goes", "go", "came", "comes", "come", "left",
-    "leave", "leaves", "took", "takes", "take", "gave", "gives", "give", "given", "made", "makes",
-    "make", "met", "meet", "meets", "began", "begins", "begin", "fell", "falls", "fall", "rose", "rises",
-    "rise", "won", "wins", "win", "lost", "loses", "lose", "sold", "sells", "sell", "held", "holds",
-    "hold", "fled", "flee", "fought", "fight", "brought", "bring", "sent", "send", "built", "build",
-    "struck", "strike", "hit", "shot", "found", "find", "kept", "keep", "ran", "run", "set", "put",
-    "cut", "became", "become", "spoke", "speak", "wrote", "write", "flew", "grew", "knew", "drew",
-    "threw", "sank", "sought", "seek", "agree", "hand", "hands", "sign", "signs", "vote", "votes",
-    "open", "opens", "close", "closes", "end", "ends", "start", "starts", "return", "returns", "visit",
-    "visits", "launch", "launches", "announce", "withdraw", "withdrew", "resign", "resigns", "arrive",
-    "arrives", "stop", "stops", "resume", "resumes", "attack", "elect", "release", "lead", "led",
-    "broke", "break", "paid", "pay", "bought", "buy", "lasted", "last", "expect", "expects", "plan",
-    "plans", "hope", "hopes", "want", "wants", "intend", "intends", "aim", "aims", "predict", "predicts",
-    "warn", "warns", "promise", "promises", "vow", "vows", "pledge", "pledges", "agrees", "decide",
-    "decides", "claim", "claims", "deny", "denies", "accuse", "accuses", "urge", "urges", "call",
-    "calls", "ask", "asks", "try", "tries", "seeks", "face", "faces", "remain", "remains", "continue",
-    "continues", "meets", "occur", "occurs", "happen", "happens",
-    "shook", "shake", "shakes", "swept", "sweep", "stood", "sat", "lay", "laid", "slid", "tore", "swore",
-    "dug", "hung", "stuck", "swung", "bit", "hid", "fed", "lit", "slept", "meant", "dealt", "felt",
-    "bent", "lent", "rode", "strove", "froze", "chose", "woke", "ate", "forgot", "got", "beat", "bled",
-    "dove", "flung", "wound", "taught", "thought", "caught", "crept", "blew", "sang", "rang", "swam",
-    "drank", "wore", "spun", "sprang", "shrank", "stole",
-];
-
-/// Nouns that name events, for clauses without a verb.
-#[rustfmt::skip]
-const EVENT_NOUNS: &[&str] = &[
-    "war", "deal", "ceasefire", "truce", "election", "elections", "vote", "attack", "attacks", "strike",
-    "talks", "meeting", "summit", "agreement", "referendum", "protest", "protests", "visit", "launch",
-    "handover", "transfer", "withdrawal", "invasion", "offensive", "battle", "fighting", "skirmishes",
-    "clashes", "exchange", "earthquake", "flood", "floods", "storm", "fire", "explosion", "bombing",
-    "trial", "hearing", "ruling", "deadline", "conference", "ceremony", "funeral", "wedding", "release",
-    "crash", "collapse",
-];
-
-/// Particles that belong to the verb before them ("hand over").
-const PARTICLES: &[&str] = &["over", "up", "down", "out", "off", "back", "away"];
 
 /// The event word of the clause `clause` (token range) for a date at
 /// tokens `first..last`: the verb nearest before the date, else the verb
@@ -176,7 +119,7 @@ fn is_verb(tokens: &[Token<'_>], i: usize) -> bool {
             tokens[i - 1].text,
             "to" | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "did"
         );
-    IRREGULAR.contains(&word)
+    VERB_FORMS.contains(&word)
         || (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
         || (after_auxiliary && word.len() > 2)
 }

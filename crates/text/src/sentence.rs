@@ -1,15 +1,6 @@
 use crate::{Token, TokenKind};
 use std::ops::Range;
 
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st", "jr",
-    "sr", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "u", "s", "a", "m", "p", "e", "g", "i", "mt", "ft", "ave", "blvd", "rev", "messrs", "adm", "maj", "cmdr",
-    "gens",
-];
-
 /// Splits tokens into sentences; returns token index ranges.
 ///
 /// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets)
@@ -43,7 +34,7 @@ pub fn sentences(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
                 && i > 0
                 && !token.space_before
                 && tokens[i - 1].kind == TokenKind::Word
-                && ABBREVIATIONS.contains(&tokens[i - 1].text.to_ascii_lowercase().as_str());
+                && dateline_english::abbreviation_ends_no_sentence(&tokens[i - 1].text.to_ascii_lowercase());
             // "Matthew D. Flores": a middle initial after a given name.
             let initial = token.text == "."
                 && i > 1

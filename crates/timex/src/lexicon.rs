@@ -120,35 +120,21 @@ pub(crate) enum Lex {
 
 /// Classifies a word written in lowercase ASCII.
 pub(crate) fn classify(word: &str) -> Lex {
+    calendar_name(word).unwrap_or_else(|| classify_other(word))
+}
+
+/// Months and weekdays, by the names the shared word knowledge gives.
+fn calendar_name(word: &str) -> Option<Lex> {
+    dateline_english::month(word)
+        .map(Lex::Month)
+        .or_else(|| dateline_english::weekday(word).map(Lex::Weekday))
+        .or_else(|| dateline_english::weekdays(word).map(Lex::Weekdays))
+}
+
+fn classify_other(word: &str) -> Lex {
     use Kw::*;
     use Lex::Kw as K;
     match word {
-        "january" | "jan" => Lex::Month(1),
-        "february" | "feb" => Lex::Month(2),
-        "march" | "mar" => Lex::Month(3),
-        "april" | "apr" => Lex::Month(4),
-        "may" => Lex::Month(5),
-        "june" | "jun" => Lex::Month(6),
-        "july" | "jul" => Lex::Month(7),
-        "august" | "aug" => Lex::Month(8),
-        "september" | "sep" | "sept" => Lex::Month(9),
-        "october" | "oct" => Lex::Month(10),
-        "november" | "nov" => Lex::Month(11),
-        "december" | "dec" => Lex::Month(12),
-        "monday" | "mon" => Lex::Weekday(1),
-        "tuesday" | "tue" | "tues" => Lex::Weekday(2),
-        "wednesday" | "wed" => Lex::Weekday(3),
-        "thursday" | "thu" | "thur" | "thurs" => Lex::Weekday(4),
-        "friday" | "fri" => Lex::Weekday(5),
-        "saturday" | "sat" => Lex::Weekday(6),
-        "sunday" | "sun" => Lex::Weekday(7),
-        "mondays" => Lex::Weekdays(1),
-        "tuesdays" => Lex::Weekdays(2),
-        "wednesdays" => Lex::Weekdays(3),
-        "thursdays" => Lex::Weekdays(4),
-        "fridays" => Lex::Weekdays(5),
-        "saturdays" => Lex::Weekdays(6),
-        "sundays" => Lex::Weekdays(7),
         "one" => Lex::Cardinal(1),
         "two" => Lex::Cardinal(2),
         "three" => Lex::Cardinal(3),

@@ -4,44 +4,9 @@
 use crate::grammar::Word;
 
 pub(crate) use dateline_core::Tense;
-
-/// Irregular past forms and participles that news uses often.
-#[rustfmt::skip]
-const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "went", "came", "left", "took", "gave", "given",
-    "made", "saw", "seen", "met", "began", "begun", "broke", "broken", "fell", "fallen", "rose",
-    "risen", "won", "lost", "sold", "bought", "paid", "held", "led", "fled", "fought", "brought",
-    "thought", "caught", "taught", "sent", "spent", "built", "struck", "hit", "shot", "killed",
-    "found", "got", "gotten", "kept", "ran", "set", "put", "cut", "quit", "became", "felt", "stood",
-    "wrote", "written", "spoke", "spoken", "chose", "chosen", "drove", "flew", "grew", "knew",
-    "known", "drew", "threw", "wore", "swore", "sank", "shut", "slid", "split", "spread", "stole",
-    "stuck", "sought", "took", "woke", "been", "ago", "earlier", "ended", "last",
-];
-
-/// Words that are not past tense although they end in "ed".
-#[rustfmt::skip]
-const NOT_PAST_ED: &[&str] = &[
-    "need", "needs", "feed", "speed", "seed", "bed", "red", "shed", "hundred", "indeed", "united",
-    "proceed", "exceed", "succeed", "breed", "greed", "creed", "weed", "deed", "embed", "shred",
-    "naked", "wicked", "sacred", "kindred", "ted", "ed", "fred", "ned", "based", "related", "armed",
-    "advanced", "detailed", "limited", "expected", "scheduled", "planned", "supposed", "due", "red",
-    "biased", "alleged", "so-called", "aged", "skilled", "qualified", "reed",
-];
-
-/// Words that look ahead, with the present tense news uses for a schedule
-/// ("talks resume on Monday").
-#[rustfmt::skip]
-const FUTURE: &[&str] = &[
-    "will", "shall", "ll", "would", "next", "upcoming", "scheduled", "planned", "plans", "plan",
-    "expected", "expects", "tomorrow", "coming", "hopes", "intends", "aims", "wants", "resume", "resumes",
-    "begins", "opens", "reopens", "meets", "starts", "convenes", "reconvenes", "plays", "hosts", "visits",
-];
-
-/// Words after which an "-ed" word or "plan" is no verb.
-const DETERMINERS: &[&str] =
-    &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"];
-
-const PRESENT: &[&str] = &["is", "are", "am", "says", "say", "now", "has", "have"];
+use dateline_english::function_words::DETERMINERS;
+use dateline_english::nouns::SCHEDULED_EVENTS;
+use dateline_english::verbs::{FUTURE_MARKERS, NOT_PAST_ED, PAST_MARKERS, PRESENT_MARKERS};
 
 /// The tense that places the expression at `first..last`: the word
 /// before it first, then the verbs around it.
@@ -108,45 +73,10 @@ pub(crate) fn tense_of(
 /// A possessive and a scheduled event after the expression ending at
 /// `last`: "Friday's final", "Sunday's vote".
 fn scheduled_event_after(words: &[Word<'_>], clause_end: usize, last: usize) -> bool {
-    const EVENTS: &[&str] = &[
-        "final",
-        "match",
-        "game",
-        "vote",
-        "election",
-        "elections",
-        "referendum",
-        "summit",
-        "meeting",
-        "talks",
-        "deadline",
-        "ceremony",
-        "race",
-        "poll",
-        "polls",
-        "hearing",
-        "session",
-        "debate",
-        "launch",
-        "opening",
-        "showdown",
-        "clash",
-        "semifinal",
-        "semi-final",
-        "run-off",
-        "runoff",
-        "inauguration",
-        "funeral",
-        "parade",
-        "rally",
-        "kickoff",
-        "derby",
-        "visit",
-    ];
     last + 2 < clause_end
         && words[last].text == "'"
         && words[last + 1].text == "s"
-        && EVENTS.iter().any(|e| words[last + 2].text.eq_ignore_ascii_case(e))
+        && SCHEDULED_EVENTS.iter().any(|e| words[last + 2].text.eq_ignore_ascii_case(e))
 }
 
 /// "ahead of" among the few words before `first`, with no verb or
@@ -291,13 +221,13 @@ fn verb_tense(word: &Word<'_>) -> Option<Tense> {
     lower.copy_from_slice(text.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
-    if FUTURE.contains(&lower) {
+    if FUTURE_MARKERS.contains(&lower) {
         return Some(Tense::Future);
     }
-    if IRREGULAR_PAST.contains(&lower) {
+    if PAST_MARKERS.contains(&lower) {
         return Some(Tense::Past);
     }
-    if PRESENT.contains(&lower) {
+    if PRESENT_MARKERS.contains(&lower) {
         return Some(Tense::Present);
     }
     if lower.len() > 4 && lower.ends_with("ed") && !word.capitalized && !NOT_PAST_ED.contains(&lower) {
