@@ -33,10 +33,17 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
 }
 
-/// The shared data folder beside the repository, when this checkout has it.
-fn shared(path: &str) -> Option<PathBuf> {
+/// A path in the shared data folder beside the repository (the corpora
+/// and the seed article); a test that needs it fails, saying so, when the
+/// checkout has no `../shared`.
+fn shared(path: &str) -> PathBuf {
     let full = workspace().join("../shared").join(path);
-    full.exists().then_some(full)
+    assert!(
+        full.exists(),
+        "this test needs {} (the project's shared data, beside the checkout as ../shared)",
+        full.display()
+    );
+    full
 }
 
 fn json_lines(output: &Output) -> Vec<serde_json::Value> {
@@ -56,14 +63,10 @@ fn tmp_file(name: &str, content: &[u8]) -> PathBuf {
 
 #[test]
 fn seed_article_all_expressions_right() {
-    let Some(seed) = shared("examples/kalbajar.txt") else {
-        eprintln!("skipped: ../shared/examples is not beside this checkout");
-        return;
-    };
-    let gold: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(shared("examples/kalbajar.gold.json").unwrap()).unwrap(),
-    )
-    .unwrap();
+    let seed = shared("examples/kalbajar.txt");
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared("examples/kalbajar.gold.json")).unwrap())
+            .unwrap();
     let out = dateline!("tag", seed.to_str().unwrap());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc = &json_lines(&out)[0];
@@ -173,10 +176,7 @@ fn help_explains_the_commands() {
 
 #[test]
 fn eval_reports_tempeval_scores() {
-    let Some(aquaint) = shared("data/tempeval3/AQUAINT") else {
-        eprintln!("skipped: ../shared/data is not beside this checkout");
-        return;
-    };
+    let aquaint = shared("data/tempeval3/AQUAINT");
     let out = dateline!("eval", "tempeval", aquaint.to_str().unwrap(), "--format", "json");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -189,18 +189,14 @@ fn eval_reports_tempeval_scores() {
 
 #[test]
 fn eval_fail_under_fails() {
-    let Some(aquaint) = shared("data/tempeval3/AQUAINT") else {
-        return;
-    };
+    let aquaint = shared("data/tempeval3/AQUAINT");
     let out = dateline!("eval", "tempeval", aquaint.to_str().unwrap(), "--fail-under", "0.999");
     assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn seed_article_entities_found_and_places_resolved() {
-    let Some(seed) = shared("examples/kalbajar.txt") else {
-        return;
-    };
+    let seed = shared("examples/kalbajar.txt");
     let out = dateline!("entities", seed.to_str().unwrap());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc = &json_lines(&out)[0];
@@ -244,9 +240,7 @@ fn entities_text_format_and_bad_input() {
 
 #[test]
 fn seed_article_timeline_has_every_dated_event_with_its_status() {
-    let Some(seed) = shared("examples/kalbajar.txt") else {
-        return;
-    };
+    let seed = shared("examples/kalbajar.txt");
     let out = dateline!("timeline", seed.to_str().unwrap());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc = &json_lines(&out)[0];
@@ -321,9 +315,7 @@ fn ingest_query_and_export_a_store() {
 
 #[test]
 fn semeval_timelines_are_written_and_scored() {
-    let Some(corpus) = shared("data/timeline/semeval2015-task4/eval_corpus_1") else {
-        return;
-    };
+    let corpus = shared("data/timeline/semeval2015-task4/eval_corpus_1");
     let out_dir = std::env::temp_dir().join(format!("dateline-semeval-{}", std::process::id()));
     let out = dateline!("eval", "semeval2015", corpus.to_str().unwrap(), "--out", out_dir.to_str().unwrap());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -413,9 +405,7 @@ fn serve_answers_json_and_turns_bad_requests_away() {
 
 #[test]
 fn an_ingest_killed_midway_loses_nothing_committed_and_resumes() {
-    let Some(silver) = shared("data/tempeval3/silver") else {
-        return;
-    };
+    let silver = shared("data/tempeval3/silver");
     let dir = std::env::temp_dir().join(format!("dateline-kill-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();

@@ -4,6 +4,17 @@
 use dateline_core::{EntityKind, PlaceRole};
 use dateline_entities::Recognizer;
 
+/// The entities that pass `filter`; there must be at least one, so that a
+/// check over all of them cannot pass on none.
+fn some<'a>(
+    entities: &'a [dateline_core::Entity],
+    filter: impl Fn(&dateline_core::Entity) -> bool,
+) -> Vec<&'a dateline_core::Entity> {
+    let picked: Vec<_> = entities.iter().filter(|e| filter(e)).collect();
+    assert!(!picked.is_empty(), "none of these passes the filter: {entities:#?}");
+    picked
+}
+
 fn find<'a>(entities: &'a [dateline_core::Entity], text: &str) -> &'a dateline_core::Entity {
     entities.iter().find(|e| e.text == text).unwrap_or_else(|| panic!("{text:?} not found in {entities:#?}"))
 }
@@ -40,7 +51,7 @@ fn places_resolved_in_context() {
     assert_eq!(find(&found, "TORONTO").country.as_deref(), Some("CA"));
     let found = r.entities("A shooting in Parkland, Florida, shook the nation. Parkland students marched.");
     assert!(
-        found.iter().filter(|e| e.text == "Parkland").all(|e| e.admin1.as_deref() == Some("FL")),
+        some(&found, |e| e.text == "Parkland").iter().all(|e| e.admin1.as_deref() == Some("FL")),
         "{found:#?}"
     );
     let found =
@@ -77,7 +88,7 @@ fn names_that_are_also_towns() {
     let r = Recognizer::new();
     let found = r.entities("The team is led by coach Darren Ripley. Ripley said the season was long.");
     assert!(
-        found.iter().filter(|e| e.text.contains("Ripley")).all(|e| e.kind == EntityKind::Person),
+        some(&found, |e| e.text.contains("Ripley")).iter().all(|e| e.kind == EntityKind::Person),
         "{found:#?}"
     );
     let found = r.entities("They bought apples at Wilson's Farm. Pilgrims filled St. Peter's Basilica.");
@@ -163,13 +174,12 @@ fn a_name_repeated_is_no_evidence_for_itself() {
          The vote is the first in Dublin since the Ohio law changed.",
     );
     assert!(
-        found.iter().filter(|e| e.text == "Dublin").all(|e| e.country.as_deref() == Some("US")),
+        some(&found, |e| e.text == "Dublin").iter().all(|e| e.country.as_deref() == Some("US")),
         "{found:#?}"
     );
     let found = r.entities("Armenia and Azerbaijan met in Georgia. The Georgian hosts said the US helped.");
-    assert!(found
+    assert!(some(&found, |e| e.text.starts_with("Georgia"))
         .iter()
-        .filter(|e| e.text.starts_with("Georgia"))
         .all(|e| e.country.as_deref() == Some("GE")));
 }
 
