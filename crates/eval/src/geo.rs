@@ -3,6 +3,7 @@
 //! (accuracy within 161 km, mean and median error, and the area under the
 //! log-error curve of Gritta et al., 2018).
 
+use crate::Error;
 use dateline_core::{Entity, EntityKind};
 use serde::Serialize;
 
@@ -47,17 +48,14 @@ pub struct GeoArticle {
 /// assert_eq!(articles[0].toponyms[0].text, "Paris");
 /// assert_eq!(articles[0].toponyms[0].geonameid, Some(2988507));
 /// ```
-pub fn read_geo_corpus(xml: &str) -> Result<Vec<GeoArticle>, String> {
+pub fn read_geo_corpus(xml: &str) -> Result<Vec<GeoArticle>, Error> {
     let mut articles = Vec::new();
     let mut rest = xml;
     while let Some(open) = rest.find("<article") {
         let after = &rest[open..];
-        let close = after.find("</article>").ok_or_else(|| {
-            format!(
-                "line {}: <article> is never closed",
-                1 + xml[..xml.len() - after.len()].matches('\n').count()
-            )
-        })?;
+        let close = after
+            .find("</article>")
+            .ok_or_else(|| Error::at(xml, xml.len() - after.len(), "<article> is never closed"))?;
         let body = &after[..close];
         let head_end = body.find('>').unwrap_or(0);
         let head = &body[..head_end];
@@ -110,7 +108,7 @@ pub fn read_geo_corpus(xml: &str) -> Result<Vec<GeoArticle>, String> {
         rest = &after[close..];
     }
     if articles.is_empty() {
-        return Err("no <article> elements: not an LGL or GeoWebNews file".to_string());
+        return Err(Error::file("no <article> elements: not an LGL or GeoWebNews file"));
     }
     Ok(articles)
 }

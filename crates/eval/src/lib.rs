@@ -1,11 +1,13 @@
 //! Scorers that measure dateline against gold annotations: TempEval-3
 //! temporal expressions and geoparsing (LGL, GeoWebNews).
 
+mod error;
 mod events;
 mod geo;
 mod semeval;
 mod tempeval;
 
+pub use error::Error;
 pub use events::{EventDocument, EventScore, Span};
 pub use geo::{read_geo_corpus, GeoArticle, GeoScore, GoldToponym};
 pub use semeval::{read_cat, CatDocument, Timeline, TimelineScore};

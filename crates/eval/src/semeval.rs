@@ -7,6 +7,7 @@
 //! is `docid-sentence-word` and events on one line are the same event.
 //! Index 0 holds events that cannot be placed.
 
+use crate::Error;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -32,15 +33,27 @@ pub struct CatDocument {
 /// assert_eq!(doc.dct.as_deref(), Some("2008-01-09"));
 /// assert_eq!(doc.tokens[1], (0, "won".to_string()));
 /// ```
-pub fn read_cat(xml: &str) -> Result<CatDocument, String> {
-    let head = xml.find("<Document").ok_or("no <Document> element: not a CAT file")?;
-    let head_end = xml[head..].find('>').map(|e| head + e).ok_or("unclosed <Document> tag")?;
-    let id = attribute(&xml[head..head_end], "doc_id").ok_or("<Document> without doc_id")?.to_string();
+pub fn read_cat(xml: &str) -> Result<CatDocument, Error> {
+    let head = xml.find("<Document").ok_or_else(|| Error::file("no <Document> element: not a CAT file"))?;
+    let head_end = xml[head..]
+        .find('>')
+        .map(|e| head + e)
+        .ok_or_else(|| Error::at(xml, head, "unclosed <Document> tag"))?;
+    let id = attribute(&xml[head..head_end], "doc_id")
+        .ok_or_else(|| Error::at(xml, head, "<Document> without doc_id"))?
+        .to_string();
     let mut tokens = Vec::new();
     let mut rest = &xml[head_end..];
     while let Some(open) = rest.find("<token ") {
-        let tag_end = rest[open..].find('>').map(|e| open + e).ok_or("unclosed <token> tag")?;
-        let close = rest[tag_end..].find("</token>").map(|e| tag_end + e).ok_or("<token> never closed")?;
+        let here = xml.len() - rest.len() + open;
+        let tag_end = rest[open..]
+            .find('>')
+            .map(|e| open + e)
+            .ok_or_else(|| Error::at(xml, here, "unclosed <token> tag"))?;
+        let close = rest[tag_end..]
+            .find("</token>")
+            .map(|e| tag_end + e)
+            .ok_or_else(|| Error::at(xml, here, "<token> never closed"))?;
         let sentence = attribute(&rest[open..tag_end], "sentence").and_then(|s| s.parse().ok()).unwrap_or(0);
         tokens.push((sentence, decode(&rest[tag_end + 1..close])));
         rest = &rest[close..];
@@ -79,17 +92,17 @@ pub struct Timeline {
 
 impl Timeline {
     /// Reads the task's timeline format.
-    pub fn parse(text: &str) -> Result<Timeline, String> {
+    pub fn parse(text: &str) -> Result<Timeline, Error> {
         let mut lines = text.lines();
-        let entity = lines.next().ok_or("empty timeline file")?.trim().to_string();
+        let entity = lines.next().ok_or_else(|| Error::file("empty timeline file"))?.trim().to_string();
         let mut rows = Vec::new();
         for (n, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             let fields: Vec<&str> = line.split('\t').map(str::trim).filter(|f| !f.is_empty()).collect();
             if fields.len() < 3 {
-                return Err(format!("line {}: want index, date and at least one event", n + 2));
+                return Err(Error::line(n + 2, "want index, date and at least one event"));
             }
             let index =
-                fields[0].parse().map_err(|_| format!("line {}: bad index {:?}", n + 2, fields[0]))?;
+                fields[0].parse().map_err(|_| Error::line(n + 2, format!("bad index {:?}", fields[0])))?;
             rows.push((index, fields[1].to_string(), fields[2..].iter().map(|s| s.to_string()).collect()));
         }
         Ok(Timeline { entity, rows })

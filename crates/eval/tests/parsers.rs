@@ -45,3 +45,15 @@ proptest! {
         let _ = Timeline::parse(&text);
     }
 }
+
+#[test]
+fn errors_name_the_line() {
+    let broken = "<!-- LGL -->\n<article docid=\"1\">\n<text>Rain.</text>\n";
+    let error = read_geo_corpus(broken).unwrap_err();
+    assert_eq!(error.line_number(), Some(2));
+    assert_eq!(error.to_string(), "line 2: <article> is never closed");
+    let error = Timeline::parse("Apple\n1\t2008-01-09\n").unwrap_err();
+    assert_eq!(error.to_string(), "line 2: want index, date and at least one event");
+    let error = read_cat("<Document doc_id=\"7\">\n<token t_id=\"1\" sentence=\"0\">Apple").unwrap_err();
+    assert_eq!(error.line_number(), Some(2));
+}
