@@ -9,11 +9,20 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = args::Args::parse();
-    match commands::run(args) {
+    let code = match commands::run(args) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("dateline: {message}");
             ExitCode::from(2)
         }
+    };
+    // `dateline bench` times the cold start of the real commands and asks
+    // them for their own peak memory: a parent cannot read it, since Linux
+    // charges a child spawned by vfork with the parent's memory.
+    if std::env::var_os(commands::REPORT_PEAK_MEMORY).is_some() {
+        if let Some(mb) = commands::peak_memory_mb() {
+            eprintln!("dateline: peak memory {mb:.1} MB");
+        }
     }
+    code
 }

@@ -1,5 +1,6 @@
 //! `dateline bench`: throughput of the pipeline stages and memory.
 
+use super::peak_memory_mb;
 use crate::args::{BenchArgs, ReportFormat};
 use crate::inputs::expand;
 use dateline_core::Document;
@@ -22,6 +23,17 @@ struct Report {
     pipeline: Throughput,
     gazetteer_places: usize,
     gazetteer_load_s: f64,
+    cold_start: ColdStart,
+    peak_memory_mb: Option<f64>,
+}
+
+/// `dateline timeline` on one short article, as a new process: what a
+/// user waits for, everything loaded from nothing.
+#[derive(Serialize)]
+struct ColdStart {
+    runs: usize,
+    best_ms: f64,
+    median_ms: f64,
     peak_memory_mb: Option<f64>,
 }
 
@@ -38,6 +50,8 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode, String> {
     if let Some(articles) = args.store_articles {
         return store_bench(args, articles);
     }
+    // Before anything is loaded here, so the machine is as quiet as it gets.
+    let cold_start = cold_start(9)?;
     let docs = load_corpus(args)?;
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let megabytes = bytes as f64 / 1e6;
@@ -61,6 +75,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode, String> {
         pipeline,
         gazetteer_places,
         gazetteer_load_s,
+        cold_start,
         peak_memory_mb: peak_memory_mb(),
     };
     match args.format {
@@ -131,7 +146,15 @@ fn print_report(report: &Report) {
             t.single_core_mb_per_s, t.all_cores_mb_per_s, report.threads, t.scaling, t.found
         );
     }
-    println!("gazetteer   {} places loaded in {:.2} s", report.gazetteer_places, report.gazetteer_load_s);
+    println!("gazetteer   {} places loaded in {:.3} s", report.gazetteer_places, report.gazetteer_load_s);
+    let cold = &report.cold_start;
+    println!(
+        "cold start  `dateline timeline` on one short article: best {:.0} ms, median {:.0} ms of {} runs; peak {}",
+        cold.best_ms,
+        cold.median_ms,
+        cold.runs,
+        cold.peak_memory_mb.map_or("unknown".to_string(), |mb| format!("{mb:.1} MB resident"))
+    );
     if let Some(mb) = report.peak_memory_mb {
         println!("peak memory {mb:.0} MB resident (whole process: corpus, gazetteer, both stages)");
     }
@@ -144,6 +167,50 @@ fn print_report(report: &Report) {
     );
 }
 
+/// A short article written for the project.
+const ONE_ARTICLE: &str =
+    "Azerbaijan will hand over the Lachin district on December 1, officials in Baku said \
+    on Thursday. Armenian troops had left Kalbajar on Wednesday.";
+
+/// Runs `dateline timeline` on one short article `runs` times as a new
+/// process: wall time from spawn to exit, and the peak memory the process
+/// reports of itself.
+fn cold_start(runs: usize) -> Result<ColdStart, String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let exe = std::env::current_exe().map_err(|e| format!("finding the dateline binary: {e}"))?;
+    let mut times = Vec::with_capacity(runs);
+    let mut peak = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let mut child = Command::new(&exe)
+            .args(["timeline", "--dct", "2020-11-26", "-"])
+            .env(super::REPORT_PEAK_MEMORY, "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("running {}: {e}", exe.display()))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(ONE_ARTICLE.as_bytes()).map_err(|e| format!("writing to the timeline: {e}"))?;
+        }
+        let output = child.wait_with_output().map_err(|e| format!("waiting for the timeline: {e}"))?;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        if !output.status.success() {
+            return Err(format!("the cold-start run failed: {}", String::from_utf8_lossy(&output.stderr)));
+        }
+        let reported = String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .find_map(|l| l.strip_prefix("dateline: peak memory ")?.strip_suffix(" MB")?.parse::<f64>().ok());
+        peak = match (peak, reported) {
+            (Some(a), Some(b)) => Some(f64::max(a, b)),
+            (a, b) => a.or(b),
+        };
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(ColdStart { runs, best_ms: times[0], median_ms: times[runs / 2], peak_memory_mb: peak })
+}
+
 fn best_of(runs: usize, mut work: impl FnMut()) -> Duration {
     (0..runs)
         .map(|_| {
@@ -153,14 +220,6 @@ fn best_of(runs: usize, mut work: impl FnMut()) -> Duration {
         })
         .min()
         .unwrap_or_default()
-}
-
-/// Peak resident memory (VmHWM) on Linux; None elsewhere.
-fn peak_memory_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
 }
 
 #[derive(Serialize)]

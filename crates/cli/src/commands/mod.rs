@@ -46,6 +46,18 @@ fn write_out(rendered: impl IntoIterator<Item = String>) -> Result<(), String> {
     }
 }
 
+/// The environment variable that makes a command report its peak memory
+/// on standard error when it ends (for `dateline bench`).
+pub const REPORT_PEAK_MEMORY: &str = "DATELINE_REPORT_PEAK_MEMORY";
+
+/// Peak resident memory of this process (VmHWM) on Linux; None elsewhere.
+pub fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 /// Exit code 1 when some documents were skipped, 0 otherwise.
 fn exit_code(skipped: usize) -> ExitCode {
     if skipped > 0 {
