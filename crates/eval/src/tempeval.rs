@@ -30,10 +30,14 @@ pub(crate) fn prf(system_correct: usize, system: usize, gold_correct: usize, gol
 
 impl Prf {
     fn from_counts(correct: usize, system: usize, gold: usize) -> Prf {
-        let p = ratio(correct, system);
-        let r = ratio(correct, gold);
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-        Prf { p, r, f1 }
+        prf(correct, system, correct, gold)
+    }
+}
+
+/// As the reports print it: `P 0.8182  R 0.8549  F1 0.8361`.
+impl std::fmt::Display for Prf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "P {:.4}  R {:.4}  F1 {:.4}", self.p, self.r, self.f1)
     }
 }
 

@@ -83,14 +83,8 @@ pub fn events(args: &EventsEvalArgs) -> Result<ExitCode, String> {
                 score.gold,
                 score.system
             );
-            println!(
-                "events      strict  P {:.4}  R {:.4}  F1 {:.4}",
-                score.strict.p, score.strict.r, score.strict.f1
-            );
-            println!(
-                "            relaxed P {:.4}  R {:.4}  F1 {:.4}",
-                score.relaxed.p, score.relaxed.r, score.relaxed.f1
-            );
+            println!("events      strict  {}", score.strict);
+            println!("            relaxed {}", score.relaxed);
             println!(
                 "anchoring   {} gold event-time links in one sentence; {} anchored; accuracy {:.4}",
                 score.links, score.links_anchored, score.anchoring_accuracy
@@ -169,14 +163,8 @@ pub fn geo(args: &GeoEvalArgs) -> Result<ExitCode, String> {
                 "articles {}, gold toponyms {}, system places {}",
                 score.articles, score.gold, score.system
             );
-            println!(
-                "recognition   P {:.4}  R {:.4}  F1 {:.4}  (overlap)",
-                score.recognition.p, score.recognition.r, score.recognition.f1
-            );
-            println!(
-                "              P {:.4}  R {:.4}  F1 {:.4}  (exact span)",
-                score.recognition_strict.p, score.recognition_strict.r, score.recognition_strict.f1
-            );
+            println!("recognition   {}  (overlap)", score.recognition);
+            println!("              {}  (exact span)", score.recognition_strict);
             println!("resolution    {} recognised toponyms scored", score.resolved);
             println!("accuracy@161  {:.4}", score.accuracy_161km);
             println!("error km      mean {:.0}, median {:.1}", score.mean_error_km, score.median_error_km);
