@@ -219,9 +219,11 @@ fn most_common<'a, T: PartialEq, K: Ord>(
 }
 
 /// Days from `from` to `to`, negative when `to` comes first.
+///
+/// Civil dates have no time zone, so every day is 24 hours long and the
+/// exact duration divides evenly.
 fn days_between(from: Date, to: Date) -> i64 {
-    let number = |d: Date| i64::from(d.year()) * 372 + i64::from(d.month()) * 31 + i64::from(d.day());
-    number(to) - number(from)
+    to.duration_since(from).as_hours() / 24
 }
 
 /// A crude stem: "handed", "hands" and "handing" meet at "hand".
@@ -402,6 +404,45 @@ mod tests {
             events: &[&[0, 1]],
             linked: &[],
         },
+        // Issue 12: the merge counted a month as 31 days, so that 28
+        // February to 2 March was five days, and the window closed two or
+        // three days early after every short month.
+        Case {
+            name: "issue 12: two accounts over the end of February are two days apart",
+            accounts: &[
+                ("left", "2021-02-28", "occurred", "Kalbajar", ""),
+                ("left", "2021-03-02", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0, 1]],
+            linked: &[],
+        },
+        Case {
+            name: "issue 12: a plan 40 days before its happening, over a leap February, is linked",
+            accounts: &[
+                ("hand", "2020-02-27", "missed", "Kalbajar", ""),
+                ("handed", "2020-04-07", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[(0, 1), (1, 0)],
+        },
+        Case {
+            name: "issue 12: 41 days are over the window, whatever the months",
+            accounts: &[
+                ("hand", "2021-02-27", "missed", "Kalbajar", ""),
+                ("handed", "2021-04-09", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[],
+        },
+        Case {
+            name: "issue 12: over the new year, four days are four days",
+            accounts: &[
+                ("left", "2020-12-30", "occurred", "Kalbajar", ""),
+                ("left", "2021-01-03", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[],
+        },
         Case {
             name: "a happening links to the plan before it, not to the one after the window",
             accounts: &[
@@ -426,6 +467,21 @@ mod tests {
                 merged.events.iter().enumerate().filter_map(|(n, e)| Some((n, e.linked?))).collect();
             assert_eq!(linked, case.linked, "{}", case.name);
             assert_eq!(merged.links, case.linked.len() / 2, "{}", case.name);
+        }
+    }
+
+    #[test]
+    fn days_between_counts_calendar_days() {
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        for (from, to, days) in [
+            ("2020-11-24", "2020-11-25", 1),
+            ("2020-02-28", "2020-03-01", 2),
+            ("2021-02-28", "2021-03-01", 1),
+            ("2019-12-31", "2020-01-01", 1),
+            ("2020-11-25", "2020-11-15", -10),
+            ("2000-01-01", "2001-01-01", 366),
+        ] {
+            assert_eq!(days_between(day(from), day(to)), days, "{from} to {to}");
         }
     }
 
