@@ -31,6 +31,41 @@ fn corpus() -> Vec<Analysis<'static>> {
     ARTICLES.iter().map(|doc| pipeline.analyse(doc)).collect()
 }
 
+/// A store file of a test's own, removed (with its write-ahead log) when
+/// dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let scratch =
+            Scratch(std::env::temp_dir().join(format!("dateline-store-{name}-{}.db", std::process::id())));
+        scratch.remove();
+        scratch
+    }
+
+    /// With the corpus stored and merged, for a test that changes it
+    /// behind the store's back.
+    fn stored(name: &str) -> Scratch {
+        let scratch = Scratch::new(name);
+        let mut store = Store::open(&scratch.0).unwrap();
+        store.insert(&corpus()).unwrap();
+        store.merge().unwrap();
+        scratch
+    }
+
+    fn remove(&self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+        }
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        self.remove();
+    }
+}
+
 #[test]
 fn ingest_is_idempotent() {
     let mut store = Store::open_in_memory().unwrap();
@@ -41,17 +76,15 @@ fn ingest_is_idempotent() {
 
 #[test]
 fn a_reopened_store_keeps_committed_batches() {
-    let path = std::env::temp_dir().join(format!("dateline-store-{}.db", std::process::id()));
-    let _ = std::fs::remove_file(&path);
+    let scratch = Scratch::new("reopened");
     let all = corpus();
     {
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&scratch.0).unwrap();
         store.insert(&all[..2]).unwrap();
     } // as if the ingest had been killed here
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&scratch.0).unwrap();
     assert!(store.contains("a1").unwrap() && !store.contains("a3").unwrap());
     assert_eq!(store.insert(&all).unwrap(), 3, "only the rest is added");
-    let _ = std::fs::remove_file(&path);
 }
 
 #[test]
@@ -105,34 +138,6 @@ fn queries_filter_by_place_date_and_text() {
     let timeline = dateline_store::to_timelinejs(&late, "Kalbajar");
     assert_eq!(timeline["events"].as_array().unwrap().len(), late.len());
     assert!(timeline["events"][0]["start_date"]["year"] == "2020");
-}
-
-/// A store file of its own, with the corpus stored and merged, for a test
-/// that changes it behind the store's back; removed when dropped.
-struct Scratch(std::path::PathBuf);
-
-impl Scratch {
-    fn stored(name: &str) -> Scratch {
-        let scratch =
-            Scratch(std::env::temp_dir().join(format!("dateline-store-{name}-{}.db", std::process::id())));
-        scratch.remove();
-        let mut store = Store::open(&scratch.0).unwrap();
-        store.insert(&corpus()).unwrap();
-        store.merge().unwrap();
-        scratch
-    }
-
-    fn remove(&self) {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
-        }
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        self.remove();
-    }
 }
 
 #[test]
