@@ -1,15 +1,17 @@
 //! The JSON API.
 
-use crate::{error, AppState};
+use crate::{error, AppState, Failed};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use dateline_core::{Date, EntityKind, Status};
 use dateline_pipeline::Analysis;
 use dateline_read::{read, Format, Options};
 use serde::Deserialize;
+use std::str::FromStr;
 use std::sync::Arc;
 
 /// Filters of `GET /api/events`, as in `dateline timeline --db`.
@@ -30,10 +32,32 @@ const MAX_OFFSET: usize = 1_000_000_000;
 /// The most events one request returns.
 const MAX_EVENTS: usize = 1000;
 
-const STATUSES: &[&str] = &["occurred", "ongoing", "scheduled", "expected", "missed", "deadline"];
+/// A query parameter read as a value of the vocabulary, or the 400 that
+/// says what is wrong with it.
+fn parameter<T: FromStr>(name: &str, given: Option<&str>) -> Result<Option<T>, Failed>
+where
+    T::Err: std::fmt::Display,
+{
+    given.map(|s| s.parse::<T>().map_err(|e| Failed::bad_request(format!("`{name}`: {e}")))).transpose()
+}
 
-fn valid_day(day: &str) -> bool {
-    day.parse::<dateline_core::Date>().is_ok()
+impl EventFilters {
+    /// The store query these filters ask for, or what is wrong with them.
+    fn query(self) -> Result<dateline_store::Query, Failed> {
+        if self.limit.is_some_and(|l| l > MAX_OFFSET) {
+            return Err(Failed::bad_request(format!("`limit` must be at most {MAX_OFFSET}")));
+        }
+        Ok(dateline_store::Query {
+            entity: self.entity.filter(|s| !s.is_empty()),
+            place: self.place.filter(|s| !s.is_empty()).map(|p| dateline_pipeline::place_filter(&p)),
+            from: parameter::<Date>("from", self.from.as_deref())?,
+            to: parameter::<Date>("to", self.to.as_deref())?,
+            status: parameter::<Status>("status", self.status.as_deref())?,
+            search: self.q.filter(|s| !s.trim().is_empty()).map(|q| fts_phrase(&q)),
+            limit: Some(self.limit.unwrap_or(200).min(MAX_EVENTS)),
+            max_sources: Some(20),
+        })
+    }
 }
 
 pub(crate) async fn events(
@@ -46,42 +70,21 @@ pub(crate) async fn events(
     if let Some(body) = state.cached(&key) {
         return ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response();
     }
-    let Query(filters) = match query {
-        Ok(q) => q,
-        Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
+    let query = match query.map_err(|e| Failed::bad_request(e.body_text())).and_then(|Query(f)| f.query()) {
+        Ok(query) => query,
+        Err(failed) => return failed.into_response(),
     };
-    if filters.limit.is_some_and(|l| l > MAX_OFFSET) {
-        return error(StatusCode::BAD_REQUEST, format!("`limit` must be at most {MAX_OFFSET}"));
-    }
-    for (name, day) in [("from", &filters.from), ("to", &filters.to)] {
-        if day.as_deref().is_some_and(|d| !valid_day(d)) {
-            return error(StatusCode::BAD_REQUEST, format!("`{name}` must be a date YYYY-MM-DD"));
-        }
-    }
-    if filters.status.as_deref().is_some_and(|s| !STATUSES.contains(&s)) {
-        return error(StatusCode::BAD_REQUEST, format!("`status` must be one of {}", STATUSES.join(", ")));
-    }
-    let query = dateline_store::Query {
-        entity: filters.entity.filter(|s| !s.is_empty()),
-        place: filters.place.filter(|s| !s.is_empty()).map(|p| dateline_pipeline::place_filter(&p)),
-        from: filters.from,
-        to: filters.to,
-        status: filters.status,
-        search: filters.q.filter(|s| !s.trim().is_empty()).map(|q| fts_phrase(&q)),
-        limit: Some(filters.limit.unwrap_or(200).min(MAX_EVENTS)),
-        max_sources: Some(20),
-    };
-    let work = move || -> Result<axum::body::Bytes, String> {
+    let work = move || -> Result<axum::body::Bytes, Failed> {
         let generation = state.generation.load(std::sync::atomic::Ordering::Acquire);
-        let events = state.with_store(|store| store.events(&query)).map_err(|e| e.to_string())?;
-        let body = axum::body::Bytes::from(serde_json::to_vec(&events).map_err(|e| e.to_string())?);
+        let events = state.with_store(|store| store.events(&query))?;
+        let body = axum::body::Bytes::from(serde_json::to_vec(&events).map_err(Failed::internal)?);
         state.remember(key, generation, body.clone());
         Ok(body)
     };
     match tokio::task::spawn_blocking(work).await {
         Ok(Ok(body)) => ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response(),
-        Ok(Err(e)) => error(StatusCode::BAD_REQUEST, e),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Ok(Err(failed)) => failed.into_response(),
+        Err(e) => Failed::internal(e).into_response(),
     }
 }
 
@@ -127,8 +130,8 @@ pub(crate) async fn document(State(state): State<Arc<AppState>>, Path(id): Path<
     match found {
         Ok(Ok(Some(doc))) => Json(doc).into_response(),
         Ok(Ok(None)) => error(StatusCode::NOT_FOUND, "no document with this id"),
-        Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Ok(Err(e)) => Failed::Store(e).into_response(),
+        Err(e) => Failed::internal(e).into_response(),
     }
 }
 
@@ -140,11 +143,12 @@ pub(crate) async fn entities(
         Ok(page) => page,
         Err(problem) => return error(StatusCode::BAD_REQUEST, problem),
     };
-    if page.kind.as_deref().is_some_and(|k| !["place", "person", "organization"].contains(&k)) {
-        return error(StatusCode::BAD_REQUEST, "`kind` must be place, person or organization");
-    }
+    let kind = match parameter::<EntityKind>("kind", page.kind.as_deref()) {
+        Ok(kind) => kind,
+        Err(failed) => return failed.into_response(),
+    };
     let limit = page.limit.unwrap_or(100).min(MAX_EVENTS);
-    run(state, move |s| s.with_store(|store| store.entity_counts(page.kind.as_deref(), limit))).await
+    run(state, move |s| s.with_store(|store| store.entity_counts(kind, limit))).await
 }
 
 pub(crate) async fn places(
@@ -194,27 +198,27 @@ pub(crate) async fn add_documents(
         }
         let batch: Vec<Analysis<'_>> = documents.iter().map(|doc| state.pipeline.analyse(doc)).collect();
         if batch.is_empty() {
-            return Err(problems);
+            return Err(Failed::Refused(StatusCode::UNPROCESSABLE_ENTITY, problems.join("; ")));
         }
         let _writing = state.writer.lock().unwrap_or_else(|e| e.into_inner());
-        let added = state.with_store(|store| -> Result<usize, String> {
-            let added = store.insert(&batch).map_err(|e| e.to_string())?;
-            store.merge().map_err(|e| e.to_string())?;
-            state.changed();
-            Ok(added)
-        });
+        let added = state
+            .with_store(|store| -> Result<usize, dateline_store::Error> {
+                let added = store.insert(&batch)?;
+                store.merge()?;
+                state.changed();
+                Ok(added)
+            })
+            .map_err(Failed::Store)?;
         let documents: Vec<serde_json::Value> = batch
             .iter()
             .map(|a| serde_json::json!({ "id": a.document.id, "dct": a.document.dct.to_string(), "entries": a.entries }))
             .collect();
-        Ok(
-            serde_json::json!({ "added": added.map_err(|e| vec![e])?, "skipped": problems, "documents": documents }),
-        )
+        Ok(serde_json::json!({ "added": added, "skipped": problems, "documents": documents }))
     };
     match tokio::task::spawn_blocking(work).await {
         Ok(Ok(body)) => (StatusCode::CREATED, Json(body)).into_response(),
-        Ok(Err(problems)) => error(StatusCode::UNPROCESSABLE_ENTITY, problems.join("; ")),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Ok(Err(failed)) => failed.into_response(),
+        Err(e) => Failed::internal(e).into_response(),
     }
 }
 
@@ -229,8 +233,8 @@ async fn run<T: serde::Serialize + Send + 'static>(
 ) -> Response {
     match tokio::task::spawn_blocking(move || work(&state)).await {
         Ok(Ok(value)) => Json(value).into_response(),
-        Ok(Err(e)) => error(StatusCode::BAD_REQUEST, e.to_string()),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Ok(Err(e)) => Failed::Store(e).into_response(),
+        Err(e) => Failed::internal(e).into_response(),
     }
 }
 

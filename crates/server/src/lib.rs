@@ -163,6 +163,54 @@ pub(crate) fn error(status: StatusCode, message: impl Into<String>) -> Response 
     (status, Json(body)).into_response()
 }
 
+/// A request that could not be answered.
+pub(crate) enum Failed {
+    /// The request asks for what cannot be done: a 4xx with what is
+    /// wrong.
+    Refused(StatusCode, String),
+    /// The store's answer: a query it cannot run is the client's to fix
+    /// (400); any other is the store's failure (500).
+    Store(dateline_store::Error),
+    /// The server's own failure: a task that panicked, an answer that
+    /// would not serialise (500).
+    Internal(String),
+}
+
+impl Failed {
+    pub(crate) fn bad_request(problem: impl Into<String>) -> Failed {
+        Failed::Refused(StatusCode::BAD_REQUEST, problem.into())
+    }
+
+    pub(crate) fn internal(cause: impl std::fmt::Display) -> Failed {
+        Failed::Internal(cause.to_string())
+    }
+}
+
+impl From<dateline_store::Error> for Failed {
+    fn from(e: dateline_store::Error) -> Failed {
+        Failed::Store(e)
+    }
+}
+
+/// A failure of the server answers 500 with a body that names what
+/// failed, not how: the cause (file paths, SQLite's words) goes to the
+/// log, for whoever runs the server.
+impl IntoResponse for Failed {
+    fn into_response(self) -> Response {
+        let (what, cause) = match self {
+            Failed::Refused(status, problem) => return error(status, problem),
+            Failed::Store(e) if e.is_bad_query() => return error(StatusCode::BAD_REQUEST, e.to_string()),
+            Failed::Store(e) if e.is_unreadable_row() => {
+                ("the store could not answer: a stored row does not read back", e.to_string())
+            }
+            Failed::Store(e) => ("the store could not answer: its database failed", e.to_string()),
+            Failed::Internal(cause) => ("the server failed", cause),
+        };
+        eprintln!("dateline: {what}: {cause}");
+        error(StatusCode::INTERNAL_SERVER_ERROR, format!("{what} (the server's log has the cause)"))
+    }
+}
+
 /// Long URIs are refused, and so is a request without the token when one
 /// is set (as `Authorization: Bearer TOKEN` or `?token=TOKEN`).
 async fn guard(State(state): State<Arc<AppState>>, request: Request<Body>, next: Next) -> Response {
@@ -210,4 +258,17 @@ async fn security_headers(request: Request<Body>, next: Next) -> Response {
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_the_store_cannot_run_is_the_clients_to_fix() {
+        let store = Store::open_in_memory().unwrap();
+        let search = dateline_store::Query { search: Some("(talks".into()), ..Default::default() };
+        let response = Failed::Store(store.events(&search).unwrap_err()).into_response();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    }
 }

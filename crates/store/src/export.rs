@@ -2,6 +2,7 @@
 //! TimelineJS 3 JSON that journalists can publish as it is.
 
 use crate::Event;
+use dateline_core::Date;
 use serde_json::{json, Value};
 
 /// CSV with a header: one row per event and source.
@@ -17,20 +18,20 @@ pub fn to_csv(events: &[Event]) -> String {
         for s in &e.sources {
             let fields = [
                 e.id.to_string(),
-                e.date.clone(),
-                e.start.clone(),
-                e.end.clone(),
-                e.status.clone(),
+                e.date.to_string(),
+                e.start.to_string(),
+                e.end.to_string(),
+                e.status.to_string(),
                 e.conflict.to_string(),
-                e.dates.join("; "),
+                joined(&e.dates, "; "),
                 e.event.clone(),
                 e.text.clone(),
                 e.places.join("; "),
                 e.actors.join("; "),
                 s.doc.clone(),
-                s.dct.clone(),
-                s.date.clone(),
-                s.status.clone(),
+                s.dct.to_string(),
+                s.date.to_string(),
+                s.status.to_string(),
                 s.sentence.clone(),
             ];
             let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
@@ -71,20 +72,20 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
                         Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(name)),
                         None => escape(name),
                     };
-                    format!("<p>{} <small>({}, {})</small></p>", escape(&s.sentence), link, escape(&s.dct))
+                    format!("<p>{} <small>({link}, {})</small></p>", escape(&s.sentence), s.dct)
                 })
                 .collect();
             let mut headline = format!("{} ({})", e.text, e.status);
             if e.conflict {
-                headline.push_str(&format!(" — sources disagree: {}", e.dates.join(", ")));
+                headline.push_str(&format!(" — sources disagree: {}", joined(&e.dates, ", ")));
             }
             if let Some(link) = &e.linked {
                 headline.push_str(&format!(" — see {} ({})", link.date, link.status));
             }
             let group = e.actors.first().or(e.places.first()).cloned().unwrap_or_else(|| "other".to_string());
             json!({
-                "start_date": date_object(&e.start),
-                "end_date": date_object(&e.end),
+                "start_date": date_object(e.start),
+                "end_date": date_object(e.end),
                 "text": { "headline": escape(&headline), "text": sources.join("") },
                 "group": group,
                 "unique_id": format!("event-{}", e.id),
@@ -94,15 +95,18 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
     json!({ "title": { "text": { "headline": escape(title), "text": "" } }, "events": slides })
 }
 
-fn date_object(day: &str) -> Value {
-    let mut parts = day.split('-');
+/// A TimelineJS date: the parts of the ISO date, without leading zeros.
+fn date_object(day: Date) -> Value {
     let mut object = serde_json::Map::new();
-    for key in ["year", "month", "day"] {
-        if let Some(p) = parts.next() {
-            object.insert(key.to_string(), Value::String(p.trim_start_matches('0').to_string()));
-        }
+    for (key, part) in ["year", "month", "day"].into_iter().zip(day.to_string().split('-')) {
+        object.insert(key.to_string(), Value::String(part.trim_start_matches('0').to_string()));
     }
     Value::Object(object)
+}
+
+/// Values written one after the other with `separator` between them.
+fn joined<T: std::fmt::Display>(values: &[T], separator: &str) -> String {
+    values.iter().map(T::to_string).collect::<Vec<_>>().join(separator)
 }
 
 fn escape(s: &str) -> String {

@@ -1,37 +1,229 @@
-//! Cross-document merge: entries that tell the same event become one
-//! event with all its sources; queries over the merged events.
+//! The cross-document merge as plain Rust: accounts of dated events in,
+//! events with their conflicts and links out.
+//!
+//! Two accounts tell the same event when their event words share a stem,
+//! they share a place or an actor, and their dates overlap. Two accounts
+//! of something that happened a few days apart are one event in
+//! conflict. A planned, missed or deadline date is linked to the event
+//! with the same word and place that did happen.
+//!
+//! The store reads the accounts from its entries and writes the events
+//! back (`merge_sqlite.rs`); nothing here knows about SQLite, so the rules
+//! are tested on tables of accounts at the bottom of this file.
 
-use crate::{Error, Event, Link, Query, Source};
-use dateline_core::EntryPlace;
-use rusqlite::{params, params_from_iter, Connection};
-use serde::Serialize;
+use dateline_core::{Date, EntryPlace, Status, TimexValue};
 use std::collections::HashMap;
 
-/// What a merge did.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct MergeReport {
-    /// Entries read.
-    pub entries: usize,
-    /// Events they became.
-    pub events: usize,
-    /// Events whose sources disagree on the date.
-    pub conflicts: usize,
-    /// Planned or missed dates linked to the date the event happened.
+/// One article's account of a dated event: a stored entry, as the merge
+/// reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Account {
+    /// The stored entry.
+    pub entry: i64,
+    /// The article that gives it.
+    pub doc: String,
+    /// The TIMEX3 value of its date.
+    pub date: TimexValue,
+    /// First day the date covers.
+    pub start: Date,
+    /// Last day the date covers (inclusive).
+    pub end: Date,
+    pub status: Status,
+    /// The event word.
+    pub event: String,
+    /// The clause that tells it.
+    pub text: String,
+    pub places: Vec<EntryPlace>,
+    /// People and organisations.
+    pub actors: Vec<String>,
+}
+
+/// One event: the accounts that tell it and what they agree on.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct MergedEvent {
+    /// Its accounts (indices into the merge's input), in input order.
+    pub accounts: Vec<usize>,
+    /// The account that stands for the event (its range, word and
+    /// clause): the first that gives the most common date.
+    pub leader: usize,
+    /// The date most accounts give.
+    pub date: TimexValue,
+    /// The status most accounts give.
+    pub status: Status,
+    /// Every date the accounts give, each once, in the order of their
+    /// TIMEX3 strings.
+    pub dates: Vec<TimexValue>,
+    /// The event on the other side of a planned/happened pair (an index
+    /// into the merge's events).
+    pub linked: Option<usize>,
+}
+
+impl MergedEvent {
+    /// Whether its accounts disagree on the date.
+    pub fn conflict(&self) -> bool {
+        self.dates.len() > 1
+    }
+
+    /// Its places, each name once, in the order the accounts give them.
+    pub fn places<'a>(&self, accounts: &'a [Account]) -> Vec<&'a EntryPlace> {
+        let mut places: Vec<&EntryPlace> = Vec::new();
+        for place in self.accounts.iter().flat_map(|&a| &accounts[a].places) {
+            if !places.iter().any(|seen| seen.name == place.name) {
+                places.push(place);
+            }
+        }
+        places
+    }
+
+    /// Its people and organisations, each once, in the order the accounts
+    /// give them.
+    pub fn actors<'a>(&self, accounts: &'a [Account]) -> Vec<&'a str> {
+        let mut actors: Vec<&str> = Vec::new();
+        for actor in self.accounts.iter().flat_map(|&a| &accounts[a].actors) {
+            if !actors.contains(&actor.as_str()) {
+                actors.push(actor);
+            }
+        }
+        actors
+    }
+}
+
+/// The events of a merge, sorted by the first day of their first account.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Merged {
+    pub events: Vec<MergedEvent>,
+    /// Planned/happened pairs of accounts that ended up in two events.
     pub links: usize,
 }
 
-/// One stored entry, as the merge sees it.
-struct Row {
-    id: i64,
-    doc: String,
-    date: String,
-    start: String,
-    end: String,
-    status: String,
-    event: String,
-    text: String,
-    places: Vec<EntryPlace>,
-    actors: Vec<String>,
+impl Merged {
+    /// Events whose accounts disagree on the date.
+    pub fn conflicts(&self) -> usize {
+        self.events.iter().filter(|event| event.conflict()).count()
+    }
+}
+
+/// Accounts of one happening this many days apart or fewer are one event
+/// whose sources disagree, not two events.
+const CONFLICT_DAYS: i64 = 3;
+
+/// Accounts further apart than this are neither merged nor linked: a plan
+/// and a happening months apart are two stories.
+const WINDOW_DAYS: i64 = 40;
+
+/// Merges accounts into events.
+pub(crate) fn merge(accounts: &[Account]) -> Merged {
+    let mut groups = UnionFind::new(accounts.len());
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    for members in candidates(accounts).values_mut() {
+        members.sort_by_key(|&a| accounts[a].start);
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                let (a, b) = (&accounts[i], &accounts[j]);
+                let gap = days_between(a.end, b.start);
+                if gap > WINDOW_DAYS {
+                    break;
+                }
+                let happened = (a.status.happened(), b.status.happened());
+                let same_telling = b.start <= a.end && happened.0 == happened.1;
+                let conflicting =
+                    happened == (true, true) && gap <= CONFLICT_DAYS && a.start == a.end && b.start == b.end;
+                if same_telling || conflicting {
+                    groups.union(i, j);
+                } else if happened.0 != happened.1 {
+                    links.push((i, j));
+                }
+            }
+        }
+    }
+    let mut events: Vec<MergedEvent> = groups.sets().into_iter().map(|set| event(accounts, set)).collect();
+    events.sort_by_key(|event| (accounts[event.accounts[0]].start, event.accounts[0]));
+    let mut event_of = vec![0; accounts.len()];
+    for (n, event) in events.iter().enumerate() {
+        for &a in &event.accounts {
+            event_of[a] = n;
+        }
+    }
+    links.sort_unstable();
+    links.dedup();
+    let mut merged = Merged { links: 0, ..Merged::default() };
+    for (i, j) in links {
+        let (a, b) = (event_of[i], event_of[j]);
+        if a != b {
+            merged.links += 1;
+            // An event keeps the first link it gets.
+            events[a].linked.get_or_insert(b);
+            events[b].linked.get_or_insert(a);
+        }
+    }
+    merged.events = events;
+    merged
+}
+
+/// Accounts that could tell the same event, by what they share: the stem
+/// of the event word with a place or an actor.
+fn candidates(accounts: &[Account]) -> HashMap<(String, Shared<'_>), Vec<usize>> {
+    let mut buckets: HashMap<(String, Shared<'_>), Vec<usize>> = HashMap::new();
+    for (i, account) in accounts.iter().enumerate() {
+        let stem = stem(&account.event);
+        let places = account.places.iter().map(|p| Shared::Place(&p.name));
+        let actors = account.actors.iter().map(|a| Shared::Actor(a));
+        for shared in places.chain(actors) {
+            buckets.entry((stem.clone(), shared)).or_default().push(i);
+        }
+    }
+    buckets
+}
+
+/// A place or an actor two accounts name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Shared<'a> {
+    Place(&'a str),
+    Actor(&'a str),
+}
+
+/// The event told by a set of accounts (in input order).
+fn event(accounts: &[Account], members: Vec<usize>) -> MergedEvent {
+    let date = most_common(members.iter().map(|&m| &accounts[m].date), ToString::to_string).clone();
+    let status = *most_common(members.iter().map(|&m| &accounts[m].status), |s| s.as_str());
+    let leader = members.iter().copied().find(|&m| accounts[m].date == date).unwrap_or(members[0]);
+    let mut dates: Vec<TimexValue> = Vec::new();
+    for &m in &members {
+        if !dates.contains(&accounts[m].date) {
+            dates.push(accounts[m].date.clone());
+        }
+    }
+    dates.sort_by_cached_key(ToString::to_string);
+    MergedEvent { accounts: members, leader, date, status, dates, linked: None }
+}
+
+/// The value given most often; a tie goes to the first by `spelling`, so
+/// that the choice depends neither on the order of the accounts nor on the
+/// order of an enum's variants.
+fn most_common<'a, T: PartialEq, K: Ord>(
+    values: impl Iterator<Item = &'a T>,
+    spelling: impl Fn(&T) -> K,
+) -> &'a T {
+    let mut counts: Vec<(&T, usize)> = Vec::new();
+    for value in values {
+        match counts.iter_mut().find(|(seen, _)| *seen == value) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((value, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .min_by(|a, b| b.1.cmp(&a.1).then_with(|| spelling(a.0).cmp(&spelling(b.0))))
+        .map(|(value, _)| value)
+        .expect("an event has at least one account")
+}
+
+/// Days from `from` to `to`, negative when `to` comes first.
+///
+/// Civil dates have no time zone, so every day is 24 hours long and the
+/// exact duration divides evenly.
+fn days_between(from: Date, to: Date) -> i64 {
+    to.duration_since(from).as_hours() / 24
 }
 
 /// A crude stem: "handed", "hands" and "handing" meet at "hand".
@@ -47,9 +239,14 @@ fn stem(event: &str) -> String {
     word
 }
 
+/// Disjoint sets of accounts, joined pair by pair.
 struct UnionFind(Vec<usize>);
 
 impl UnionFind {
+    fn new(len: usize) -> UnionFind {
+        UnionFind((0..len).collect())
+    }
+
     fn find(&mut self, i: usize) -> usize {
         let mut root = i;
         while self.0[root] != root {
@@ -70,356 +267,273 @@ impl UnionFind {
             self.0[b] = a;
         }
     }
+
+    /// Every set, its members in increasing order.
+    fn sets(mut self) -> Vec<Vec<usize>> {
+        let mut sets: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..self.0.len() {
+            let root = self.find(i);
+            sets.entry(root).or_default().push(i);
+        }
+        sets.into_values().collect()
+    }
 }
 
-/// Days between two `YYYY-MM-DD` dates (a rough, monotonic count).
-fn day_number(date: &str) -> i64 {
-    let mut parts = date.split('-').map(|p| p.parse::<i64>().unwrap_or(0));
-    let (y, m, d) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
-    y * 372 + m * 31 + d
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Rebuilds the merged events from all entries.
-///
-/// Two entries tell the same event when their event words share a stem,
-/// they share a place or an actor, and their dates overlap. Two accounts
-/// of something that happened a few days apart are one event in
-/// conflict. A planned, missed or deadline date is linked to the event
-/// with the same word and place that did happen.
-pub(crate) fn merge(conn: &mut Connection) -> Result<MergeReport, Error> {
-    let rows = load(conn)?;
-    let ledes = ledes(conn)?;
-    let mut groups = UnionFind((0..rows.len()).collect());
-    // Entries that could be the same event share a key: stem + place or actor.
-    let mut buckets: HashMap<(String, String), Vec<usize>> = HashMap::new();
-    for (i, row) in rows.iter().enumerate() {
-        let s = stem(&row.event);
-        for place in &row.places {
-            buckets.entry((s.clone(), format!("p:{}", place.name))).or_default().push(i);
-        }
-        for actor in &row.actors {
-            buckets.entry((s.clone(), format!("a:{actor}"))).or_default().push(i);
-        }
-    }
-    const CONFLICT_DAYS: i64 = 3;
-    let happened = |r: &Row| r.status == "occurred" || r.status == "ongoing";
-    let mut links: Vec<(usize, usize)> = Vec::new();
-    for members in buckets.values_mut() {
-        members.sort_by(|a, b| rows[*a].start.cmp(&rows[*b].start));
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k + 1..] {
-                let (a, b) = (&rows[i], &rows[j]);
-                let overlap = b.start <= a.end;
-                let gap = day_number(&b.start) - day_number(&a.end);
-                if gap > 40 {
-                    break;
-                }
-                let same_telling = overlap && happened(a) == happened(b);
-                // Two accounts of a day a few days apart: one event, in conflict.
-                let conflicting = happened(a)
-                    && happened(b)
-                    && gap <= CONFLICT_DAYS
-                    && a.start == a.end
-                    && b.start == b.end;
-                if same_telling || conflicting {
-                    groups.union(i, j);
-                } else if happened(a) != happened(b) {
-                    links.push((i, j));
-                }
-            }
-        }
-    }
-    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..rows.len() {
-        let root = groups.find(i);
-        clusters.entry(root).or_default().push(i);
-    }
-    let mut clusters: Vec<Vec<usize>> = clusters.into_values().collect();
-    clusters.sort_by(|a, b| (&rows[a[0]].start, rows[a[0]].id).cmp(&(&rows[b[0]].start, rows[b[0]].id)));
+    /// One account of a table: event word, TIMEX3 value, status, place and
+    /// actor ("" for none).
+    type Row = (&'static str, &'static str, &'static str, &'static str, &'static str);
 
-    let tx = conn.transaction()?;
-    for table in ["events", "event_sources", "event_places", "event_actors", "events_fts"] {
-        tx.execute(&format!("DELETE FROM {table}"), [])?;
-    }
-    let mut report = MergeReport { entries: rows.len(), events: clusters.len(), ..MergeReport::default() };
-    let mut event_of = vec![0i64; rows.len()];
-    for (n, members) in clusters.iter().enumerate() {
-        let id = n as i64 + 1;
-        let most = |field: fn(&Row) -> &str| -> String {
-            let mut counts: HashMap<&str, usize> = HashMap::new();
-            for &m in members {
-                *counts.entry(field(&rows[m])).or_default() += 1;
-            }
-            let mut best: Vec<(&str, usize)> = counts.into_iter().collect();
-            best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            best[0].0.to_string()
+    fn account(n: usize, (word, date, status, place, actor): Row) -> Account {
+        let date = TimexValue::parse(date);
+        let (start, end) = date.range().expect("a calendar value");
+        let place = EntryPlace {
+            name: place.into(),
+            geonameid: None,
+            lat: None,
+            lon: None,
+            country: None,
+            admin1: None,
         };
-        let date = most(|r| r.date.as_str());
-        let status = most(|r| r.status.as_str());
-        let leader = members.iter().copied().find(|m| rows[*m].date == date).unwrap_or(members[0]);
-        let mut dates: Vec<String> = members.iter().map(|m| rows[*m].date.clone()).collect();
-        dates.sort();
-        dates.dedup();
-        let conflict = dates.len() > 1;
-        report.conflicts += usize::from(conflict);
-        let row = &rows[leader];
-        tx.execute(
-            "INSERT INTO events (id, date, start, end, status, event, text, conflict, dates) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                id,
-                date,
-                row.start,
-                row.end,
-                status,
-                row.event,
-                row.text,
-                conflict,
-                serde_json::to_string(&dates)?
-            ],
-        )?;
-        // Search reads one row per event: the words of all its sources.
-        let words: Vec<&str> =
-            members.iter().flat_map(|m| [rows[*m].text.as_str(), rows[*m].event.as_str()]).collect();
-        let mut actors: Vec<&str> =
-            members.iter().flat_map(|m| rows[*m].actors.iter().map(String::as_str)).collect();
-        actors.sort();
-        actors.dedup();
-        // The story: the title and opening of the articles that tell it
-        // ("Kalbajar" finds the whole Kalbajar story, not only the
-        // sentences that name it).
-        let mut docs: Vec<&str> = members.iter().map(|m| rows[*m].doc.as_str()).collect();
-        docs.sort();
-        docs.dedup();
-        let story: Vec<&str> =
-            docs.iter().take(10).filter_map(|d| ledes.get(*d).map(String::as_str)).collect();
-        tx.execute(
-            "INSERT INTO events_fts (rowid, text, actors, story) VALUES (?1, ?2, ?3, ?4)",
-            params![id, words.join(" \n "), actors.join(" \n "), story.join(" \n ")],
-        )?;
-        let mut places_seen: Vec<&str> = Vec::new();
-        let mut actors_seen: Vec<&str> = Vec::new();
-        for &m in members {
-            event_of[m] = id;
-            tx.execute("INSERT INTO event_sources (event, entry) VALUES (?1, ?2)", params![id, rows[m].id])?;
-            for place in &rows[m].places {
-                if !places_seen.contains(&place.name.as_str()) {
-                    places_seen.push(&place.name);
-                    tx.execute(
-                        "INSERT INTO event_places (event, name, country, admin1) VALUES (?1, ?2, ?3, ?4)",
-                        params![id, place.name, place.country, place.admin1],
-                    )?;
-                }
-            }
-            for actor in &rows[m].actors {
-                if !actors_seen.contains(&actor.as_str()) {
-                    actors_seen.push(actor);
-                    tx.execute("INSERT INTO event_actors (event, name) VALUES (?1, ?2)", params![id, actor])?;
-                }
-            }
-        }
-    }
-    links.sort();
-    links.dedup();
-    for (i, j) in links {
-        let (a, b) = (event_of[i], event_of[j]);
-        if a != b {
-            report.links += 1;
-            tx.execute("UPDATE events SET linked = ?2 WHERE id = ?1 AND linked IS NULL", params![a, b])?;
-            tx.execute("UPDATE events SET linked = ?2 WHERE id = ?1 AND linked IS NULL", params![b, a])?;
-        }
-    }
-    tx.commit()?;
-    // Fresh statistics let the planner pick the selective index per query.
-    conn.execute_batch("ANALYZE")?;
-    Ok(report)
-}
-
-/// How much of an article opens its story.
-const LEDE_CHARS: i64 = 300;
-
-/// Title and opening of every article, by id.
-fn ledes(conn: &Connection) -> Result<HashMap<String, String>, Error> {
-    let mut statement =
-        conn.prepare("SELECT id, coalesce(title, '') || ' ' || substr(text, 1, ?1) FROM documents")?;
-    let rows = statement.query_map([LEDE_CHARS], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-fn load(conn: &Connection) -> Result<Vec<Row>, Error> {
-    let mut statement = conn.prepare(
-        "SELECT id, date, start, end, status, event, text, places, actors, doc FROM entries ORDER BY id",
-    )?;
-    let rows = statement.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, String>(7)?,
-            r.get::<_, String>(8)?,
-            r.get::<_, String>(9)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, date, start, end, status, event, text, places, actors, doc) = row?;
-        out.push(Row {
-            id,
-            doc,
+        Account {
+            entry: n as i64 + 1,
+            doc: format!("doc{n}"),
             date,
             start,
             end,
-            status,
-            event,
-            text,
-            places: serde_json::from_str(&places)?,
-            actors: serde_json::from_str(&actors)?,
-        });
+            status: status.parse().expect("a status"),
+            event: word.into(),
+            text: format!("{word} ({n})"),
+            places: if place.name.is_empty() { vec![] } else { vec![place] },
+            actors: if actor.is_empty() { vec![] } else { vec![actor.into()] },
+        }
     }
-    Ok(out)
-}
 
-/// The events matching a query, with their sources, sorted by date.
-pub(crate) fn query(conn: &Connection, query: &Query) -> Result<Vec<Event>, Error> {
-    let mut sql = String::from("SELECT e.id FROM events e WHERE 1 = 1");
-    let mut args: Vec<String> = Vec::new();
-    if let Some(from) = &query.from {
-        args.push(from.clone());
-        sql.push_str(&format!(" AND e.end >= ?{}", args.len()));
+    struct Case {
+        name: &'static str,
+        accounts: &'static [Row],
+        /// The accounts of each event, in the order of the timeline.
+        events: &'static [&'static [usize]],
+        /// Each linked event with the event it is linked to.
+        linked: &'static [(usize, usize)],
     }
-    if let Some(to) = &query.to {
-        args.push(to.clone());
-        sql.push_str(&format!(" AND e.start <= ?{}", args.len()));
-    }
-    if let Some(status) = &query.status {
-        args.push(status.clone());
-        sql.push_str(&format!(" AND e.status = ?{}", args.len()));
-    }
-    // Each filter names the set of events it allows, so that the most
-    // selective one drives the query through its index.
-    if let Some(entity) = &query.entity {
-        // The actors column of the search index: "Lopez" finds "President
-        // Maria Lopez" through the index, not a scan.
-        args.push(format!("actors : \"{}\"", entity.replace('"', "\"\"")));
-        sql.push_str(&format!(
-            " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?{})",
-            args.len()
-        ));
-    }
-    if let Some(place) = &query.place {
-        let mut alternatives = Vec::new();
-        for name in &place.names {
-            args.push(name.clone());
-            alternatives.push(format!("p.name = ?{} COLLATE NOCASE", args.len()));
-        }
-        for (country, admin1) in &place.within {
-            args.push(country.clone());
-            let c = args.len();
-            if admin1.is_empty() {
-                alternatives.push(format!("p.country = ?{c}"));
-            } else {
-                args.push(admin1.clone());
-                alternatives.push(format!("(p.country = ?{c} AND p.admin1 = ?{})", args.len()));
-            }
-        }
-        if alternatives.is_empty() {
-            alternatives.push("0".to_string());
-        }
-        sql.push_str(&format!(
-            " AND e.id IN (SELECT p.event FROM event_places p WHERE {})",
-            alternatives.join(" OR ")
-        ));
-    }
-    if let Some(search) = &query.search {
-        args.push(search.clone());
-        sql.push_str(&format!(
-            " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?{})",
-            args.len()
-        ));
-    }
-    sql.push_str(" ORDER BY e.start, e.end, e.id");
-    if let Some(limit) = query.limit {
-        sql.push_str(&format!(" LIMIT {limit}"));
-    }
-    let mut statement = conn.prepare(&sql)?;
-    let ids: Vec<i64> =
-        statement.query_map(params_from_iter(args.iter()), |r| r.get(0))?.collect::<Result<_, _>>()?;
-    ids.into_iter().map(|id| event(conn, id, query.max_sources)).collect()
-}
 
-fn event(conn: &Connection, id: i64, max_sources: Option<usize>) -> Result<Event, Error> {
-    let (date, start, end, status, word, text, conflict, dates, linked) = conn.query_row(
-        "SELECT date, start, end, status, event, text, conflict, dates, linked FROM events WHERE id = ?1",
-        [id],
-        |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, bool>(6)?,
-                r.get::<_, String>(7)?,
-                r.get::<_, Option<i64>>(8)?,
-            ))
+    const CASES: &[Case] = &[
+        Case {
+            name: "the same event from three articles is one event in conflict",
+            accounts: &[
+                ("left", "2020-11-25", "occurred", "Kalbajar", ""),
+                ("left", "2020-11-25", "occurred", "Kalbajar", ""),
+                ("left", "2020-11-24", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0, 1, 2]],
+            linked: &[],
         },
-    )?;
-    let names = |sql: &str| -> Result<Vec<String>, Error> {
-        let mut statement = conn.prepare(sql)?;
-        let rows = statement.query_map([id], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    };
-    let places = names("SELECT name FROM event_places WHERE event = ?1")?;
-    let actors = names("SELECT name FROM event_actors WHERE event = ?1")?;
-    let mut statement = conn.prepare(
-        "SELECT d.id, d.dct, d.title, d.url, n.sentence, n.date, n.status, n.expression \
-         FROM event_sources s JOIN entries n ON n.id = s.entry JOIN documents d ON d.id = n.doc \
-         WHERE s.event = ?1 ORDER BY s.rowid LIMIT ?2",
-    )?;
-    let cap = max_sources.map_or(-1, |n| n as i64);
-    let source_count: i64 =
-        conn.query_row("SELECT count(*) FROM event_sources WHERE event = ?1", [id], |r| r.get(0))?;
-    let sources = statement
-        .query_map(params![id, cap], |r| {
-            Ok(Source {
-                doc: r.get(0)?,
-                dct: r.get(1)?,
-                title: r.get(2)?,
-                url: r.get(3)?,
-                sentence: r.get(4)?,
-                date: r.get(5)?,
-                status: r.get(6)?,
-                expression: r.get(7)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    let linked = match linked {
-        Some(other) => {
-            Some(conn.query_row("SELECT date, status FROM events WHERE id = ?1", [other], |r| {
-                Ok(Link { event: other, date: r.get(0)?, status: r.get(1)? })
-            })?)
+        Case {
+            name: "a missed date is linked to the day it happened, both ways",
+            accounts: &[
+                ("hand", "2020-11-15", "missed", "Kalbajar", ""),
+                ("handed", "2020-11-25", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[(0, 1), (1, 0)],
+        },
+        Case {
+            name: "a plan and its happening on the same day are linked, not merged",
+            accounts: &[
+                ("sign", "2020-11-25", "scheduled", "Baku", ""),
+                ("signed", "2020-11-25", "occurred", "Baku", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[(0, 1), (1, 0)],
+        },
+        Case {
+            name: "different stems are not merged",
+            accounts: &[
+                ("left", "2020-11-25", "occurred", "Kalbajar", ""),
+                ("arrived", "2020-11-25", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[],
+        },
+        Case {
+            name: "the same word at two places is two events",
+            accounts: &[
+                ("left", "2020-11-25", "occurred", "Kalbajar", ""),
+                ("left", "2020-11-25", "occurred", "Aghdam", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[],
+        },
+        Case {
+            name: "a shared actor is enough",
+            accounts: &[
+                ("visited", "2020-11-26", "occurred", "Austin", "Sarah Kim"),
+                ("visits", "2020-11-26", "occurred", "", "Sarah Kim"),
+            ],
+            events: &[&[0, 1]],
+            linked: &[],
+        },
+        Case {
+            name: "a gap over the window is neither merged nor linked",
+            accounts: &[
+                ("hand", "2020-01-10", "scheduled", "Kalbajar", ""),
+                ("handed", "2020-03-01", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[],
+        },
+        Case {
+            name: "two accounts of a day four days apart are two events",
+            accounts: &[
+                ("left", "2020-11-20", "occurred", "Kalbajar", ""),
+                ("left", "2020-11-24", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[],
+        },
+        Case {
+            name: "a month and a day inside it overlap: one event",
+            accounts: &[
+                ("fought", "2020-07-15", "occurred", "Tovuz", ""),
+                ("fought", "2020-07", "ongoing", "Tovuz", ""),
+            ],
+            events: &[&[0, 1]],
+            linked: &[],
+        },
+        // Issue 12: the merge counted a month as 31 days, so that 28
+        // February to 2 March was five days, and the window closed two or
+        // three days early after every short month.
+        Case {
+            name: "issue 12: two accounts over the end of February are two days apart",
+            accounts: &[
+                ("left", "2021-02-28", "occurred", "Kalbajar", ""),
+                ("left", "2021-03-02", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0, 1]],
+            linked: &[],
+        },
+        Case {
+            name: "issue 12: a plan 40 days before its happening, over a leap February, is linked",
+            accounts: &[
+                ("hand", "2020-02-27", "missed", "Kalbajar", ""),
+                ("handed", "2020-04-07", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[(0, 1), (1, 0)],
+        },
+        Case {
+            name: "issue 12: 41 days are over the window, whatever the months",
+            accounts: &[
+                ("hand", "2021-02-27", "missed", "Kalbajar", ""),
+                ("handed", "2021-04-09", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[],
+        },
+        Case {
+            name: "issue 12: over the new year, four days are four days",
+            accounts: &[
+                ("left", "2020-12-30", "occurred", "Kalbajar", ""),
+                ("left", "2021-01-03", "occurred", "Kalbajar", ""),
+            ],
+            events: &[&[0], &[1]],
+            linked: &[],
+        },
+        Case {
+            name: "a happening links to the plan before it, not to the one after the window",
+            accounts: &[
+                ("open", "2020-05-01", "expected", "Lachin", ""),
+                ("opened", "2020-05-20", "occurred", "Lachin", ""),
+                ("open", "2020-08-01", "expected", "Lachin", ""),
+            ],
+            events: &[&[0], &[1], &[2]],
+            linked: &[(0, 1), (1, 0)],
+        },
+    ];
+
+    #[test]
+    fn merge_table() {
+        for case in CASES {
+            let accounts: Vec<Account> =
+                case.accounts.iter().enumerate().map(|(n, &row)| account(n, row)).collect();
+            let merged = merge(&accounts);
+            let events: Vec<&[usize]> = merged.events.iter().map(|e| e.accounts.as_slice()).collect();
+            assert_eq!(events, case.events, "{}", case.name);
+            let linked: Vec<(usize, usize)> =
+                merged.events.iter().enumerate().filter_map(|(n, e)| Some((n, e.linked?))).collect();
+            assert_eq!(linked, case.linked, "{}", case.name);
+            assert_eq!(merged.links, case.linked.len() / 2, "{}", case.name);
         }
-        None => None,
-    };
-    Ok(Event {
-        id,
-        date,
-        start,
-        end,
-        status,
-        event: word,
-        text,
-        conflict,
-        dates: serde_json::from_str(&dates)?,
-        places,
-        actors,
-        linked,
-        source_count: source_count as usize,
-        sources,
-    })
+    }
+
+    #[test]
+    fn days_between_counts_calendar_days() {
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        for (from, to, days) in [
+            ("2020-11-24", "2020-11-25", 1),
+            ("2020-02-28", "2020-03-01", 2),
+            ("2021-02-28", "2021-03-01", 1),
+            ("2019-12-31", "2020-01-01", 1),
+            ("2020-11-25", "2020-11-15", -10),
+            ("2000-01-01", "2001-01-01", 366),
+        ] {
+            assert_eq!(days_between(day(from), day(to)), days, "{from} to {to}");
+        }
+    }
+
+    #[test]
+    fn an_event_takes_the_date_and_status_most_accounts_give() {
+        let accounts: Vec<Account> = [
+            ("left", "2020-11-24", "ongoing", "Kalbajar", ""),
+            ("left", "2020-11-25", "occurred", "Kalbajar", ""),
+            ("left", "2020-11-25", "occurred", "Kalbajar", ""),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(n, row)| account(n, row))
+        .collect();
+        let merged = merge(&accounts);
+        assert_eq!(merged.conflicts(), 1);
+        let event = &merged.events[0];
+        assert_eq!((event.date.to_string(), event.status), ("2020-11-25".to_string(), Status::Occurred));
+        assert_eq!(event.dates, [TimexValue::parse("2020-11-24"), TimexValue::parse("2020-11-25")]);
+        assert_eq!(event.leader, 1, "the first account with the most common date");
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_first_name_in_alphabetical_order() {
+        // "expected" comes after "scheduled" among the variants, before it
+        // in the alphabet; "2020-12" before "2020-12-01" in both.
+        let accounts: Vec<Account> =
+            [("vote", "2020-12-01", "scheduled", "Baku", ""), ("vote", "2020-12", "expected", "Baku", "")]
+                .into_iter()
+                .enumerate()
+                .map(|(n, row)| account(n, row))
+                .collect();
+        let event = &merge(&accounts).events[0];
+        assert_eq!((event.date.to_string(), event.status), ("2020-12".to_string(), Status::Expected));
+        assert_eq!(event.leader, 1);
+    }
+
+    #[test]
+    fn an_event_lists_each_place_and_actor_once_in_the_order_given() {
+        let mut accounts: Vec<Account> = [
+            ("met", "2020-11-26", "occurred", "Moscow", "Pashinyan"),
+            ("met", "2020-11-26", "occurred", "Moscow", "Aliyev"),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(n, row)| account(n, row))
+        .collect();
+        accounts[1].actors.push("Pashinyan".into());
+        let merged = merge(&accounts);
+        let event = &merged.events[0];
+        let places: Vec<&str> = event.places(&accounts).iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(places, ["Moscow"]);
+        assert_eq!(event.actors(&accounts), ["Pashinyan", "Aliyev"]);
+    }
 }

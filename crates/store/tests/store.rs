@@ -1,13 +1,17 @@
 //! The store end to end: articles written for the project, analysed by the
 //! real pipeline, stored, merged and queried.
 
-use dateline_core::{Date, Document};
+use dateline_core::{Date, Document, Status, TimexValue};
 use dateline_pipeline::{Analysis, Pipeline, PlaceFilter};
 use dateline_store::{Query, Store};
 use std::sync::LazyLock;
 
+fn day(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
 fn article(id: &str, dct: &str, text: &str) -> Document {
-    let mut document = Document::new(dct.parse::<Date>().unwrap(), text);
+    let mut document = Document::new(day(dct), text);
     document.id = id.to_string();
     document
 }
@@ -27,6 +31,41 @@ fn corpus() -> Vec<Analysis<'static>> {
     ARTICLES.iter().map(|doc| pipeline.analyse(doc)).collect()
 }
 
+/// A store file of a test's own, removed (with its write-ahead log) when
+/// dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let scratch =
+            Scratch(std::env::temp_dir().join(format!("dateline-store-{name}-{}.db", std::process::id())));
+        scratch.remove();
+        scratch
+    }
+
+    /// With the corpus stored and merged, for a test that changes it
+    /// behind the store's back.
+    fn stored(name: &str) -> Scratch {
+        let scratch = Scratch::new(name);
+        let mut store = Store::open(&scratch.0).unwrap();
+        store.insert(&corpus()).unwrap();
+        store.merge().unwrap();
+        scratch
+    }
+
+    fn remove(&self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+        }
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        self.remove();
+    }
+}
+
 #[test]
 fn ingest_is_idempotent() {
     let mut store = Store::open_in_memory().unwrap();
@@ -37,17 +76,15 @@ fn ingest_is_idempotent() {
 
 #[test]
 fn a_reopened_store_keeps_committed_batches() {
-    let path = std::env::temp_dir().join(format!("dateline-store-{}.db", std::process::id()));
-    let _ = std::fs::remove_file(&path);
+    let scratch = Scratch::new("reopened");
     let all = corpus();
     {
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&scratch.0).unwrap();
         store.insert(&all[..2]).unwrap();
     } // as if the ingest had been killed here
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&scratch.0).unwrap();
     assert!(store.contains("a1").unwrap() && !store.contains("a3").unwrap());
     assert_eq!(store.insert(&all).unwrap(), 3, "only the rest is added");
-    let _ = std::fs::remove_file(&path);
 }
 
 #[test]
@@ -61,7 +98,7 @@ fn the_same_event_from_three_articles_is_one_event_in_conflict() {
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].sources.len(), 3);
     assert!(left[0].conflict);
-    assert_eq!(left[0].dates, ["2020-11-24", "2020-11-25"]);
+    assert_eq!(left[0].dates, [TimexValue::parse("2020-11-24"), TimexValue::parse("2020-11-25")]);
 }
 
 #[test]
@@ -69,9 +106,9 @@ fn a_missed_date_is_linked_to_the_day_it_happened() {
     let mut store = Store::open_in_memory().unwrap();
     store.insert(&corpus()).unwrap();
     store.merge().unwrap();
-    let missed = store.events(&Query { status: Some("missed".into()), ..Query::default() }).unwrap();
+    let missed = store.events(&Query { status: Some(Status::Missed), ..Query::default() }).unwrap();
     let link = missed[0].linked.as_ref().expect("linked");
-    assert_eq!((link.date.as_str(), link.status.as_str()), ("2020-11-25", "occurred"));
+    assert_eq!((link.date.to_string().as_str(), link.status), ("2020-11-25", Status::Occurred));
 }
 
 #[test]
@@ -88,10 +125,11 @@ fn queries_filter_by_place_date_and_text() {
     );
     let texas = store.events(&Query { search: Some("floods".into()), ..Query::default() }).unwrap();
     assert_eq!(texas.len(), 1);
-    let late = store
-        .events(&Query { from: Some("2020-11-25".into()), to: Some("2020-11-30".into()), ..Query::default() })
-        .unwrap();
-    assert!(late.iter().all(|e| e.end.as_str() >= "2020-11-25" && e.start.as_str() <= "2020-11-30"));
+    let (from, to) = (day("2020-11-25"), day("2020-11-30"));
+    let late = store.events(&Query { from: Some(from), to: Some(to), ..Query::default() }).unwrap();
+    assert!(!late.is_empty() && late.iter().all(|e| e.end >= from && e.start <= to));
+    let all = store.events(&Query::default()).unwrap();
+    assert!(late.len() < all.len(), "the dates leave some events out");
     let kim = store.events(&Query { entity: Some("Kim".into()), ..Query::default() }).unwrap();
     assert_eq!(kim.len(), 1);
     assert_eq!(kim[0].actors, ["Sarah Kim"]);
@@ -100,4 +138,53 @@ fn queries_filter_by_place_date_and_text() {
     let timeline = dateline_store::to_timelinejs(&late, "Kalbajar");
     assert_eq!(timeline["events"].as_array().unwrap().len(), late.len());
     assert!(timeline["events"][0]["start_date"]["year"] == "2020");
+}
+
+#[test]
+fn a_search_that_is_not_fts5_is_the_callers_to_fix() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert(&corpus()).unwrap();
+    store.merge().unwrap();
+    for search in ["(floods", "floods AND", "\"floods", "nosuchcolumn : floods"] {
+        let error = store.events(&Query { search: Some(search.into()), ..Query::default() }).unwrap_err();
+        assert!(
+            error.is_bad_query() && !error.is_database() && !error.is_unreadable_row(),
+            "{search}: {error}"
+        );
+        assert!(std::error::Error::source(&error).is_some(), "the cause is kept");
+    }
+    let quoted = Query { search: Some("\"(floods\"".into()), ..Query::default() };
+    assert_eq!(store.events(&quoted).unwrap().len(), 1, "quoted, the same words are a search");
+}
+
+#[test]
+fn a_row_changed_behind_the_stores_back_does_not_read_back() {
+    let scratch = Scratch::stored("tampered");
+    let store = Store::open(&scratch.0).unwrap();
+    let other = rusqlite::Connection::open(&scratch.0).unwrap();
+    other.execute("UPDATE entries SET status = 'happened' WHERE doc = 'b1'", []).unwrap();
+    let error = store.document("b1").unwrap_err();
+    assert!(error.is_unreadable_row() && !error.is_bad_query(), "{error}");
+    assert!(error.to_string().contains("happened"), "the message names the value: {error}");
+    let floods = Query { search: Some("floods".into()), ..Query::default() };
+    assert!(store.events(&floods).unwrap_err().is_unreadable_row(), "its sources do not read back either");
+    other.execute("UPDATE events SET start = 'soon' WHERE id = 1", []).unwrap();
+    let error = store.events(&Query::default()).unwrap_err();
+    assert!(error.is_unreadable_row(), "{error}");
+    drop(store);
+    let mut store = Store::open(&scratch.0).unwrap();
+    assert!(store.merge().unwrap_err().is_unreadable_row(), "the merge reads the entries too");
+}
+
+#[test]
+fn a_broken_database_is_the_stores_failure() {
+    let scratch = Scratch::stored("broken");
+    let store = Store::open(&scratch.0).unwrap();
+    let other = rusqlite::Connection::open(&scratch.0).unwrap();
+    other.execute_batch("DROP TABLE event_sources").unwrap();
+    let error = store.events(&Query::default()).unwrap_err();
+    assert!(error.is_database() && !error.is_bad_query(), "{error}");
+    let floods = Query { search: Some("floods".into()), ..Query::default() };
+    let error = store.events(&floods).unwrap_err();
+    assert!(error.is_database(), "a search on a broken store is not the caller's fault: {error}");
 }

@@ -3,7 +3,7 @@
 use super::peak_memory_mb;
 use crate::args::{BenchArgs, ReportFormat};
 use crate::inputs::expand;
-use dateline_core::Document;
+use dateline_core::{Date, Document, Status};
 use dateline_pipeline::Pipeline;
 use dateline_read::{read, Format, Options};
 use dateline_timex::Tagger;
@@ -264,21 +264,21 @@ fn store_bench(args: &BenchArgs, articles: usize) -> Result<ExitCode, String> {
     eprintln!("dateline: merged in {merge_seconds:.1} s; querying");
     // A fixed mix of the queries a reader of the timeline makes, one page each.
     let places = ["Baku", "Azerbaijan", "Texas", "France", "Crimea", "Tokyo", "Georgia", "Kashmir"];
-    let statuses = ["occurred", "scheduled", "missed", "deadline", "expected"];
+    let statuses = [Status::Occurred, Status::Scheduled, Status::Missed, Status::Deadline, Status::Expected];
     let searches = ["bridge", "elections", "prisoners", "border", "talks"];
     let mut latencies = Vec::new();
     let mut by_kind: [Vec<f64>; 5] = Default::default();
     for i in 0..500usize {
-        let year = 2015 + (i % 9);
+        let year = 2015 + (i % 9) as i16;
         let mut query =
             dateline_store::Query { limit: Some(50), max_sources: Some(20), ..Default::default() };
         match i % 5 {
             0 => query.place = Some(dateline_pipeline::place_filter(places[i % places.len()])),
-            1 => query.status = Some(statuses[i % statuses.len()].to_string()),
+            1 => query.status = Some(statuses[i % statuses.len()]),
             2 => query.search = Some(searches[i % searches.len()].to_string()),
             3 => {
-                query.from = Some(format!("{year}-01-01"));
-                query.to = Some(format!("{year}-03-31"));
+                query.from = Some(Date::new(year, 1, 1).map_err(|e| e.to_string())?);
+                query.to = Some(Date::new(year, 3, 31).map_err(|e| e.to_string())?);
             }
             _ => query.entity = Some("Lopez".to_string()),
         }

@@ -9,6 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::str::FromStr;
 use std::time::Instant;
 
 pub fn run(args: &IngestArgs) -> Result<ExitCode, String> {
@@ -100,9 +101,9 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
     let query = Query {
         entity: args.entity.clone(),
         place: args.place.as_deref().map(place_filter),
-        from: args.from.clone(),
-        to: args.to.clone(),
-        status: args.status.clone(),
+        from: flag("--from", args.from.as_deref())?,
+        to: flag("--to", args.to.as_deref())?,
+        status: flag("--status", args.status.as_deref())?,
         search: args.search.clone(),
         limit: args.limit,
         max_sources: Some(args.max_sources),
@@ -117,7 +118,8 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
             let mut out = String::new();
             for e in &events {
                 let conflict = if e.conflict {
-                    format!("  (sources disagree: {})", e.dates.join(", "))
+                    let dates: Vec<String> = e.dates.iter().map(ToString::to_string).collect();
+                    format!("  (sources disagree: {})", dates.join(", "))
                 } else {
                     String::new()
                 };
@@ -138,6 +140,14 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
     };
     super::write_out([text])?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The value of a flag of `timeline --db`, read as the store's type.
+fn flag<T: FromStr>(name: &str, given: Option<&str>) -> Result<Option<T>, String>
+where
+    T::Err: std::fmt::Display,
+{
+    given.map(|s| s.parse().map_err(|e| format!("{name} {s}: {e}"))).transpose()
 }
 
 pub fn export(args: &ExportArgs) -> Result<ExitCode, String> {

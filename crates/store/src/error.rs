@@ -1,0 +1,114 @@
+//! The store's one error type.
+
+use std::error::Error as StdError;
+use std::fmt;
+
+/// Why a store call failed: the database, the caller's query, or a stored
+/// row that does not read back.
+///
+/// The kinds are private; a caller picks its response from
+/// [`Error::is_bad_query`] (the caller can fix it: an HTTP 400),
+/// [`Error::is_database`] and [`Error::is_unreadable_row`] (the store's
+/// fault: a 500). The cause is kept as [`std::error::Error::source`].
+///
+/// ```
+/// use dateline_store::{Query, Store};
+/// let store = Store::open_in_memory()?;
+/// // An unbalanced parenthesis is not FTS5: the caller's to fix.
+/// let error = store.events(&Query { search: Some("(talks".into()), ..Query::default() }).unwrap_err();
+/// assert!(error.is_bad_query() && !error.is_database());
+/// assert!(std::error::Error::source(&error).is_some());
+/// # Ok::<(), dateline_store::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Error {
+    kind: Kind,
+    /// What was being done, when the cause does not say: the file opened.
+    context: Option<String>,
+    source: Box<dyn StdError + Send + Sync>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// SQLite failed: I/O, a corrupt, locked or unreadable file, a table
+    /// missing from the schema.
+    Database,
+    /// The query cannot run as asked: a search that is not FTS5, a limit
+    /// out of range.
+    BadQuery,
+    /// A stored value does not read back as the type it was written from
+    /// (a status the store never writes, a date that is not one, a broken
+    /// JSON column): the file was changed behind the store's back.
+    UnreadableRow,
+}
+
+impl Error {
+    /// Whether the query is at fault (the caller can change it), not the
+    /// store.
+    pub fn is_bad_query(&self) -> bool {
+        self.kind == Kind::BadQuery
+    }
+
+    /// Whether the database failed: I/O, a corrupt or locked file, a
+    /// missing table.
+    pub fn is_database(&self) -> bool {
+        self.kind == Kind::Database
+    }
+
+    /// Whether a stored row could not be read back as what it was written
+    /// from.
+    pub fn is_unreadable_row(&self) -> bool {
+        self.kind == Kind::UnreadableRow
+    }
+
+    pub(crate) fn bad_query(cause: impl Into<Box<dyn StdError + Send + Sync>>) -> Error {
+        Error { kind: Kind::BadQuery, context: None, source: cause.into() }
+    }
+
+    /// The store file at `path` could not be opened or set up.
+    pub(crate) fn opening(path: &std::path::Path, cause: rusqlite::Error) -> Error {
+        Error { context: Some(path.display().to_string()), ..Error::from(cause) }
+    }
+
+    /// An error of running a full-text match: SQLite reports a search it
+    /// cannot parse as a plain SQL error while stepping through the rows,
+    /// and only a query that matches runs into one there.
+    pub(crate) fn matching(cause: rusqlite::Error) -> Error {
+        match cause.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::Unknown) => Error::bad_query(cause),
+            _ => Error::from(cause),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(cause: rusqlite::Error) -> Error {
+        use rusqlite::Error as E;
+        let kind = match cause {
+            E::FromSqlConversionFailure(..)
+            | E::InvalidColumnType(..)
+            | E::IntegralValueOutOfRange(..)
+            | E::Utf8Error(..) => Kind::UnreadableRow,
+            _ => Kind::Database,
+        };
+        Error { kind, context: None, source: Box::new(cause) }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cause = &self.source;
+        match (self.kind, &self.context) {
+            (_, Some(context)) => write!(f, "{context}: {cause}"),
+            (Kind::Database, None) => write!(f, "database: {cause}"),
+            (Kind::BadQuery, None) => write!(f, "bad query: {cause}"),
+            (Kind::UnreadableRow, None) => write!(f, "a stored row does not read back: {cause}"),
+        }
+    }
+}
+
+impl StdError for Error {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        Some(&*self.source)
+    }
+}

@@ -1,0 +1,309 @@
+//! Reading: the merged events of a query with their sources, the stored
+//! articles, entities and places, and the recorded failures.
+
+use crate::columns::{json, typed, typed_or_null};
+use crate::{
+    DocumentSummary, EntityCount, Error, Event, Failure, Link, PlaceCount, Query, Source, Store,
+    StoredDocument, StoredEntity, StoredEntry, StoredTimex,
+};
+use dateline_core::EntityKind;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+
+impl Store {
+    /// Whether an article with this id is stored.
+    pub fn contains(&self, id: &str) -> Result<bool, Error> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// How many articles are stored.
+    pub fn document_count(&self) -> Result<usize, Error> {
+        Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, usize>(0))?)
+    }
+
+    /// Every recorded failure, in order.
+    pub fn failures(&self) -> Result<Vec<Failure>, Error> {
+        let mut statement =
+            self.conn.prepare("SELECT source, line, reason FROM failures ORDER BY source, line")?;
+        let rows = statement
+            .query_map([], |r| Ok(Failure { source: r.get(0)?, line: r.get(1)?, reason: r.get(2)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The merged events matching a query, sorted by date.
+    ///
+    /// A search that is not valid FTS5, or a limit past what SQLite
+    /// counts, is a bad query:
+    ///
+    /// ```
+    /// use dateline_store::{Query, Store};
+    /// let store = Store::open_in_memory()?;
+    /// let quoted = Query { search: Some("\"talks\" OR \"truce\"".into()), ..Query::default() };
+    /// assert!(store.events(&quoted)?.is_empty());
+    /// let unquoted = Query { search: Some("talks OR".into()), ..Query::default() };
+    /// assert!(store.events(&unquoted).unwrap_err().is_bad_query());
+    /// let endless = Query { limit: Some(usize::MAX), ..Query::default() };
+    /// assert!(store.events(&endless).unwrap_err().is_bad_query());
+    /// # Ok::<(), dateline_store::Error>(())
+    /// ```
+    pub fn events(&self, query: &Query) -> Result<Vec<Event>, Error> {
+        let limit =
+            query.limit.map(|n| i64::try_from(n).map_err(|_| Error::bad_query("`limit` is too large")));
+        let max_sources = match query.max_sources {
+            Some(n) => i64::try_from(n).map_err(|_| Error::bad_query("`max_sources` is too large"))?,
+            // SQLite reads a negative limit as none.
+            None => -1,
+        };
+        let (sql, args) = event_ids_sql(query, limit.transpose()?);
+        let mut statement = self.conn.prepare(&sql)?;
+        let ids: Result<Vec<i64>, _> =
+            statement.query_map(params_from_iter(args.iter()), |r| r.get(0))?.collect();
+        let ids = match (ids, query.search.is_some() || query.entity.is_some()) {
+            (Ok(ids), _) => ids,
+            (Err(e), true) => return Err(Error::matching(e)),
+            (Err(e), false) => return Err(e.into()),
+        };
+        ids.into_iter().map(|id| event(&self.conn, id, max_sources)).collect()
+    }
+
+    /// Stored articles, newest first.
+    pub fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentSummary>, Error> {
+        let mut statement = self.conn.prepare(
+            "SELECT d.id, d.dct, d.title, d.url, (SELECT count(*) FROM entries n WHERE n.doc = d.id) \
+             FROM documents d ORDER BY d.dct DESC, d.id LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = statement.query_map(params![limit as i64, offset as i64], |r| {
+            Ok(DocumentSummary {
+                id: r.get(0)?,
+                dct: typed(r, 1)?,
+                title: r.get(2)?,
+                url: r.get(3)?,
+                entries: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One stored article with its annotations, or None.
+    pub fn document(&self, id: &str) -> Result<Option<StoredDocument>, Error> {
+        let head = self
+            .conn
+            .query_row("SELECT id, dct, title, url, source, text FROM documents WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, typed(r, 1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })
+            .optional()?;
+        let Some((id, dct, title, url, source, text)) = head else { return Ok(None) };
+        let mut timexes = self.conn.prepare(
+            "SELECT start, end, text, type, value, mod FROM timexes WHERE doc = ?1 ORDER BY start",
+        )?;
+        let timexes = timexes
+            .query_map([&id], |r| {
+                Ok(StoredTimex {
+                    start: r.get(0)?,
+                    end: r.get(1)?,
+                    text: r.get(2)?,
+                    kind: typed(r, 3)?,
+                    value: typed(r, 4)?,
+                    modifier: typed_or_null(r, 5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut entities = self.conn.prepare(
+            "SELECT start, end, text, kind, coalesce(name, ''), country FROM entities WHERE doc = ?1 ORDER BY start",
+        )?;
+        let entities = entities
+            .query_map([&id], |r| {
+                Ok(StoredEntity {
+                    start: r.get(0)?,
+                    end: r.get(1)?,
+                    text: r.get(2)?,
+                    kind: typed(r, 3)?,
+                    name: r.get(4)?,
+                    country: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut entries = self.conn.prepare(
+            "SELECT date, status, event, text, expression FROM entries WHERE doc = ?1 ORDER BY start, id",
+        )?;
+        let entries = entries
+            .query_map([&id], |r| {
+                Ok(StoredEntry {
+                    date: typed(r, 0)?,
+                    status: typed(r, 1)?,
+                    event: r.get(2)?,
+                    text: r.get(3)?,
+                    expression: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(StoredDocument { id, dct, title, url, source, text, timexes, entities, entries }))
+    }
+
+    /// People and organisations (or places) with how many articles name
+    /// them, all kinds when `kind` is None.
+    pub fn entity_counts(&self, kind: Option<EntityKind>, limit: usize) -> Result<Vec<EntityCount>, Error> {
+        let mut statement = self.conn.prepare(
+            "SELECT coalesce(name, text) AS n, kind, count(*), count(DISTINCT doc) FROM entities \
+             WHERE (?1 IS NULL OR kind = ?1) GROUP BY n, kind ORDER BY count(DISTINCT doc) DESC, n LIMIT ?2",
+        )?;
+        let rows = statement.query_map(params![kind.map(EntityKind::as_str), limit as i64], |r| {
+            Ok(EntityCount { name: r.get(0)?, kind: typed(r, 1)?, mentions: r.get(2)?, documents: r.get(3)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Places of the merged events with their coordinates and how many
+    /// events happen there.
+    pub fn places(&self, limit: usize) -> Result<Vec<PlaceCount>, Error> {
+        let mut statement = self.conn.prepare(
+            "SELECT p.name, max(e.lat), max(e.lon), p.country, count(DISTINCT p.event) FROM event_places p \
+             LEFT JOIN entities e ON e.name = p.name AND e.kind = 'place' AND e.lat IS NOT NULL \
+             GROUP BY p.name, p.country ORDER BY count(DISTINCT p.event) DESC, p.name LIMIT ?1",
+        )?;
+        let rows = statement.query_map([limit as i64], |r| {
+            Ok(PlaceCount {
+                name: r.get(0)?,
+                lat: r.get(1)?,
+                lon: r.get(2)?,
+                country: r.get(3)?,
+                events: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// The SQL that selects the ids of the events of a query, in timeline
+/// order, with its arguments.
+fn event_ids_sql(query: &Query, limit: Option<i64>) -> (String, Vec<String>) {
+    let mut sql = String::from("SELECT e.id FROM events e WHERE 1 = 1");
+    let mut args: Vec<String> = Vec::new();
+    if let Some(from) = query.from {
+        args.push(from.to_string());
+        sql.push_str(&format!(" AND e.end >= ?{}", args.len()));
+    }
+    if let Some(to) = query.to {
+        args.push(to.to_string());
+        sql.push_str(&format!(" AND e.start <= ?{}", args.len()));
+    }
+    if let Some(status) = query.status {
+        args.push(status.as_str().to_string());
+        sql.push_str(&format!(" AND e.status = ?{}", args.len()));
+    }
+    // Each filter names the set of events it allows, so that the most
+    // selective one drives the query through its index.
+    if let Some(entity) = &query.entity {
+        // The actors column of the search index: "Lopez" finds "President
+        // Maria Lopez" through the index, not a scan.
+        args.push(format!("actors : \"{}\"", entity.replace('"', "\"\"")));
+        sql.push_str(&format!(
+            " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?{})",
+            args.len()
+        ));
+    }
+    if let Some(place) = &query.place {
+        let mut alternatives = Vec::new();
+        for name in &place.names {
+            args.push(name.clone());
+            alternatives.push(format!("p.name = ?{} COLLATE NOCASE", args.len()));
+        }
+        for (country, admin1) in &place.within {
+            args.push(country.clone());
+            let c = args.len();
+            if admin1.is_empty() {
+                alternatives.push(format!("p.country = ?{c}"));
+            } else {
+                args.push(admin1.clone());
+                alternatives.push(format!("(p.country = ?{c} AND p.admin1 = ?{})", args.len()));
+            }
+        }
+        if alternatives.is_empty() {
+            alternatives.push("0".to_string());
+        }
+        sql.push_str(&format!(
+            " AND e.id IN (SELECT p.event FROM event_places p WHERE {})",
+            alternatives.join(" OR ")
+        ));
+    }
+    if let Some(search) = &query.search {
+        args.push(search.clone());
+        sql.push_str(&format!(
+            " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?{})",
+            args.len()
+        ));
+    }
+    sql.push_str(" ORDER BY e.start, e.end, e.id");
+    if let Some(limit) = limit {
+        sql.push_str(&format!(" LIMIT {limit}"));
+    }
+    (sql, args)
+}
+
+/// One merged event with its places, actors, link and (at most
+/// `max_sources`, all when negative) sources.
+fn event(conn: &Connection, id: i64, max_sources: i64) -> Result<Event, Error> {
+    let (head, linked) = conn.query_row(
+        "SELECT date, start, end, status, event, text, conflict, dates, linked FROM events WHERE id = ?1",
+        [id],
+        |r| {
+            let event = Event {
+                id,
+                date: typed(r, 0)?,
+                start: typed(r, 1)?,
+                end: typed(r, 2)?,
+                status: typed(r, 3)?,
+                event: r.get(4)?,
+                text: r.get(5)?,
+                conflict: r.get(6)?,
+                dates: json(r, 7)?,
+                places: Vec::new(),
+                actors: Vec::new(),
+                linked: None,
+                source_count: 0,
+                sources: Vec::new(),
+            };
+            Ok((event, r.get::<_, Option<i64>>(8)?))
+        },
+    )?;
+    let names = |sql: &str| -> Result<Vec<String>, Error> {
+        let mut statement = conn.prepare(sql)?;
+        let rows = statement.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    };
+    let places = names("SELECT name FROM event_places WHERE event = ?1")?;
+    let actors = names("SELECT name FROM event_actors WHERE event = ?1")?;
+    let mut statement = conn.prepare(
+        "SELECT d.id, d.dct, d.title, d.url, n.sentence, n.date, n.status, n.expression \
+         FROM event_sources s JOIN entries n ON n.id = s.entry JOIN documents d ON d.id = n.doc \
+         WHERE s.event = ?1 ORDER BY s.rowid LIMIT ?2",
+    )?;
+    let source_count =
+        conn.query_row("SELECT count(*) FROM event_sources WHERE event = ?1", [id], |r| r.get(0))?;
+    let sources = statement
+        .query_map(params![id, max_sources], |r| {
+            Ok(Source {
+                doc: r.get(0)?,
+                dct: typed(r, 1)?,
+                title: r.get(2)?,
+                url: r.get(3)?,
+                sentence: r.get(4)?,
+                date: typed(r, 5)?,
+                status: typed(r, 6)?,
+                expression: r.get(7)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let linked = match linked {
+        Some(other) => {
+            Some(conn.query_row("SELECT date, status FROM events WHERE id = ?1", [other], |r| {
+                Ok(Link { event: other, date: typed(r, 0)?, status: typed(r, 1)? })
+            })?)
+        }
+        None => None,
+    };
+    Ok(Event { places, actors, linked, source_count, sources, ..head })
+}
