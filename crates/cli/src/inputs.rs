@@ -1,6 +1,7 @@
 //! Gathering documents from files, directories and standard input.
 
 use crate::args::{InputArgs, InputFormat};
+use anyhow::{Context, Result};
 use dateline_read::{read, Format, Input, Options};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -15,9 +16,13 @@ pub struct Gathered {
 
 /// Reads every document named by the arguments; problems are printed to
 /// standard error as they are found, and counted.
-pub fn gather(args: &InputArgs) -> Result<Gathered, String> {
-    let dct =
-        args.dct.as_deref().map(dateline_read::parse_date).transpose().map_err(|e| format!("--dct: {e}"))?;
+pub fn gather(args: &InputArgs) -> Result<Gathered> {
+    let dct = args
+        .dct
+        .as_deref()
+        .map(dateline_read::parse_date)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--dct: {e}"))?;
     let format = args.input_format.map(|f| match f {
         InputFormat::Seed => Format::Seed,
         InputFormat::Jsonl => Format::JsonLines,
@@ -28,11 +33,11 @@ pub fn gather(args: &InputArgs) -> Result<Gathered, String> {
     let mut gathered = Gathered { inputs: Vec::new(), skipped: 0, failures: Vec::new() };
     if args.files.is_empty() || args.files.iter().any(|f| f.as_os_str() == "-") {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("reading standard input: {e}"))?;
+        std::io::stdin().read_to_end(&mut bytes).context("reading standard input")?;
         gathered.add(read("<stdin>", &bytes, &options));
     }
     for path in args.files.iter().filter(|f| f.as_os_str() != "-") {
-        let files = expand(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let files = expand(path).with_context(|| path.display().to_string())?;
         for file in files {
             match std::fs::read(&file) {
                 Ok(bytes) => gathered.add(read(&file.display().to_string(), &bytes, &options)),

@@ -11,8 +11,9 @@ fn main() -> ExitCode {
     let args = args::Args::parse();
     let code = match commands::run(args) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("dateline: {message}");
+        Err(error) => {
+            // "what failed: why", down the chain of causes.
+            eprintln!("dateline: {error:#}");
             ExitCode::from(2)
         }
     };

@@ -3,6 +3,7 @@
 use super::peak_memory_mb;
 use crate::args::{BenchArgs, ReportFormat};
 use crate::inputs::expand;
+use anyhow::{bail, Context, Result};
 use dateline_core::{Date, Document, Status};
 use dateline_pipeline::Pipeline;
 use dateline_read::{read, Format, Options};
@@ -46,7 +47,7 @@ struct Throughput {
     scaling: f64,
 }
 
-pub fn run(args: &BenchArgs) -> Result<ExitCode, String> {
+pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     if let Some(articles) = args.store_articles {
         return store_bench(args, articles);
     }
@@ -86,10 +87,10 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode, String> {
 }
 
 /// At least `--megabytes` of article text (1 MB minimum) from the corpus.
-fn load_corpus(args: &BenchArgs) -> Result<Vec<Document>, String> {
+fn load_corpus(args: &BenchArgs) -> Result<Vec<Document>> {
     let wanted = (args.megabytes.max(1.0) * 1e6) as usize;
     let files = expand(&args.corpus)
-        .map_err(|e| format!("{}: {e} (give --corpus a folder of .tml news)", args.corpus.display()))?;
+        .with_context(|| format!("{} (give --corpus a folder of .tml news)", args.corpus.display()))?;
     let options = Options { format: Some(Format::TimeMl), dct: None };
     let mut docs = Vec::new();
     let mut bytes = 0;
@@ -97,17 +98,17 @@ fn load_corpus(args: &BenchArgs) -> Result<Vec<Document>, String> {
         if bytes >= wanted {
             break;
         }
-        let raw = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let raw = std::fs::read(file).with_context(|| file.display().to_string())?;
         for input in read(&file.display().to_string(), &raw, &options).into_iter().flatten() {
             bytes += input.document.text.len();
             docs.push(input.document);
         }
     }
     if bytes < 1_000_000 {
-        return Err(format!(
+        bail!(
             "{}: only {bytes} bytes of text found; the benchmark needs at least 1 MB",
             args.corpus.display()
-        ));
+        );
     }
     Ok(docs)
 }
@@ -175,10 +176,10 @@ const ONE_ARTICLE: &str =
 /// Runs `dateline timeline` on one short article `runs` times as a new
 /// process: wall time from spawn to exit, and the peak memory the process
 /// reports of itself.
-fn cold_start(runs: usize) -> Result<ColdStart, String> {
+fn cold_start(runs: usize) -> Result<ColdStart> {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let exe = std::env::current_exe().map_err(|e| format!("finding the dateline binary: {e}"))?;
+    let exe = std::env::current_exe().context("finding the dateline binary")?;
     let mut times = Vec::with_capacity(runs);
     let mut peak = None;
     for _ in 0..runs {
@@ -190,14 +191,14 @@ fn cold_start(runs: usize) -> Result<ColdStart, String> {
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| format!("running {}: {e}", exe.display()))?;
+            .with_context(|| format!("running {}", exe.display()))?;
         if let Some(mut stdin) = child.stdin.take() {
-            stdin.write_all(ONE_ARTICLE.as_bytes()).map_err(|e| format!("writing to the timeline: {e}"))?;
+            stdin.write_all(ONE_ARTICLE.as_bytes()).context("writing to the timeline")?;
         }
-        let output = child.wait_with_output().map_err(|e| format!("waiting for the timeline: {e}"))?;
+        let output = child.wait_with_output().context("waiting for the timeline")?;
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         if !output.status.success() {
-            return Err(format!("the cold-start run failed: {}", String::from_utf8_lossy(&output.stderr)));
+            bail!("the cold-start run failed: {}", String::from_utf8_lossy(&output.stderr));
         }
         let reported = String::from_utf8_lossy(&output.stderr)
             .lines()
@@ -239,11 +240,11 @@ struct StoreReport {
 }
 
 /// Ingests synthetic articles into a fresh store, then times queries.
-fn store_bench(args: &BenchArgs, articles: usize) -> Result<ExitCode, String> {
+fn store_bench(args: &BenchArgs, articles: usize) -> Result<ExitCode> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", args.db.display()));
     }
-    let mut store = dateline_store::Store::open(&args.db).map_err(|e| e.to_string())?;
+    let mut store = dateline_store::Store::open(&args.db)?;
     let pipeline = Pipeline::new();
     let bar = super::ingest::progress(articles as u64);
     let started = Instant::now();
@@ -252,14 +253,14 @@ fn store_bench(args: &BenchArgs, articles: usize) -> Result<ExitCode, String> {
         let docs: Vec<Document> =
             (first..(first + BATCH).min(articles)).into_par_iter().map(super::synthetic::article).collect();
         let batch: Vec<_> = docs.par_iter().map(|doc| pipeline.analyse(doc)).collect();
-        store.insert(&batch).map_err(|e| e.to_string())?;
+        store.insert(&batch)?;
         bar.inc(batch.len() as u64);
     }
     bar.finish_and_clear();
     let ingest_seconds = started.elapsed().as_secs_f64();
     eprintln!("dateline: ingested {articles} articles in {ingest_seconds:.1} s; merging");
     let merging = Instant::now();
-    let merge = store.merge().map_err(|e| e.to_string())?;
+    let merge = store.merge()?;
     let merge_seconds = merging.elapsed().as_secs_f64();
     eprintln!("dateline: merged in {merge_seconds:.1} s; querying");
     // A fixed mix of the queries a reader of the timeline makes, one page each.
@@ -277,13 +278,13 @@ fn store_bench(args: &BenchArgs, articles: usize) -> Result<ExitCode, String> {
             1 => query.status = Some(statuses[i % statuses.len()]),
             2 => query.search = Some(searches[i % searches.len()].to_string()),
             3 => {
-                query.from = Some(Date::new(year, 1, 1).map_err(|e| e.to_string())?);
-                query.to = Some(Date::new(year, 3, 31).map_err(|e| e.to_string())?);
+                query.from = Some(Date::new(year, 1, 1)?);
+                query.to = Some(Date::new(year, 3, 31)?);
             }
             _ => query.entity = Some("Lopez".to_string()),
         }
         let start = Instant::now();
-        std::hint::black_box(store.events(&query).map_err(|e| e.to_string())?);
+        std::hint::black_box(store.events(&query)?);
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         latencies.push(ms);
         by_kind[i % 5].push(ms);

@@ -3,6 +3,7 @@
 use super::{exit_code, write_out};
 use crate::args::{EntitiesArgs, ReportFormat};
 use crate::inputs::gather;
+use anyhow::Result;
 use dateline_core::Entity;
 use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::Input;
@@ -17,7 +18,7 @@ struct Found<'a> {
     entities: &'a [Entity],
 }
 
-pub fn run(args: &EntitiesArgs) -> Result<ExitCode, String> {
+pub fn run(args: &EntitiesArgs) -> Result<ExitCode> {
     let gathered = gather(&args.input)?;
     let pipeline = Pipeline::with_stages(Stages::ENTITIES);
     let rendered: Vec<String> = gathered

@@ -2,6 +2,7 @@
 
 use crate::args::{EvalArgs, EventsEvalArgs, GeoEvalArgs, ReportFormat};
 use crate::inputs::expand;
+use anyhow::{bail, Context, Result};
 use dateline_eval::{DocumentTimexes, TimexScore};
 use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::{read, Format, Options};
@@ -10,20 +11,20 @@ use std::process::ExitCode;
 
 /// Reads every .tml file of a folder; unreadable ones are reported and
 /// counted.
-fn read_timeml_dir(dir: &std::path::Path) -> Result<(Vec<dateline_read::Input>, usize), String> {
+fn read_timeml_dir(dir: &std::path::Path) -> Result<(Vec<dateline_read::Input>, usize)> {
     let files: Vec<_> = expand(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .with_context(|| dir.display().to_string())?
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "tml"))
         .collect();
     if files.is_empty() {
-        return Err(format!("{}: no .tml files found", dir.display()));
+        bail!("{}: no .tml files found", dir.display());
     }
     let options = Options { format: Some(Format::TimeMl), dct: None };
     let mut skipped = 0;
     let mut docs = Vec::new();
     for file in &files {
-        let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
         for result in read(&file.display().to_string(), &bytes, &options) {
             match result {
                 Ok(input) => docs.push(input),
@@ -37,7 +38,7 @@ fn read_timeml_dir(dir: &std::path::Path) -> Result<(Vec<dateline_read::Input>, 
     Ok((docs, skipped))
 }
 
-pub fn events(args: &EventsEvalArgs) -> Result<ExitCode, String> {
+pub fn events(args: &EventsEvalArgs) -> Result<ExitCode> {
     let (docs, skipped) = read_timeml_dir(&args.dir)?;
     // Anchoring alone is scored: entities only name an entry's actors.
     let pipeline = Pipeline::with_stages(Stages { entities: false, entries: true, event_mentions: true });
@@ -94,7 +95,7 @@ pub fn events(args: &EventsEvalArgs) -> Result<ExitCode, String> {
     Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-pub fn tempeval(args: &EvalArgs) -> Result<ExitCode, String> {
+pub fn tempeval(args: &EvalArgs) -> Result<ExitCode> {
     let (docs, skipped) = read_timeml_dir(&args.dir)?;
     let pipeline = Pipeline::with_stages(Stages::TIMEXES);
     let system: Vec<_> = docs.par_iter().map(|d| pipeline.analyse(&d.document).timexes).collect();
@@ -145,10 +146,9 @@ fn print_report(score: &TimexScore, documents: usize) {
     println!("value       {:.4}     {:.4}", score.value.accuracy, score.value.f1);
 }
 
-pub fn geo(args: &GeoEvalArgs) -> Result<ExitCode, String> {
-    let xml = std::fs::read_to_string(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
-    let articles =
-        dateline_eval::read_geo_corpus(&xml).map_err(|e| format!("{}: {e}", args.file.display()))?;
+pub fn geo(args: &GeoEvalArgs) -> Result<ExitCode> {
+    let xml = std::fs::read_to_string(&args.file).with_context(|| args.file.display().to_string())?;
+    let articles = dateline_eval::read_geo_corpus(&xml).with_context(|| args.file.display().to_string())?;
     let recognizer = dateline_entities::Recognizer::new();
     let system: Vec<Vec<dateline_core::Entity>> =
         articles.par_iter().map(|a| recognizer.entities(&a.text)).collect();

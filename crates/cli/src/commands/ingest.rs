@@ -3,6 +3,7 @@
 
 use crate::args::{ExportArgs, ExportFormat, IngestArgs, TimelineArgs, TimelineFormat};
 use crate::inputs::gather;
+use anyhow::{bail, Context, Result};
 use dateline_pipeline::{place_filter, Analysis, Pipeline};
 use dateline_store::{Failure, Query, Store};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -12,10 +13,10 @@ use std::process::ExitCode;
 use std::str::FromStr;
 use std::time::Instant;
 
-pub fn run(args: &IngestArgs) -> Result<ExitCode, String> {
-    let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
+pub fn run(args: &IngestArgs) -> Result<ExitCode> {
+    let mut store = Store::open(&args.db)?;
     if args.report {
-        let failures = store.failures().map_err(|e| e.to_string())?;
+        let failures = store.failures()?;
         for f in &failures {
             println!("{}:{}: {}", f.source, f.line, f.reason);
         }
@@ -26,14 +27,14 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode, String> {
     let gathered = gather(&args.input)?;
     for (source, line, reason) in &gathered.failures {
         let failure = Failure { source: source.clone(), line: *line, reason: reason.clone() };
-        store.record_failure(&failure).map_err(|e| e.to_string())?;
+        store.record_failure(&failure)?;
     }
     // Already stored articles are skipped before any work: ingest is
     // idempotent, and a killed ingest resumes where it stopped.
     let mut todo = Vec::new();
     let mut already = 0;
     for input in &gathered.inputs {
-        if store.contains(&input.document.id).map_err(|e| e.to_string())? {
+        if store.contains(&input.document.id)? {
             already += 1;
         } else {
             todo.push(input);
@@ -45,11 +46,11 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode, String> {
     for chunk in todo.chunks(args.batch.max(1)) {
         let batch: Vec<Analysis<'_>> =
             chunk.par_iter().map(|input| pipeline.analyse(&input.document)).collect();
-        added += store.insert(&batch).map_err(|e| e.to_string())?;
+        added += store.insert(&batch)?;
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
-    let merge = store.merge().map_err(|e| e.to_string())?;
+    let merge = store.merge()?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "dateline: {added} article(s) added, {already} already stored, {} skipped; {} events from {} entries \
@@ -88,16 +89,16 @@ pub fn progress(total: u64) -> ProgressBar {
 }
 
 /// The query of `dateline timeline --db`.
-pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
-    let Some(db) = &args.db else { return Err("--db is required here".to_string()) };
+pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
+    let Some(db) = &args.db else { bail!("--db is required here") };
     if !db.exists() {
-        return Err(format!(
+        bail!(
             "{}: no such store (create it with `dateline ingest --db {} FILES`)",
             db.display(),
             db.display()
-        ));
+        );
     }
-    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let store = Store::open(db)?;
     let query = Query {
         entity: args.entity.clone(),
         place: args.place.as_deref().map(place_filter),
@@ -108,7 +109,7 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
         limit: args.limit,
         max_sources: Some(args.max_sources),
     };
-    let events = store.events(&query).map_err(|e| e.to_string())?;
+    let events = store.events(&query)?;
     let text = match args.format {
         TimelineFormat::Json => {
             events.iter().map(|e| serde_json::to_string(e).unwrap_or_default() + "\n").collect()
@@ -143,19 +144,19 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode, String> {
 }
 
 /// The value of a flag of `timeline --db`, read as the store's type.
-fn flag<T: FromStr>(name: &str, given: Option<&str>) -> Result<Option<T>, String>
+fn flag<T: FromStr>(name: &str, given: Option<&str>) -> Result<Option<T>>
 where
-    T::Err: std::fmt::Display,
+    T::Err: std::error::Error + Send + Sync + 'static,
 {
-    given.map(|s| s.parse().map_err(|e| format!("{name} {s}: {e}"))).transpose()
+    given.map(|s| s.parse().with_context(|| format!("{name} {s}"))).transpose()
 }
 
-pub fn export(args: &ExportArgs) -> Result<ExitCode, String> {
+pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     if !args.db.exists() {
-        return Err(format!("{}: no such store (create it with `dateline ingest`)", args.db.display()));
+        bail!("{}: no such store (create it with `dateline ingest`)", args.db.display());
     }
-    let store = Store::open(&args.db).map_err(|e| e.to_string())?;
-    let events = store.events(&Query::default()).map_err(|e| e.to_string())?;
+    let store = Store::open(&args.db)?;
+    let events = store.events(&Query::default())?;
     let text = match args.format {
         ExportFormat::Json => serde_json::to_string_pretty(&events).unwrap_or_default() + "\n",
         ExportFormat::Csv => dateline_store::to_csv(&events),

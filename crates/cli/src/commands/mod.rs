@@ -12,10 +12,11 @@ mod tag;
 mod timeline;
 
 use crate::args::{Args, Command, EvalCommand};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// Runs a command; Err is a usage or I/O problem that stops everything.
-pub fn run(args: Args) -> Result<ExitCode, String> {
+pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Tag(args) => tag::run(&args),
         Command::Entities(args) => entities::run(&args),
@@ -28,20 +29,22 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Command::Eval(EvalCommand::Events(args)) => eval::events(&args),
         Command::Eval(EvalCommand::Semeval2015(args)) => semeval::run(&args),
         Command::Bench(args) => bench::run(&args),
-        Command::Gazetteer(args) => gazetteer::run(&args),
+        Command::Gazetteer(args) => gazetteer::run(&args).map_err(anyhow::Error::msg),
     }
 }
 
 /// Writes rendered documents to standard output in order; a closed pipe
 /// (`dateline tag | head`) ends quietly.
-fn write_out(rendered: impl IntoIterator<Item = String>) -> Result<(), String> {
+fn write_out(rendered: impl IntoIterator<Item = String>) -> Result<()> {
     use std::io::Write;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result =
         rendered.into_iter().try_for_each(|text| out.write_all(text.as_bytes())).and_then(|()| out.flush());
     match result {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("writing output: {e}")),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("writing output"))
+        }
         _ => Ok(()),
     }
 }

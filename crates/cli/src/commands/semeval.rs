@@ -3,6 +3,7 @@
 
 use crate::args::{ReportFormat, SemevalArgs};
 use crate::inputs::expand;
+use anyhow::{bail, Context, Result};
 use dateline_core::{Date, Document, Point, TimexValue};
 use dateline_eval::{read_cat, CatDocument, Timeline, TimelineScore};
 use dateline_pipeline::{Pipeline, Stages};
@@ -11,16 +12,16 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(args: &SemevalArgs) -> Result<ExitCode, String> {
+pub fn run(args: &SemevalArgs) -> Result<ExitCode> {
     if let Some(dirs) = &args.score {
         return score(&dirs[0], &dirs[1], args.format);
     }
     let (Some(corpus), Some(out)) = (&args.corpus, &args.out) else {
-        return Err("give a CORPUS folder and --out DIR, or --score GOLD_DIR SYSTEM_DIR".to_string());
+        bail!("give a CORPUS folder and --out DIR, or --score GOLD_DIR SYSTEM_DIR");
     };
     let targets = read_targets(args.targets.as_deref(), corpus)?;
     let files: Vec<PathBuf> = expand(corpus)
-        .map_err(|e| format!("{}: {e}", corpus.display()))?
+        .with_context(|| corpus.display().to_string())?
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "xml"))
         // Track A is from raw text: the annotated track B copies are left out.
@@ -32,23 +33,23 @@ pub fn run(args: &SemevalArgs) -> Result<ExitCode, String> {
         .collect();
     let mut docs = Vec::new();
     for file in &files {
-        let xml = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let xml = std::fs::read_to_string(file).with_context(|| file.display().to_string())?;
         match read_cat(&xml) {
             Ok(doc) => docs.push(doc),
             Err(e) => eprintln!("dateline: {}: {e} (document skipped)", file.display()),
         }
     }
     if docs.is_empty() {
-        return Err(format!("{}: no CAT documents found", corpus.display()));
+        bail!("{}: no CAT documents found", corpus.display());
     }
     let pipeline = Pipeline::with_stages(Stages { event_mentions: true, ..Stages::TIMELINE });
     let analysed: Vec<Analysed> = docs.par_iter().filter_map(|doc| analyse(&pipeline, doc)).collect();
-    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    std::fs::create_dir_all(out).with_context(|| out.display().to_string())?;
     for target in &targets {
         let timeline = timeline_of(target, &analysed);
         let name = format!("{}.txt", target.to_lowercase().replace(' ', "_"));
         std::fs::write(out.join(&name), timeline.render())
-            .map_err(|e| format!("{}: {e}", out.join(&name).display()))?;
+            .with_context(|| out.join(&name).display().to_string())?;
     }
     eprintln!(
         "dateline: {} timelines from {} documents written to {}",
@@ -61,19 +62,18 @@ pub fn run(args: &SemevalArgs) -> Result<ExitCode, String> {
 
 /// Target entities: a list file, or the first lines of a timeline folder;
 /// by default the corpus's list_target_entities*.txt.
-fn read_targets(given: Option<&Path>, corpus: &Path) -> Result<Vec<String>, String> {
+fn read_targets(given: Option<&Path>, corpus: &Path) -> Result<Vec<String>> {
     let path = match given {
         Some(p) => p.to_path_buf(),
-        None => expand(corpus)
-            .map_err(|e| e.to_string())?
+        None => expand(corpus)?
             .into_iter()
             .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("list_target_entities")))
-            .ok_or_else(|| format!("{}: no list_target_entities*.txt; give --targets", corpus.display()))?,
+            .with_context(|| format!("{}: no list_target_entities*.txt; give --targets", corpus.display()))?,
     };
-    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let read = |p: &Path| std::fs::read_to_string(p).with_context(|| p.display().to_string());
     if path.is_dir() {
         let mut names = Vec::new();
-        for file in expand(&path).map_err(|e| e.to_string())? {
+        for file in expand(&path)? {
             if let Some(first) = read(&file)?.lines().next() {
                 names.push(first.trim().to_string());
             }
@@ -203,12 +203,12 @@ fn task_date(value: &TimexValue) -> String {
     }
 }
 
-fn score(gold_dir: &Path, system_dir: &Path, format: ReportFormat) -> Result<ExitCode, String> {
-    let read_all = |dir: &Path| -> Result<Vec<Timeline>, String> {
+fn score(gold_dir: &Path, system_dir: &Path, format: ReportFormat) -> Result<ExitCode> {
+    let read_all = |dir: &Path| -> Result<Vec<Timeline>> {
         let mut out = Vec::new();
-        for file in expand(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-            let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            out.push(Timeline::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?);
+        for file in expand(dir).with_context(|| dir.display().to_string())? {
+            let text = std::fs::read_to_string(&file).with_context(|| file.display().to_string())?;
+            out.push(Timeline::parse(&text).with_context(|| file.display().to_string())?);
         }
         Ok(out)
     };

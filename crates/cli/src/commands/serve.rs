@@ -1,11 +1,12 @@
 //! `dateline serve`.
 
 use crate::args::ServeArgs;
+use anyhow::{Context, Result};
 use std::process::ExitCode;
 
-pub fn run(args: &ServeArgs) -> Result<ExitCode, String> {
+pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let config = dateline_server::Config { db: args.db.clone(), addr: args.addr, token: args.token.clone() };
-    let runtime = tokio::runtime::Runtime::new().map_err(|e| format!("starting the server: {e}"))?;
-    runtime.block_on(dateline_server::serve(config))?;
+    let runtime = tokio::runtime::Runtime::new().context("starting the server")?;
+    runtime.block_on(dateline_server::serve(config)).map_err(anyhow::Error::msg)?;
     Ok(ExitCode::SUCCESS)
 }

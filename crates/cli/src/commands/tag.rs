@@ -3,6 +3,7 @@
 use super::{exit_code, write_out};
 use crate::args::{TagArgs, TagFormat};
 use crate::inputs::gather;
+use anyhow::Result;
 use dateline_core::Timex;
 use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::Input;
@@ -17,7 +18,7 @@ struct TaggedDocument<'a> {
     timexes: &'a [Timex],
 }
 
-pub fn run(args: &TagArgs) -> Result<ExitCode, String> {
+pub fn run(args: &TagArgs) -> Result<ExitCode> {
     let gathered = gather(&args.input)?;
     let pipeline = Pipeline::with_stages(Stages::TIMEXES);
     let rendered: Vec<String> = gathered

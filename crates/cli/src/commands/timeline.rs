@@ -3,6 +3,7 @@
 use super::{exit_code, write_out};
 use crate::args::{TimelineArgs, TimelineFormat};
 use crate::inputs::gather;
+use anyhow::Result;
 use dateline_core::Entry;
 use dateline_pipeline::Pipeline;
 use dateline_read::Input;
@@ -20,7 +21,7 @@ struct Timeline<'a> {
 /// The CSV columns, in order.
 const CSV_HEADER: &str = "doc,date,start,end,status,event,text,places,actors,expression\n";
 
-pub fn run(args: &TimelineArgs) -> Result<ExitCode, String> {
+pub fn run(args: &TimelineArgs) -> Result<ExitCode> {
     if args.db.is_some() {
         return super::ingest::timeline_query(args);
     }
