@@ -17,12 +17,7 @@ pub struct Gathered {
 /// Reads every document named by the arguments; problems are printed to
 /// standard error as they are found, and counted.
 pub fn gather(args: &InputArgs) -> Result<Gathered> {
-    let dct = args
-        .dct
-        .as_deref()
-        .map(dateline_read::parse_date)
-        .transpose()
-        .map_err(|e| anyhow::anyhow!("--dct: {e}"))?;
+    let dct = args.dct.as_deref().map(dateline_read::parse_date).transpose().context("--dct")?;
     let format = args.input_format.map(|f| match f {
         InputFormat::Seed => Format::Seed,
         InputFormat::Jsonl => Format::JsonLines,

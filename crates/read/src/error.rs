@@ -1,6 +1,8 @@
 use std::fmt;
 
 /// A document that could not be read: which input, which line, and why.
+/// A value read on its own (a date given on the command line) has no
+/// input or line: then `file()` is empty and only the reason is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     file: String,
@@ -11,6 +13,11 @@ pub struct Error {
 impl Error {
     pub(crate) fn new(file: &str, line: usize, message: impl Into<String>) -> Error {
         Error { file: file.to_string(), line, message: message.into() }
+    }
+
+    /// A problem with a value that does not come from an input.
+    pub(crate) fn unplaced(message: impl Into<String>) -> Error {
+        Error::new("", 0, message)
     }
 
     /// The input the document came from.
@@ -31,6 +38,9 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.file.is_empty() {
+            return f.write_str(&self.message);
+        }
         write!(f, "{}:{}: {}", self.file, self.line, self.message)
     }
 }

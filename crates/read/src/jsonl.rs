@@ -36,7 +36,7 @@ fn read_line(name: &str, line_number: usize, bytes: &[u8], fallback: Option<Date
     let line: Line = serde_json::from_str(text)
         .map_err(|e| error(format!("not a JSON object with a \"text\" string: {e}")))?;
     let dct = match line.date.as_deref().or(line.dct.as_deref()) {
-        Some(date) => parse_date(date).map_err(error)?,
+        Some(date) => parse_date(date).map_err(|e| error(e.message().to_string()))?,
         None => fallback.ok_or_else(|| error("no \"date\" (or \"dct\") field and no --dct".to_string()))?,
     };
     let id = match line.id {

@@ -19,8 +19,8 @@ pub(crate) fn read(name: &str, text: &str, fallback: Option<Date>) -> Result<Inp
     };
     let rest = rest.trim_start_matches([' ', '\t']);
     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    let dct =
-        parse_date(&rest[..end]).map_err(|e| Error::new(name, line, format!("bad date header: {e}")))?;
+    let dct = parse_date(&rest[..end])
+        .map_err(|e| Error::new(name, line, format!("bad date header: {}", e.message())))?;
     let body = rest[end..].trim_start();
     Ok(Input { document: Document::new(dct, body), line, timeml: None })
 }

@@ -188,7 +188,7 @@ fn read_dct(raw: &str) -> Result<dateline_core::Date, (usize, String)> {
     let tag_end = raw[at..].find('>').map(|e| at + e).ok_or((at, "unclosed TIMEX3 tag".to_string()))?;
     let value = attribute(&raw[tag_start..tag_end], "value")
         .ok_or((at, "the CREATION_TIME TIMEX3 has no value".to_string()))?;
-    parse_date(value).map_err(|e| (at, format!("bad creation time: {e}")))
+    parse_date(value).map_err(|e| (at, format!("bad creation time: {}", e.message())))
 }
 
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
