@@ -8,6 +8,9 @@
 
 mod api;
 mod assets;
+mod error;
+
+pub use error::Error;
 
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, State};
@@ -61,10 +64,9 @@ const CACHE_ENTRIES: usize = 1024;
 
 impl AppState {
     /// Opens `connections` connections to the store at `db`.
-    pub fn open(db: &std::path::Path, connections: usize, token: Option<String>) -> Result<AppState, String> {
-        let pool = (0..connections.max(1))
-            .map(|_| Store::open(db).map(Mutex::new).map_err(|e| e.to_string()))
-            .collect::<Result<_, _>>()?;
+    pub fn open(db: &std::path::Path, connections: usize, token: Option<String>) -> Result<AppState, Error> {
+        let pool =
+            (0..connections.max(1)).map(|_| Store::open(db).map(Mutex::new)).collect::<Result<_, _>>()?;
         Ok(AppState {
             pool,
             next: AtomicUsize::new(0),
@@ -130,31 +132,24 @@ pub fn router(state: Arc<AppState>) -> Router {
 }
 
 /// Serves until interrupted.
-pub async fn serve(config: Config) -> Result<(), String> {
+pub async fn serve(config: Config) -> Result<(), Error> {
     if !config.addr.ip().is_loopback() && config.token.is_none() {
-        return Err(format!(
-            "refusing to listen on {} without --token: off loopback every request must carry a token",
-            config.addr
-        ));
+        return Err(Error::needs_token(config.addr));
     }
     if !config.db.exists() {
-        return Err(format!(
-            "{}: no such store (create it with `dateline ingest --db {} FILES`)",
-            config.db.display(),
-            config.db.display()
-        ));
+        return Err(Error::no_store(config.db));
     }
     let connections = std::thread::available_parallelism().map_or(4, |n| n.get() * 2);
     let state = Arc::new(AppState::open(&config.db, connections, config.token.clone())?);
     let listener =
-        tokio::net::TcpListener::bind(config.addr).await.map_err(|e| format!("{}: {e}", config.addr))?;
+        tokio::net::TcpListener::bind(config.addr).await.map_err(|e| Error::bind(config.addr, e))?;
     eprintln!("dateline: serving {} on http://{}", config.db.display(), config.addr);
     axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
-        .map_err(|e| e.to_string())
+        .map_err(Error::serve)
 }
 
 /// A JSON error with its status code.

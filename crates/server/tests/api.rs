@@ -335,7 +335,14 @@ fn a_file_that_is_not_a_store_is_refused_at_start() {
     let path = std::env::temp_dir().join(format!("dateline-server-not-a-store-{}.db", std::process::id()));
     std::fs::write(&path, "date 2020-11-26\nTroops left Kalbajar on Wednesday.\n".repeat(100)).unwrap();
     let refused = AppState::open(&path, 1, None).err().expect("refused");
-    assert!(refused.contains(&path.display().to_string()), "{refused}");
+    // The message and its causes name the file.
+    let mut chain = refused.to_string();
+    let mut cause = std::error::Error::source(&refused);
+    while let Some(e) = cause {
+        chain = format!("{chain}: {e}");
+        cause = e.source();
+    }
+    assert!(chain.contains(&path.display().to_string()), "{chain}");
     remove(&path);
 }
 

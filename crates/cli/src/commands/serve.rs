@@ -7,6 +7,6 @@ use std::process::ExitCode;
 pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let config = dateline_server::Config { db: args.db.clone(), addr: args.addr, token: args.token.clone() };
     let runtime = tokio::runtime::Runtime::new().context("starting the server")?;
-    runtime.block_on(dateline_server::serve(config)).map_err(anyhow::Error::msg)?;
+    runtime.block_on(dateline_server::serve(config))?;
     Ok(ExitCode::SUCCESS)
 }
