@@ -149,6 +149,18 @@ fn is_name_word(word: &Word<'_>) -> bool {
     !word.punct && word.capitalized
 }
 
+/// The words of a run joined as written (hyphens kept).
+pub(crate) fn join(run: &[Word<'_>]) -> String {
+    let mut out = String::new();
+    for (i, w) in run.iter().enumerate() {
+        if i > 0 && w.space_before {
+            out.push(' ');
+        }
+        out.push_str(w.text);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,10 +6,10 @@ use dateline_entities::Recognizer;
 
 /// The entities that pass `filter`; there must be at least one, so that a
 /// check over all of them cannot pass on none.
-fn some<'a>(
-    entities: &'a [dateline_core::Entity],
+fn some(
+    entities: &[dateline_core::Entity],
     filter: impl Fn(&dateline_core::Entity) -> bool,
-) -> Vec<&'a dateline_core::Entity> {
+) -> Vec<&dateline_core::Entity> {
     let picked: Vec<_> = entities.iter().filter(|e| filter(e)).collect();
     assert!(!picked.is_empty(), "none of these passes the filter: {entities:#?}");
     picked
