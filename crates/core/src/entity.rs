@@ -1,7 +1,5 @@
-use crate::Error;
+use crate::names::names;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// A named entity: a place, a person or an organisation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,40 +49,11 @@ pub enum EntityKind {
     Organization,
 }
 
-impl EntityKind {
-    /// Every kind.
-    pub const ALL: [EntityKind; 3] = [EntityKind::Place, EntityKind::Person, EntityKind::Organization];
-
-    /// The lowercase name, as the JSON output and the store write it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Place => "place",
-            EntityKind::Person => "person",
-            EntityKind::Organization => "organization",
-        }
-    }
-}
-
-impl fmt::Display for EntityKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// Reads the lowercase name.
-///
-/// ```
-/// use dateline_core::EntityKind;
-/// assert_eq!("person".parse::<EntityKind>(), Ok(EntityKind::Person));
-/// assert!("company".parse::<EntityKind>().is_err());
-/// ```
-impl FromStr for EntityKind {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<EntityKind, Error> {
-        EntityKind::ALL.into_iter().find(|kind| kind.as_str() == s).ok_or_else(|| Error::entity_kind(s))
-    }
-}
+names!(EntityKind, "an entity kind", {
+    Place => "place",
+    Person => "person",
+    Organization => "organization",
+});
 
 /// How a place is mentioned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -98,19 +67,8 @@ pub enum PlaceRole {
     Metonym,
 }
 
-impl PlaceRole {
-    /// The lowercase name, as the JSON output writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlaceRole::Literal => "literal",
-            PlaceRole::Demonym => "demonym",
-            PlaceRole::Metonym => "metonym",
-        }
-    }
-}
-
-impl fmt::Display for PlaceRole {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+names!(PlaceRole, "a place role", {
+    Literal => "literal",
+    Demonym => "demonym",
+    Metonym => "metonym",
+});

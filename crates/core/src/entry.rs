@@ -1,8 +1,7 @@
-use crate::{Error, Timex, TimexType, TimexValue};
+use crate::names::names;
+use crate::{Timex, TimexType, TimexValue};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// One dated event of a timeline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -74,54 +73,20 @@ pub enum Status {
 }
 
 impl Status {
-    /// Every status, in the order the page and the API list them.
-    pub const ALL: [Status; 6] = [
-        Status::Occurred,
-        Status::Ongoing,
-        Status::Scheduled,
-        Status::Expected,
-        Status::Missed,
-        Status::Deadline,
-    ];
-
     /// Whether the event took place (it occurred, or began and goes on).
     pub fn happened(self) -> bool {
         matches!(self, Status::Occurred | Status::Ongoing)
     }
-
-    /// The lowercase name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Occurred => "occurred",
-            Status::Ongoing => "ongoing",
-            Status::Scheduled => "scheduled",
-            Status::Expected => "expected",
-            Status::Missed => "missed",
-            Status::Deadline => "deadline",
-        }
-    }
 }
 
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// Reads the lowercase name.
-///
-/// ```
-/// use dateline_core::Status;
-/// assert_eq!("missed".parse::<Status>(), Ok(Status::Missed));
-/// assert!("happened".parse::<Status>().is_err());
-/// ```
-impl FromStr for Status {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Status, Error> {
-        Status::ALL.into_iter().find(|status| status.as_str() == s).ok_or_else(|| Error::status(s))
-    }
-}
+names!(Status, "a status", {
+    Occurred => "occurred",
+    Ongoing => "ongoing",
+    Scheduled => "scheduled",
+    Expected => "expected",
+    Missed => "missed",
+    Deadline => "deadline",
+});
 
 impl Timex {
     /// Whether the expression names a point or period on the calendar (a

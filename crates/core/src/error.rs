@@ -1,7 +1,7 @@
 use std::fmt;
 
 /// A word or value of the shared vocabulary that could not be read: an
-/// unknown status, entity kind or TIMEX3 value.
+/// unknown status, entity kind, TIMEX3 type, modifier or value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
@@ -11,8 +11,11 @@ pub struct Error {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ErrorKind {
     Value,
-    Status,
-    EntityKind,
+    /// Not one of the names of a kind of thing (a status, an entity kind).
+    Name {
+        what: &'static str,
+        names: &'static [&'static str],
+    },
 }
 
 impl Error {
@@ -20,12 +23,8 @@ impl Error {
         Error { kind: ErrorKind::Value, given: given.to_string() }
     }
 
-    pub(crate) fn status(given: &str) -> Error {
-        Error { kind: ErrorKind::Status, given: given.to_string() }
-    }
-
-    pub(crate) fn entity_kind(given: &str) -> Error {
-        Error { kind: ErrorKind::EntityKind, given: given.to_string() }
+    pub(crate) fn unknown_name(what: &'static str, given: &str, names: &'static [&'static str]) -> Error {
+        Error { kind: ErrorKind::Name { what, names }, given: given.to_string() }
     }
 }
 
@@ -34,12 +33,8 @@ impl fmt::Display for Error {
         let given = &self.given;
         match self.kind {
             ErrorKind::Value => write!(f, "{given:?} is not a TIMEX3 value dateline reads"),
-            ErrorKind::Status => {
-                let all: Vec<&str> = crate::Status::ALL.iter().map(|s| s.as_str()).collect();
-                write!(f, "{given:?} is not a status: use one of {}", all.join(", "))
-            }
-            ErrorKind::EntityKind => {
-                write!(f, "{given:?} is not an entity kind: use place, person or organization")
+            ErrorKind::Name { what, names } => {
+                write!(f, "{given:?} is not {what}: use one of {}", names.join(", "))
             }
         }
     }

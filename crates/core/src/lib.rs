@@ -8,6 +8,7 @@ mod document;
 mod entity;
 mod entry;
 mod error;
+mod names;
 mod tense;
 mod timex;
 mod value;

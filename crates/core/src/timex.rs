@@ -1,6 +1,6 @@
+use crate::names::names;
 use crate::TimexValue;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A temporal expression found in a document, with its TIMEX3 value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,18 +35,15 @@ pub enum TimexType {
     Set,
 }
 
-impl TimexType {
-    /// The TIMEX3 spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimexType::Date => "DATE",
-            TimexType::Time => "TIME",
-            TimexType::Duration => "DURATION",
-            TimexType::Set => "SET",
-        }
-    }
+names!(TimexType, "a TIMEX3 type", {
+    Date => "DATE",
+    Time => "TIME",
+    Duration => "DURATION",
+    Set => "SET",
+});
 
-    /// Parses the TIMEX3 spelling (case-insensitive).
+impl TimexType {
+    /// Reads the TIMEX3 spelling, in any case.
     ///
     /// ```
     /// use dateline_core::TimexType;
@@ -54,19 +51,7 @@ impl TimexType {
     /// assert_eq!(TimexType::parse("DAY"), None);
     /// ```
     pub fn parse(s: &str) -> Option<TimexType> {
-        match s.to_ascii_uppercase().as_str() {
-            "DATE" => Some(TimexType::Date),
-            "TIME" => Some(TimexType::Time),
-            "DURATION" => Some(TimexType::Duration),
-            "SET" => Some(TimexType::Set),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for TimexType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
+        TimexType::ALL.iter().copied().find(|kind| kind.as_str().eq_ignore_ascii_case(s))
     }
 }
 
@@ -89,28 +74,17 @@ pub enum TimexMod {
     Approx,
 }
 
-impl TimexMod {
-    /// The TIMEX3 spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimexMod::Start => "START",
-            TimexMod::Mid => "MID",
-            TimexMod::End => "END",
-            TimexMod::Before => "BEFORE",
-            TimexMod::After => "AFTER",
-            TimexMod::OnOrBefore => "ON_OR_BEFORE",
-            TimexMod::OnOrAfter => "ON_OR_AFTER",
-            TimexMod::LessThan => "LESS_THAN",
-            TimexMod::MoreThan => "MORE_THAN",
-            TimexMod::EqualOrLess => "EQUAL_OR_LESS",
-            TimexMod::EqualOrMore => "EQUAL_OR_MORE",
-            TimexMod::Approx => "APPROX",
-        }
-    }
-}
-
-impl fmt::Display for TimexMod {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+names!(TimexMod, "a TIMEX3 modifier", {
+    Start => "START",
+    Mid => "MID",
+    End => "END",
+    Before => "BEFORE",
+    After => "AFTER",
+    OnOrBefore => "ON_OR_BEFORE",
+    OnOrAfter => "ON_OR_AFTER",
+    LessThan => "LESS_THAN",
+    MoreThan => "MORE_THAN",
+    EqualOrLess => "EQUAL_OR_LESS",
+    EqualOrMore => "EQUAL_OR_MORE",
+    Approx => "APPROX",
+});

@@ -252,7 +252,7 @@ fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
                     .and_then(TimexType::parse)
                     .ok_or((i, "TIMEX3 without a valid type".to_string()))?;
                 let value = attribute(attrs, "value").unwrap_or("").to_string();
-                let modifier = attribute(attrs, "mod").and_then(parse_mod);
+                let modifier = attribute(attrs, "mod").and_then(|m| m.parse::<TimexMod>().ok());
                 let id = attribute(attrs, "tid").unwrap_or("").to_string();
                 open_timex = Some((here, kind, value, modifier, id));
             } else if tag == "/TIMEX3" {
@@ -334,25 +334,6 @@ fn entity(s: &str) -> Option<(char, usize)> {
         }
     };
     Some((c, end + 1))
-}
-
-fn parse_mod(s: &str) -> Option<TimexMod> {
-    use TimexMod::*;
-    Some(match s {
-        "START" => Start,
-        "MID" => Mid,
-        "END" => End,
-        "BEFORE" => Before,
-        "AFTER" => After,
-        "ON_OR_BEFORE" => OnOrBefore,
-        "ON_OR_AFTER" => OnOrAfter,
-        "LESS_THAN" => LessThan,
-        "MORE_THAN" => MoreThan,
-        "EQUAL_OR_LESS" => EqualOrLess,
-        "EQUAL_OR_MORE" => EqualOrMore,
-        "APPROX" => Approx,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
