@@ -2,8 +2,8 @@
 //! resolution of a place name to one of its entries.
 //!
 //! The gazetteer ships inside the library (`data/gazetteer.tsv.gz`, built
-//! by [`build::from_geonames`] and the `dateline gazetteer` command) and is
-//! loaded once, on first use.
+//! from GeoNames by the `dateline-gazetteer` crate and the `dateline
+//! gazetteer` command) and is loaded once, on first use.
 //!
 //! ```
 //! use dateline_geo::Gazetteer;
@@ -12,8 +12,8 @@
 //! assert!(moscow.iter().any(|p| p.id == Some(524901)));
 //! ```
 
-pub mod build;
-mod curated;
+#[doc(hidden)]
+pub mod curated;
 mod fold;
 mod gazetteer;
 pub mod resolve;
