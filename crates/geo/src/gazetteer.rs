@@ -1,3 +1,4 @@
+use crate::error::Error;
 use crate::fold;
 use flate2::read::GzDecoder;
 use std::collections::HashMap;
@@ -90,9 +91,9 @@ impl Gazetteer {
     }
 
     /// Reads a gazetteer from its gzipped TSV form.
-    pub fn from_gzip(bytes: &[u8]) -> Result<Gazetteer, String> {
+    pub fn from_gzip(bytes: &[u8]) -> Result<Gazetteer, Error> {
         let mut text = String::new();
-        GzDecoder::new(bytes).read_to_string(&mut text).map_err(|e| format!("gazetteer: {e}"))?;
+        GzDecoder::new(bytes).read_to_string(&mut text).map_err(|e| Error::whole(e.to_string()))?;
         Gazetteer::from_tsv(&text)
     }
 
@@ -100,12 +101,12 @@ impl Gazetteer {
     /// county placed by guess), name,
     /// country, admin1, lat, lon, population, alternate names separated by
     /// `|`.
-    pub fn from_tsv(text: &str) -> Result<Gazetteer, String> {
+    pub fn from_tsv(text: &str) -> Result<Gazetteer, Error> {
         let mut places = Vec::new();
         let mut index: HashMap<String, Vec<u32>> = HashMap::new();
         let mut countries = HashMap::new();
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.is_empty()) {
-            let bad = |what: &str| format!("gazetteer line {}: {what}", n + 1);
+            let bad = |what: &str| Error::at_line(n + 1, what);
             let fields: Vec<&str> = line.split('\t').collect();
             if fields.len() != 9 {
                 return Err(bad("want 9 tab-separated fields"));
@@ -196,4 +197,35 @@ impl Gazetteer {
 /// its periods, so that "L.A." (Los Angeles) is not "La." (Louisiana).
 pub(crate) fn abbreviation_key(abbreviation: &str) -> String {
     format!("~{}", abbreviation.to_lowercase().replace(' ', ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_lines_say_what_and_where() {
+        let good = "1\tP\tAgdam\tAZ\t\t40.0\t46.9\t100\tAğdam";
+        let cases = [
+            ("1\tP\tAgdam", "want 9 tab-separated fields"),
+            (&*format!("{good}\textra"), "want 9 tab-separated fields"),
+            ("x\tP\tAgdam\tAZ\t\t40.0\t46.9\t100\t", "bad id"),
+            ("1\tZ\tAgdam\tAZ\t\t40.0\t46.9\t100\t", "bad kind"),
+            ("1\tP*?x\tAgdam\tAZ\t\t40.0\t46.9\t100\t", "bad kind"),
+            ("1\tP\tAgdam\tAZ\t\t40,0\t46.9\t100\t", "bad latitude"),
+            ("1\tP\tAgdam\tAZ\t\t40.0\t\t100\t", "bad longitude"),
+            ("1\tP\tAgdam\tAZ\t\t40.0\t46.9\t1e3\t", "bad population"),
+        ];
+        for (line, message) in cases {
+            let tsv = format!("# comment\n{good}\n{line}\n{good}\n");
+            let error = Gazetteer::from_tsv(&tsv).err().unwrap_or_else(|| panic!("{line:?} was taken"));
+            assert_eq!((error.line(), error.message()), (Some(3), message), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn broken_gzip_is_an_error() {
+        let error = Gazetteer::from_gzip(b"not gzip").err().unwrap();
+        assert_eq!(error.line(), None);
+    }
 }

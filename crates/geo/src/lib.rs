@@ -14,11 +14,13 @@
 
 #[doc(hidden)]
 pub mod curated;
+mod error;
 mod fold;
 mod gazetteer;
 pub mod resolve;
 
 pub use curated::{DEMONYMS, US_STATE_ABBREVIATIONS};
+pub use error::Error;
 pub use fold::fold;
 pub use gazetteer::{Gazetteer, Place, PlaceKind};
 pub use resolve::{area_of, distance_km, Resolver};
