@@ -495,7 +495,7 @@ impl Recognizer {
             && words[first + 1].text == "-"
             && [first, last - 1].iter().all(|&k| {
                 let key = fold(words[k].text);
-                self.gazetteer.lookup_key(&key).any(|p| fold(&p.name) == key)
+                self.gazetteer.lookup_key(&key).any(|p| fold(p.name) == key)
             });
         // "Mary-Kate Olsen", "Jean-Pierre Raffarin": a hyphenated given name.
         let hyphenated_given = (4..=5).contains(&(last - first))
@@ -607,7 +607,7 @@ impl Recognizer {
         let text = join(&words[first..first + len]);
         let target = demonym_target(&text).unwrap_or_default();
         let lookup = match self.gazetteer.country(target) {
-            Some(country) => country.name.clone(),
+            Some(country) => country.name.to_string(),
             None => target.to_string(),
         };
         PlaceMention { first, last: first + len, role: PlaceRole::Demonym, lookup, area: false }
@@ -663,7 +663,7 @@ impl Recognizer {
             return true;
         }
         let named = self.gazetteer.lookup_key(key).any(|p| {
-            fold(&p.name) == key
+            fold(p.name) == key
                 || matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region)
         });
         if !named && !placed {
@@ -723,12 +723,12 @@ impl Recognizer {
             let mut entity = bare(start, end, text, EntityKind::Place);
             entity.role = Some(mention.role);
             if let Some(place) = place {
-                entity.name = Some(place.name.clone());
+                entity.name = Some(place.name.to_string());
                 entity.geonameid = place.id;
                 entity.lat = point.map(|p| f64::from(p.0));
                 entity.lon = point.map(|p| f64::from(p.1));
-                entity.country = (!place.country.is_empty()).then(|| place.country.clone());
-                entity.admin1 = (!place.admin1.is_empty()).then(|| place.admin1.clone());
+                entity.country = (!place.country.is_empty()).then(|| place.country.to_string());
+                entity.admin1 = (!place.admin1.is_empty()).then(|| place.admin1.to_string());
             }
             out.push(entity);
         }
