@@ -454,7 +454,13 @@ fn pick<'g>(
         }
         score
     };
-    found.iter().copied().max_by(|a, b| score(a).total_cmp(&score(b)).then_with(|| b.id.cmp(&a.id)))
+    // Each candidate scored once, not once per comparison: scoring folds
+    // the candidate's name.
+    found
+        .iter()
+        .map(|place| (score(place), place))
+        .max_by(|(a_score, a), (b_score, b)| a_score.total_cmp(b_score).then_with(|| b.id.cmp(&a.id)))
+        .map(|(_, place)| *place)
 }
 
 /// Where each chosen place lies. The gazetteer knows no town of a county
