@@ -49,12 +49,12 @@ impl Recognizer {
             let mut entity = bare(start, end, text, EntityKind::Place);
             entity.role = Some(mention.role);
             if let Some(place) = place {
-                entity.name = Some(place.name.clone());
+                entity.name = Some(place.name.to_string());
                 entity.geonameid = place.id;
                 entity.lat = point.map(|p| f64::from(p.0));
                 entity.lon = point.map(|p| f64::from(p.1));
-                entity.country = (!place.country.is_empty()).then(|| place.country.clone());
-                entity.admin1 = (!place.admin1.is_empty()).then(|| place.admin1.clone());
+                entity.country = (!place.country.is_empty()).then(|| place.country.to_string());
+                entity.admin1 = (!place.admin1.is_empty()).then(|| place.admin1.to_string());
             }
             out.push(entity);
         }

@@ -221,7 +221,7 @@ impl Recognizer {
         let text = join(&words[first..first + len]);
         let target = demonym_target(&text).unwrap_or_default();
         let lookup = match self.gazetteer.country(target) {
-            Some(country) => country.name.clone(),
+            Some(country) => country.name.to_string(),
             None => target.to_string(),
         };
         PlaceMention { first, last: first + len, role: PlaceRole::Demonym, lookup, area: false }
@@ -260,7 +260,7 @@ impl Recognizer {
             return true;
         }
         let named = self.gazetteer.lookup_key(key).any(|p| {
-            fold(&p.name) == key
+            fold(p.name) == key
                 || matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region)
         });
         if !named && !placed {

@@ -214,7 +214,7 @@ impl Recognizer {
             && words[first + 1].text == "-"
             && [first, last - 1].iter().all(|&k| {
                 let key = fold(words[k].text);
-                self.gazetteer.lookup_key(&key).any(|p| fold(&p.name) == key)
+                self.gazetteer.lookup_key(&key).any(|p| fold(p.name) == key)
             });
         // "Mary-Kate Olsen", "Jean-Pierre Raffarin": a hyphenated given name.
         let hyphenated_given = (4..=5).contains(&(last - first))

@@ -1,8 +1,13 @@
 //! Names GeoNames' files lack and news uses: common country names, named
 //! regions, and demonyms. Written for this project.
+//!
+//! Demonyms and US state abbreviations are read at run time (and exported
+//! from the crate root); the rest are inputs of `dateline-gazetteer`, which
+//! writes them into the gazetteer file. They are public for that crate
+//! only, kept here so that every curated name lives in one place.
 
 /// Other names for countries, by ISO code.
-pub(crate) const COUNTRY_ALIASES: &[(&str, &[&str])] = &[
+pub const COUNTRY_ALIASES: &[(&str, &[&str])] = &[
     ("US", &["United States of America", "USA", "U.S.", "U.S.A.", "US", "America"]),
     ("GB", &["Britain", "Great Britain", "UK", "U.K."]),
     ("RU", &["Russian Federation"]),
@@ -43,12 +48,12 @@ pub(crate) const COUNTRY_ALIASES: &[(&str, &[&str])] = &[
 /// A named region: name, other names, country (or ""), latitude,
 /// longitude, and a population that ranks it against towns of its name
 /// (an estimate: what matters is its order of magnitude).
-pub(crate) type Region = (&'static str, &'static [&'static str], &'static str, f32, f32, u64);
+pub type Region = (&'static str, &'static [&'static str], &'static str, f32, f32, u64);
 
 /// Regions, seas and continents news mentions that are not administrative
 /// units in GeoNames' files (or are under another name there).
 #[rustfmt::skip]
-pub(crate) const REGIONS: &[Region] = &[
+pub const REGIONS: &[Region] = &[
     ("Nagorno-Karabakh", &["Karabakh", "Nagorny Karabakh", "Artsakh"], "AZ", 39.82, 46.76, 150_000),
     ("Crimea", &["Crimean Peninsula"], "UA", 45.0, 34.1, 2_300_000),
     ("Donbas", &["Donbass"], "UA", 48.0, 38.5, 6_000_000),
@@ -178,7 +183,7 @@ pub const DEMONYMS: &[(&str, &str)] = &[
 /// south coast), by country and admin1 code: atlas centroids, rounded to
 /// the degree as atlases give them.
 #[rustfmt::skip]
-pub(crate) const ADMIN1_POINTS: &[(&str, &str, f32, f32)] = &[
+pub const ADMIN1_POINTS: &[(&str, &str, f32, f32)] = &[
     ("CA", "01", 55.0, -115.0), // Alberta
     ("CA", "02", 54.0, -125.0), // British Columbia
     ("CA", "03", 55.0, -97.0),  // Manitoba
@@ -200,7 +205,7 @@ pub(crate) const ADMIN1_POINTS: &[(&str, &str, f32, f32)] = &[
 /// towns lies far from the middle of their land (written for this project
 /// from public atlas centroids, rounded as GeoNames rounds them).
 #[rustfmt::skip]
-pub(crate) const COUNTRY_POINTS: &[(&str, f32, f32)] = &[
+pub const COUNTRY_POINTS: &[(&str, f32, f32)] = &[
     ("US", 39.76, -98.5), ("CA", 60.108, -113.643), ("MX", 23.0, -102.0), ("RU", 60.0, 100.0),
     ("CN", 35.0, 105.0), ("IN", 22.0, 79.0), ("BR", -10.0, -55.0), ("AU", -25.0, 135.0),
     ("AR", -34.0, -64.0), ("KZ", 48.0, 68.0), ("DZ", 28.0, 3.0), ("CD", -2.5, 23.5), ("SA", 25.0, 45.0),
@@ -231,7 +236,7 @@ pub(crate) const COUNTRY_POINTS: &[(&str, f32, f32)] = &[
 /// divisions of England with no town to place them by (written for this
 /// project from public atlas centroids, to a tenth of a degree).
 #[rustfmt::skip]
-pub(crate) const ENGLISH_COUNTY_POINTS: &[(&str, f32, f32)] = &[
+pub const ENGLISH_COUNTY_POINTS: &[(&str, f32, f32)] = &[
     ("Kent", 51.2, 0.7), ("Hampshire", 51.06, -1.31), ("Surrey", 51.25, -0.42), ("Essex", 51.77, 0.58),
     ("East Sussex", 50.92, 0.27), ("West Sussex", 50.93, -0.46), ("Lancashire", 53.77, -2.5),
     ("Devon", 50.72, -3.8), ("Cornwall", 50.4, -4.8), ("Norfolk", 52.65, 1.0), ("Suffolk", 52.2, 1.0),
@@ -249,7 +254,7 @@ pub(crate) const ENGLISH_COUNTY_POINTS: &[(&str, f32, f32)] = &[
 /// Dotted ones are indexed apart like the US states'; "BC" is how news
 /// writes British Columbia.
 #[rustfmt::skip]
-pub(crate) const CANADIAN_PROVINCE_ABBREVIATIONS: &[(&str, &str)] = &[
+pub const CANADIAN_PROVINCE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("B.C.", "02"), ("BC", "02"), ("Alta.", "01"), ("Man.", "03"), ("N.B.", "04"), ("Nfld.", "05"),
     ("N.S.", "07"), ("Ont.", "08"), ("P.E.I.", "09"), ("Que.", "10"), ("Sask.", "11"),
 ];

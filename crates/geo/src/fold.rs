@@ -33,6 +33,12 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// The index key of an abbreviation: apart from every name key, and with
+/// its periods, so that "L.A." (Los Angeles) is not "La." (Louisiana).
+pub(crate) fn abbreviation_key(abbreviation: &str) -> String {
+    format!("~{}", abbreviation.to_lowercase().replace(' ', ""))
+}
+
 /// One character's folded form: Some(' ') separates words, None drops.
 fn fold_char(c: char) -> Option<char> {
     if c.is_ascii_alphanumeric() {

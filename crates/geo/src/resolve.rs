@@ -49,20 +49,20 @@ impl<'g> Resolver<'g> {
     /// ], &[]);
     /// assert_eq!(places[1].unwrap().country, "AZ");
     /// ```
-    pub fn resolve(&self, mentions: &[Mention<'_>], countries: &[&str]) -> Vec<Option<&'g Place>> {
+    pub fn resolve(&self, mentions: &[Mention<'_>], countries: &[&str]) -> Vec<Option<Place<'g>>> {
         let keys: Vec<String> = mentions.iter().map(|m| fold(m.name)).collect();
-        let candidates: Vec<Vec<&'g Place>> =
+        let candidates: Vec<Vec<Place<'g>>> =
             mentions.iter().zip(&keys).map(|(m, key)| self.candidates(m, key)).collect();
         // Each round resolves every mention in the light of where the others
         // landed in the round before: "Georgia" beside "Atlanta" is the state.
         let given: HashSet<&str> = countries.iter().copied().collect();
-        let mut chosen: Vec<Option<&'g Place>> = candidates
+        let mut chosen: Vec<Option<Place<'g>>> = candidates
             .iter()
             .zip(mentions)
             .map(|(found, m)| pick(found, m, None, &Context::default()))
             .collect();
         for _ in 0..2 {
-            let confident: Vec<Option<&'g Place>> = chosen
+            let confident: Vec<Option<Place<'g>>> = chosen
                 .iter()
                 .zip(&candidates)
                 .map(|(c, found)| c.filter(|p| is_confident(p, found)))
@@ -74,7 +74,7 @@ impl<'g> Resolver<'g> {
                 .filter_map(|found| {
                     let first = found.first()?;
                     (!first.country.is_empty() && found.iter().all(|p| p.country == first.country))
-                        .then_some(first.country.as_str())
+                        .then_some(first.country)
                 })
                 .collect();
             let mut context = Context::of(&confident, &given);
@@ -84,7 +84,7 @@ impl<'g> Resolver<'g> {
             context.home = home_area(&candidates);
             // Every place of the last round counts for nearness: the
             // small towns of a local story lie together.
-            context.placed = chosen.iter().flatten().copied().collect();
+            context.placed = chosen.iter().flatten().map(Point::of).collect();
             // Neither a mention nor the others of its name vote for it:
             // fourteen "Dublin"s are no evidence for Ireland.
             let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -117,15 +117,15 @@ impl<'g> Resolver<'g> {
     }
 
     /// The places a mention may name.
-    fn candidates(&self, mention: &Mention<'_>, key: &str) -> Vec<&'g Place> {
+    fn candidates(&self, mention: &Mention<'_>, key: &str) -> Vec<Place<'g>> {
         // "Ga." is Georgia, the state, and nothing else.
-        let abbreviated: Vec<&'g Place> = self.gazetteer.lookup_abbreviation(mention.name).collect();
+        let abbreviated: Vec<Place<'g>> = self.gazetteer.lookup_abbreviation(mention.name).collect();
         if mention.name.ends_with('.') && !abbreviated.is_empty() {
             return abbreviated;
         }
-        let all: Vec<&'g Place> = self.gazetteer.lookup_key(key).collect();
+        let all: Vec<Place<'g>> = self.gazetteer.lookup_key(key).collect();
         // "Georgian" is of the country, not the state.
-        let wide = |p: &&'g Place| matches!(p.kind, PlaceKind::Country | PlaceKind::Region);
+        let wide = |p: &Place<'g>| matches!(p.kind, PlaceKind::Country | PlaceKind::Region);
         if mention.demonym && all.iter().any(wide) {
             all.into_iter().filter(wide).collect()
         } else {
@@ -136,8 +136,8 @@ impl<'g> Resolver<'g> {
 
 /// One place per name in a story: "Parkland, Florida" settles every later
 /// "Parkland" (unless the text calls one a region).
-fn settle<'g>(mentions: &[Mention<'_>], keys: &[String], chosen: &mut [Option<&'g Place>]) {
-    let mut settled: HashMap<&str, &'g Place> = mentions
+fn settle<'g>(mentions: &[Mention<'_>], keys: &[String], chosen: &mut [Option<Place<'g>>]) {
+    let mut settled: HashMap<&str, Place<'g>> = mentions
         .iter()
         .zip(keys)
         .zip(chosen.iter())
@@ -146,19 +146,19 @@ fn settle<'g>(mentions: &[Mention<'_>], keys: &[String], chosen: &mut [Option<&'
         .collect();
     // "OLYMPIA, Wash.": the state of the dateline is the "Washington" of
     // the story.
-    let folded: Vec<(String, &'g Place)> = mentions
+    let folded: Vec<(String, Place<'g>)> = mentions
         .iter()
         .zip(chosen.iter())
         .filter(|(m, _)| m.name.ends_with('.'))
-        .filter_map(|(_, place)| (*place).filter(|p| p.kind == PlaceKind::Admin1).map(|p| (fold(&p.name), p)))
+        .filter_map(|(_, place)| (*place).filter(|p| p.kind == PlaceKind::Admin1).map(|p| (fold(p.name), p)))
         .collect();
     for (name, place) in &folded {
-        settled.insert(name.as_str(), place);
+        settled.insert(name.as_str(), *place);
     }
     for ((m, key), place) in mentions.iter().zip(keys).zip(chosen.iter_mut()) {
         if let (None, false, Some(settled)) = (m.within, m.area, settled.get(key.as_str())) {
             if place.is_some() {
-                *place = Some(settled);
+                *place = Some(*settled);
             }
         }
     }
@@ -180,7 +180,7 @@ fn drop_strays(
     mentions: &[Mention<'_>],
     keys: &[String],
     given: &HashSet<&str>,
-    chosen: &mut [Option<&Place>],
+    chosen: &mut [Option<Place<'_>>],
 ) {
     // A lone small town by one word, before asking what keeps it company.
     let suspect: Vec<bool> = mentions
@@ -195,13 +195,13 @@ fn drop_strays(
                     && m.within.is_none()
                     && matches!(town.kind, PlaceKind::City | PlaceKind::Admin2)
                     && town.population < STRAY_POPULATION
-                    && !given.contains(town.country.as_str())
+                    && !given.contains(town.country)
             })
         })
         .collect();
     // Company is kept by places beyond suspicion: "Rue" and "Chartres" in
     // a story on New Orleans streets do not vouch for each other.
-    let sure: Vec<(&str, &Place)> = keys
+    let sure: Vec<(&str, Place<'_>)> = keys
         .iter()
         .zip(chosen.iter())
         .zip(&suspect)
@@ -219,7 +219,7 @@ fn drop_strays(
         .collect();
     // With nothing beyond suspicion (a local story of small towns), the
     // suspects keep each other company.
-    let all: Vec<(&str, &Place)> =
+    let all: Vec<(&str, Place<'_>)> =
         keys.iter().zip(chosen.iter()).filter_map(|(key, place)| Some((key.as_str(), (*place)?))).collect();
     for ((key, place), suspect) in keys.iter().zip(chosen.iter_mut()).zip(&suspect) {
         let Some(town) = *place else { continue };
@@ -227,7 +227,7 @@ fn drop_strays(
         let company = witnesses
             .iter()
             .filter(|(other, _)| other != key)
-            .any(|(_, p)| p.country == town.country || km_between(p, town) <= STRAY_KM);
+            .any(|(_, p)| p.country == town.country || km_between(p, &town) <= STRAY_KM);
         if *suspect && !company && settings.iter().any(|n| n != key) {
             *place = None;
         }
@@ -238,13 +238,13 @@ fn drop_strays(
 /// "East Dublin" can all lie in one state, and that state is the story's
 /// home. The area holding candidates of the most distinct names wins when
 /// it covers at least three names and a third more than any other.
-fn home_area<'g>(candidates: &[Vec<&'g Place>]) -> Option<(&'g str, &'g str)> {
+fn home_area<'g>(candidates: &[Vec<Place<'g>>]) -> Option<(&'g str, &'g str)> {
     let mut coverage: HashMap<(&str, &str), usize> = HashMap::new();
     for found in candidates {
         let mut areas: Vec<(&str, &str)> = found
             .iter()
             .filter(|p| !matches!(p.kind, PlaceKind::Country | PlaceKind::Region) && !p.admin1.is_empty())
-            .map(|p| (p.country.as_str(), p.admin1.as_str()))
+            .map(|p| (p.country, p.admin1))
             .collect();
         areas.sort();
         areas.dedup();
@@ -261,7 +261,7 @@ fn home_area<'g>(candidates: &[Vec<&'g Place>]) -> Option<(&'g str, &'g str)> {
 
 /// A choice sure enough to vote on the others: a country, a state or
 /// region, or a city much bigger than any other of its name.
-fn is_confident(place: &Place, found: &[&Place]) -> bool {
+fn is_confident(place: &Place<'_>, found: &[Place<'_>]) -> bool {
     match place.kind {
         PlaceKind::Country | PlaceKind::Region | PlaceKind::Admin1 => true,
         _ => {
@@ -281,17 +281,33 @@ struct Context<'g> {
     /// lie in together, when one stands out.
     home: Option<(&'g str, &'g str)>,
     /// The places chosen so far, for nearness.
-    placed: Vec<&'g Place>,
+    placed: Vec<Point>,
+}
+
+/// Where a chosen place lies: all that nearness asks, and cheap to copy
+/// into every mention's context.
+#[derive(Clone, Copy)]
+struct Point {
+    /// The place's position in the gazetteer, which tells it from others.
+    at: u32,
+    lat: f32,
+    lon: f32,
+}
+
+impl Point {
+    fn of(place: &Place<'_>) -> Point {
+        Point { at: place.at, lat: place.lat, lon: place.lon }
+    }
 }
 
 impl<'g> Context<'g> {
-    fn of(chosen: &[Option<&'g Place>], given: &HashSet<&'g str>) -> Context<'g> {
+    fn of(chosen: &[Option<Place<'g>>], given: &HashSet<&'g str>) -> Context<'g> {
         let mut context = Context::default();
         for country in given {
             *context.countries.entry(country).or_default() += 2;
         }
         for place in chosen.iter().flatten() {
-            context.add(place, 1);
+            context.add(*place, 1);
         }
         context
     }
@@ -299,23 +315,24 @@ impl<'g> Context<'g> {
     /// Whether a place lies near another place of the document: "Georgia"
     /// beside Armenia and Azerbaijan is the country, "Paris" beside
     /// "Henry County" and "Lone Oak" the town in Tennessee.
-    fn is_near(&self, place: &Place) -> bool {
+    fn is_near(&self, place: &Place<'_>) -> bool {
         // A degree of latitude is 111 km: most places fail this cheap test.
         let max_degrees = (NEAR_KM / 111.0) as f32;
         self.placed.iter().any(|p| {
-            !std::ptr::eq(*p, place)
+            p.at != place.at
                 && (p.lat - place.lat).abs() < max_degrees
-                && km_between(p, place) < NEAR_KM
+                && distance_km(f64::from(p.lat), f64::from(p.lon), f64::from(place.lat), f64::from(place.lon))
+                    < NEAR_KM
         })
     }
 
-    fn add(&mut self, place: &'g Place, n: usize) {
+    fn add(&mut self, place: Place<'g>, n: usize) {
         if place.country.is_empty() {
             return;
         }
-        *self.countries.entry(&place.country).or_default() += n;
+        *self.countries.entry(place.country).or_default() += n;
         if place.kind != PlaceKind::Country && !place.admin1.is_empty() {
-            *self.areas.entry((&place.country, &place.admin1)).or_default() += n;
+            *self.areas.entry((place.country, place.admin1)).or_default() += n;
         }
     }
 
@@ -323,18 +340,18 @@ impl<'g> Context<'g> {
     /// not vote for themselves.
     fn without<'a>(
         &self,
-        own_votes: impl Iterator<Item = &'g Place>,
-        own_places: impl Iterator<Item = &'a Place>,
+        own_votes: impl Iterator<Item = Place<'g>>,
+        own_places: impl Iterator<Item = Place<'a>>,
     ) -> Context<'g> {
         let mut context = self.clone();
         for place in own_places {
-            context.placed.retain(|p| !std::ptr::eq(*p, place));
+            context.placed.retain(|p| p.at != place.at);
         }
         for place in own_votes {
-            if let Some(n) = context.countries.get_mut(place.country.as_str()) {
+            if let Some(n) = context.countries.get_mut(place.country) {
                 *n = n.saturating_sub(1);
             }
-            if let Some(n) = context.areas.get_mut(&(place.country.as_str(), place.admin1.as_str())) {
+            if let Some(n) = context.areas.get_mut(&(place.country, place.admin1)) {
                 *n = n.saturating_sub(1);
             }
         }
@@ -358,13 +375,13 @@ const HOME_BONUS: f64 = 5.0;
 
 /// The best candidate for a mention in its context.
 fn pick<'g>(
-    found: &[&'g Place],
+    found: &[Place<'g>],
     mention: &Mention<'_>,
-    container: Option<&Place>,
+    container: Option<Place<'_>>,
     context: &Context<'_>,
-) -> Option<&'g Place> {
+) -> Option<Place<'g>> {
     let key = fold(mention.name);
-    let score = |place: &Place| -> f64 {
+    let score = |place: &Place<'_>| -> f64 {
         // A county's population is not known (the gazetteer lends it its
         // namesake town's, when it has one): all counties start equal.
         let mut score = match place.kind {
@@ -379,18 +396,16 @@ fn pick<'g>(
             PlaceKind::Admin2 => -1.0,
             PlaceKind::City => 0.0,
         };
-        if context.countries.get(place.country.as_str()).is_some_and(|n| *n > 0) {
+        if context.countries.get(place.country).is_some_and(|n| *n > 0) {
             score += COUNTRY_BONUS;
         }
-        if context.areas.get(&(place.country.as_str(), place.admin1.as_str())).is_some_and(|n| *n > 0) {
+        if context.areas.get(&(place.country, place.admin1)).is_some_and(|n| *n > 0) {
             score += 4.0;
         }
         if context.is_near(place) {
             score += NEAR_BONUS;
         }
-        if context.home == Some((place.country.as_str(), place.admin1.as_str()))
-            && place.kind != PlaceKind::Country
-        {
+        if context.home == Some((place.country, place.admin1)) && place.kind != PlaceKind::Country {
             score += HOME_BONUS;
         }
         // "Dublin, Ga.": the place named right after contains this one.
@@ -409,7 +424,7 @@ fn pick<'g>(
         // A place's own name counts for more than one of its other names
         // ("Venice" is the Italian city before an alias of Dayton).
         // "New York" is New York City as much as the state.
-        let own_name = fold(&place.name);
+        let own_name = fold(place.name);
         if own_name == key || (place.kind == PlaceKind::City && own_name.strip_suffix(" city") == Some(&key))
         {
             score += 3.0;
@@ -423,7 +438,7 @@ fn pick<'g>(
                 .countries
                 .iter()
                 .any(|(c, n)| *n > 0 && *c != place.country && found.iter().any(|p| p.country == *c));
-            let here = context.countries.get(place.country.as_str()).is_some_and(|n| *n > 0);
+            let here = context.countries.get(place.country).is_some_and(|n| *n > 0);
             score += if elsewhere && !here { 1.0 } else { 5.0 };
         }
         // "Yerevan" is the city, not the province named after it, unless
@@ -439,7 +454,13 @@ fn pick<'g>(
         }
         score
     };
-    found.iter().copied().max_by(|a, b| score(a).total_cmp(&score(b)).then_with(|| b.id.cmp(&a.id)))
+    // Each candidate scored once, not once per comparison: scoring folds
+    // the candidate's name.
+    found
+        .iter()
+        .map(|place| (score(place), place))
+        .max_by(|(a_score, a), (b_score, b)| a_score.total_cmp(b_score).then_with(|| b.id.cmp(&a.id)))
+        .map(|(_, place)| *place)
 }
 
 /// Where each chosen place lies. The gazetteer knows no town of a county
@@ -462,7 +483,7 @@ fn pick<'g>(
 /// let (lat, lon) = points(&chosen)[0].unwrap();
 /// assert!((lat - 34.7).abs() < 0.5 && (lon + 85.3).abs() < 0.5, "{lat} {lon}");
 /// ```
-pub fn points(chosen: &[Option<&Place>]) -> Vec<Option<(f32, f32)>> {
+pub fn points(chosen: &[Option<Place<'_>>]) -> Vec<Option<(f32, f32)>> {
     chosen
         .iter()
         .map(|place| {
@@ -470,7 +491,7 @@ pub fn points(chosen: &[Option<&Place>]) -> Vec<Option<(f32, f32)>> {
             if !place.approximate {
                 return Some((place.lat, place.lon));
             }
-            let towns: Vec<&Place> = chosen
+            let towns: Vec<Place<'_>> = chosen
                 .iter()
                 .flatten()
                 .filter(|p| {
@@ -494,7 +515,7 @@ pub fn points(chosen: &[Option<&Place>]) -> Vec<Option<(f32, f32)>> {
 }
 
 /// The distance between two places of the gazetteer, in kilometres.
-fn km_between(a: &Place, b: &Place) -> f64 {
+fn km_between(a: &Place<'_>, b: &Place<'_>) -> f64 {
     distance_km(f64::from(a.lat), f64::from(a.lon), f64::from(b.lat), f64::from(b.lon))
 }
 
@@ -531,11 +552,11 @@ pub fn area_of(gazetteer: &Gazetteer, name: &str) -> (Vec<String>, Vec<(String, 
     let mut within = Vec::new();
     if let Some(place) = best {
         if place.name != name {
-            names.push(place.name.clone());
+            names.push(place.name.to_string());
         }
         match place.kind {
-            PlaceKind::Country => within.push((place.country.clone(), String::new())),
-            PlaceKind::Admin1 => within.push((place.country.clone(), place.admin1.clone())),
+            PlaceKind::Country => within.push((place.country.to_string(), String::new())),
+            PlaceKind::Admin1 => within.push((place.country.to_string(), place.admin1.to_string())),
             _ => {}
         }
     }

@@ -29,7 +29,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Eval(EvalCommand::Events(args)) => eval::events(&args),
         Command::Eval(EvalCommand::Semeval2015(args)) => semeval::run(&args),
         Command::Bench(args) => bench::run(&args),
-        Command::Gazetteer(args) => gazetteer::run(&args).map_err(anyhow::Error::msg),
+        Command::Gazetteer(args) => gazetteer::run(&args),
     }
 }
 

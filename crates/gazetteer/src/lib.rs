@@ -1,13 +1,27 @@
-//! Building the gazetteer from the GeoNames files: populated places
-//! (`cities500.json.gz`), first- and second-level divisions
-//! (`admin1CodesASCII.txt`, `admin2Codes.txt`) and countries
-//! (`countries.json`), plus the curated names of this crate.
+//! Builds the gazetteer that `dateline-geo` ships, from the GeoNames files:
+//! populated places (`cities500.json.gz`), first- and second-level
+//! divisions (`admin1CodesASCII.txt`, `admin2Codes.txt`) and countries
+//! (`countries.json`), plus the curated names of `dateline-geo`.
+//!
+//! Kept apart from `dateline-geo` so that the library, which only reads
+//! the finished gazetteer, needs neither a JSON parser nor this code at run
+//! time. `dateline gazetteer` runs it:
+//!
+//! ```no_run
+//! let tsv = dateline_gazetteer::from_geonames("../shared/data/geonames".as_ref())?;
+//! std::fs::write("crates/geo/data/gazetteer.tsv.gz", dateline_gazetteer::gzip(&tsv)?)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
-use crate::curated::{
+mod error;
+
+pub use error::Error;
+
+use dateline_geo::curated::{
     ADMIN1_POINTS, CANADIAN_PROVINCE_ABBREVIATIONS, COUNTRY_ALIASES, COUNTRY_POINTS, ENGLISH_COUNTY_POINTS,
     REGIONS, US_STATE_ABBREVIATIONS,
 };
-use crate::{fold, PlaceKind};
+use dateline_geo::{fold, PlaceKind};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 use serde::Deserialize;
@@ -62,17 +76,23 @@ struct Row {
 }
 
 /// Builds the gazetteer TSV (uncompressed) from a GeoNames folder.
-pub fn from_geonames(dir: &Path) -> Result<String, String> {
-    let read =
-        |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()));
+pub fn from_geonames(dir: &Path) -> Result<String, Error> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read(&path).map_err(|e| Error::in_file(&path, e.to_string()))
+    };
+    let json =
+        |name: &str, e: serde_json::Error| Error::in_file(&dir.join(name), e.to_string()).at_line(e.line());
+    let text = |name: &str| {
+        String::from_utf8(read(name)?).map_err(|e| Error::in_file(&dir.join(name), e.to_string()))
+    };
     let cities: HashMap<String, City> =
         serde_json::from_reader(GzDecoder::new(&read("cities500.json.gz")?[..]))
-            .map_err(|e| format!("cities500.json.gz: {e}"))?;
+            .map_err(|e| json("cities500.json.gz", e))?;
     let countries: HashMap<String, Country> =
-        serde_json::from_slice(&read("countries.json")?).map_err(|e| format!("countries.json: {e}"))?;
-    let admin1 =
-        String::from_utf8(read("admin1CodesASCII.txt")?).map_err(|e| format!("admin1CodesASCII.txt: {e}"))?;
-    let admin2 = String::from_utf8(read("admin2Codes.txt")?).map_err(|e| format!("admin2Codes.txt: {e}"))?;
+        serde_json::from_slice(&read("countries.json")?).map_err(|e| json("countries.json", e))?;
+    let admin1 = text("admin1CodesASCII.txt")?;
+    let admin2 = text("admin2Codes.txt")?;
 
     let mut rows = Vec::new();
     // Member towns place the divisions and countries, which the files give
@@ -291,10 +311,10 @@ pub fn from_geonames(dir: &Path) -> Result<String, String> {
 }
 
 /// Gzips the TSV for shipping.
-pub fn gzip(tsv: &str) -> Result<Vec<u8>, String> {
+pub fn gzip(tsv: &str) -> Result<Vec<u8>, Error> {
     let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(tsv.as_bytes()).map_err(|e| e.to_string())?;
-    encoder.finish().map_err(|e| e.to_string())
+    encoder.write_all(tsv.as_bytes()).map_err(|e| Error::gzip(e.to_string()))?;
+    encoder.finish().map_err(|e| Error::gzip(e.to_string()))
 }
 
 /// Alternate names worth indexing: Latin script, capitalised, short, and
@@ -358,6 +378,26 @@ fn middle(points: &[Point]) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_file_is_named() {
+        let dir = std::env::temp_dir().join(format!("dateline-gazetteer-missing-{}", std::process::id()));
+        let error = from_geonames(&dir).unwrap_err();
+        assert_eq!(error.file(), Some(dir.join("cities500.json.gz").as_path()));
+        assert!(error.to_string().starts_with(&format!("{}: ", dir.join("cities500.json.gz").display())));
+    }
+
+    #[test]
+    fn broken_json_says_where() {
+        let dir = std::env::temp_dir().join(format!("dateline-gazetteer-json-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let cities = gzip("{\n\"1\": {\"geonameid\": 1,\n oops}\n}").unwrap();
+        std::fs::write(dir.join("cities500.json.gz"), cities).unwrap();
+        let error = from_geonames(&dir).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(error.file(), Some(dir.join("cities500.json.gz").as_path()));
+        assert_eq!(error.line(), Some(3), "{error}");
+    }
 
     #[test]
     fn latin_alternates_only() {
