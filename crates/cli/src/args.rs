@@ -119,13 +119,13 @@ pub struct TimelineArgs {
     pub place: Option<String>,
     /// With --db: events ending on or after this day (YYYY-MM-DD).
     #[arg(long, requires = "db", value_name = "DATE")]
-    pub from: Option<String>,
+    pub from: Option<dateline_core::Date>,
     /// With --db: events starting on or before this day (YYYY-MM-DD).
     #[arg(long, requires = "db", value_name = "DATE")]
-    pub to: Option<String>,
+    pub to: Option<dateline_core::Date>,
     /// With --db: only this status (occurred, ongoing, scheduled, expected, missed, deadline).
     #[arg(long, requires = "db")]
-    pub status: Option<String>,
+    pub status: Option<dateline_core::Status>,
     /// With --db: full-text search in the supporting sentences.
     #[arg(long, requires = "db")]
     pub search: Option<String>,

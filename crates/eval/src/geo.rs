@@ -186,7 +186,7 @@ impl GeoScore {
                 strict += usize::from(place.start == gold.start && place.end == gold.end);
                 let Some((gold_lat, gold_lon)) = gold.point else { continue };
                 let error = match (place.lat, place.lon) {
-                    (Some(lat), Some(lon)) => dateline_geo_distance(lat, lon, gold_lat, gold_lon),
+                    (Some(lat), Some(lon)) => dateline_core::distance_km(lat, lon, gold_lat, gold_lon),
                     _ => MAX_ERROR_KM,
                 };
                 errors.push(error);
@@ -227,15 +227,6 @@ fn auc(sorted: &[f64]) -> f64 {
     }
     let area: f64 = scaled.windows(2).map(|w| (w[0] + w[1]) / 2.0).sum();
     area / (scaled.len() - 1) as f64
-}
-
-/// Great-circle distance in km (the same formula as the geo crate, kept
-/// here so the scorer depends on nothing it scores).
-fn dateline_geo_distance(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let a = ((lat2 - lat1).to_radians() / 2.0).sin().powi(2)
-        + p1.cos() * p2.cos() * ((lon2 - lon1).to_radians() / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
 }
 
 #[cfg(test)]

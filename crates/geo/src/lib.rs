@@ -25,8 +25,9 @@ mod place;
 pub mod resolve;
 
 pub use curated::{DEMONYMS, US_STATE_ABBREVIATIONS};
+pub use dateline_core::distance_km;
 pub use error::Error;
 pub use fold::fold;
 pub use gazetteer::Gazetteer;
 pub use place::{Place, PlaceKind};
-pub use resolve::{area_of, distance_km, Resolver};
+pub use resolve::{area_of, Resolver};

@@ -2,6 +2,7 @@
 //! given the other places of the same document.
 
 use crate::{fold, Gazetteer, Place, PlaceKind};
+use dateline_core::distance_km;
 use std::collections::{HashMap, HashSet};
 
 /// Resolves the place names of one document together.
@@ -517,22 +518,6 @@ pub fn points(chosen: &[Option<Place<'_>>]) -> Vec<Option<(f32, f32)>> {
 /// The distance between two places of the gazetteer, in kilometres.
 fn km_between(a: &Place<'_>, b: &Place<'_>) -> f64 {
     distance_km(f64::from(a.lat), f64::from(a.lon), f64::from(b.lat), f64::from(b.lon))
-}
-
-/// Great-circle distance in kilometres.
-///
-/// ```
-/// use dateline_geo::distance_km;
-/// let baku_to_yerevan = distance_km(40.3777, 49.892, 40.1777, 44.5126);
-/// assert!((baku_to_yerevan - 456.0).abs() < 10.0);
-/// ```
-pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    const EARTH_RADIUS_KM: f64 = 6371.0;
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = (lat2 - lat1).to_radians();
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
 }
 
 /// The names a place filter matches, and the areas whose places it takes

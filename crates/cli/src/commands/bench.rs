@@ -23,7 +23,7 @@ struct Report {
     entities: Throughput,
     pipeline: Throughput,
     gazetteer_places: usize,
-    gazetteer_load_s: f64,
+    gazetteer_load_ms: f64,
     cold_start: ColdStart,
     peak_memory_mb: Option<f64>,
 }
@@ -60,7 +60,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     let timex = measure(&docs, megabytes, |d| tagger.tag(&d.text, d.dct).len());
     let load = Instant::now();
     let gazetteer_places = dateline_geo::Gazetteer::embedded().len();
-    let gazetteer_load_s = load.elapsed().as_secs_f64();
+    let gazetteer_load_ms = load.elapsed().as_secs_f64() * 1000.0;
     let recognizer = dateline_entities::Recognizer::new();
     let entities = measure(&docs, megabytes, |d| recognizer.entities(&d.text).len());
     // The whole per-document pipeline: segment once, tag, entities, anchor.
@@ -75,7 +75,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         entities,
         pipeline,
         gazetteer_places,
-        gazetteer_load_s,
+        gazetteer_load_ms,
         cold_start,
         peak_memory_mb: peak_memory_mb(),
     };
@@ -147,7 +147,7 @@ fn print_report(report: &Report) {
             t.single_core_mb_per_s, t.all_cores_mb_per_s, report.threads, t.scaling, t.found
         );
     }
-    println!("gazetteer   {} places loaded in {:.3} s", report.gazetteer_places, report.gazetteer_load_s);
+    println!("gazetteer   {} places, ready in {:.1} ms", report.gazetteer_places, report.gazetteer_load_ms);
     let cold = &report.cold_start;
     println!(
         "cold start  `dateline timeline` on one short article: best {:.0} ms, median {:.0} ms of {} runs; peak {}",

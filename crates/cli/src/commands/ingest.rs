@@ -3,14 +3,13 @@
 
 use crate::args::{ExportArgs, ExportFormat, IngestArgs, TimelineArgs, TimelineFormat};
 use crate::inputs::gather;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use dateline_pipeline::{place_filter, Analysis, Pipeline};
 use dateline_store::{Failure, Query, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::str::FromStr;
 use std::time::Instant;
 
 pub fn run(args: &IngestArgs) -> Result<ExitCode> {
@@ -102,9 +101,9 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
     let query = Query {
         entity: args.entity.clone(),
         place: args.place.as_deref().map(place_filter),
-        from: flag("--from", args.from.as_deref())?,
-        to: flag("--to", args.to.as_deref())?,
-        status: flag("--status", args.status.as_deref())?,
+        from: args.from,
+        to: args.to,
+        status: args.status,
         search: args.search.clone(),
         limit: args.limit,
         max_sources: Some(args.max_sources),
@@ -141,14 +140,6 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
     };
     super::write_out([text])?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The value of a flag of `timeline --db`, read as the store's type.
-fn flag<T: FromStr>(name: &str, given: Option<&str>) -> Result<Option<T>>
-where
-    T::Err: std::error::Error + Send + Sync + 'static,
-{
-    given.map(|s| s.parse().with_context(|| format!("{name} {s}"))).transpose()
 }
 
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
