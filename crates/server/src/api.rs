@@ -104,10 +104,10 @@ pub(crate) struct Page {
 impl Page {
     /// The page a query asks for, or what is wrong with it (a 400):
     /// unreadable parameters, or a page past any sensible size.
-    fn checked(query: Result<Query<Page>, QueryRejection>) -> Result<Page, String> {
-        let Query(page) = query.map_err(|e| e.body_text())?;
+    fn checked(query: Result<Query<Page>, QueryRejection>) -> Result<Page, Failed> {
+        let Query(page) = query.map_err(|e| Failed::bad_request(e.body_text()))?;
         if page.limit.is_some_and(|l| l > MAX_OFFSET) || page.offset.is_some_and(|o| o > MAX_OFFSET) {
-            return Err(format!("`limit` and `offset` must be at most {MAX_OFFSET}"));
+            return Err(Failed::bad_request(format!("`limit` and `offset` must be at most {MAX_OFFSET}")));
         }
         Ok(page)
     }
@@ -116,11 +116,8 @@ impl Page {
 pub(crate) async fn documents(
     State(state): State<Arc<AppState>>,
     query: Result<Query<Page>, QueryRejection>,
-) -> Response {
-    let page = match Page::checked(query) {
-        Ok(page) => page,
-        Err(problem) => return error(StatusCode::BAD_REQUEST, problem),
-    };
+) -> Result<Response, Failed> {
+    let page = Page::checked(query)?;
     let (limit, offset) = (page.limit.unwrap_or(100).min(MAX_EVENTS), page.offset.unwrap_or(0));
     run(state, move |s| s.with_store(|store| store.documents(limit, offset))).await
 }
@@ -138,15 +135,9 @@ pub(crate) async fn document(State(state): State<Arc<AppState>>, Path(id): Path<
 pub(crate) async fn entities(
     State(state): State<Arc<AppState>>,
     query: Result<Query<Page>, QueryRejection>,
-) -> Response {
-    let page = match Page::checked(query) {
-        Ok(page) => page,
-        Err(problem) => return error(StatusCode::BAD_REQUEST, problem),
-    };
-    let kind = match parameter::<EntityKind>("kind", page.kind.as_deref()) {
-        Ok(kind) => kind,
-        Err(failed) => return failed.into_response(),
-    };
+) -> Result<Response, Failed> {
+    let page = Page::checked(query)?;
+    let kind = parameter::<EntityKind>("kind", page.kind.as_deref())?;
     let limit = page.limit.unwrap_or(100).min(MAX_EVENTS);
     run(state, move |s| s.with_store(|store| store.entity_counts(kind, limit))).await
 }
@@ -154,11 +145,8 @@ pub(crate) async fn entities(
 pub(crate) async fn places(
     State(state): State<Arc<AppState>>,
     query: Result<Query<Page>, QueryRejection>,
-) -> Response {
-    let page = match Page::checked(query) {
-        Ok(page) => page,
-        Err(problem) => return error(StatusCode::BAD_REQUEST, problem),
-    };
+) -> Result<Response, Failed> {
+    let page = Page::checked(query)?;
     let limit = page.limit.unwrap_or(500).min(5000);
     run(state, move |s| s.with_store(|store| store.places(limit))).await
 }
@@ -230,12 +218,9 @@ pub(crate) async fn not_found() -> Response {
 async fn run<T: serde::Serialize + Send + 'static>(
     state: Arc<AppState>,
     work: impl FnOnce(&AppState) -> Result<T, dateline_store::Error> + Send + 'static,
-) -> Response {
-    match tokio::task::spawn_blocking(move || work(&state)).await {
-        Ok(Ok(value)) => Json(value).into_response(),
-        Ok(Err(e)) => Failed::Store(e).into_response(),
-        Err(e) => Failed::internal(e).into_response(),
-    }
+) -> Result<Response, Failed> {
+    let value = tokio::task::spawn_blocking(move || work(&state)).await.map_err(Failed::internal)??;
+    Ok(Json(value).into_response())
 }
 
 pub(crate) async fn openapi() -> Response {
