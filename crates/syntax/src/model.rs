@@ -1,0 +1,135 @@
+//! The syntax models together: loading the shipped ones once, analysing
+//! text with them, training and saving new ones.
+
+use crate::conllu::Sentence;
+use crate::parser::{self, Parser};
+use crate::tagger::Tagger;
+use crate::{Error, Parse, Upos, Word};
+use dateline_text::Segmented;
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use std::io::{Read, Write};
+use std::sync::OnceLock;
+
+/// What a model file starts with: the format and its version.
+const MAGIC: &[u8] = b"dateline-syntax 1\n";
+
+/// The tagger, lemmatiser and parser, built once and shared across threads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Syntax {
+    tagger: Tagger,
+    parser: Parser,
+}
+
+/// How to train.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TrainOptions {
+    /// Passes over the training sentences for the tagger.
+    pub tagger_epochs: usize,
+    /// Passes over the training sentences for the parser.
+    pub parser_epochs: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions { tagger_epochs: 10, parser_epochs: 15 }
+    }
+}
+
+static EMBEDDED: OnceLock<Result<Syntax, Error>> = OnceLock::new();
+
+impl Syntax {
+    /// The models shipped with the crate (`models/syntax.bin.gz`), loaded
+    /// on first use.
+    pub fn embedded() -> Result<&'static Syntax, Error> {
+        EMBEDDED
+            .get_or_init(|| {
+                Syntax::from_gzip("models/syntax.bin.gz", include_bytes!("../models/syntax.bin.gz"))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Reads models written by [`Syntax::to_gzip`]; `name` names them in
+    /// errors.
+    pub fn from_gzip(name: &str, bytes: &[u8]) -> Result<Syntax, Error> {
+        let mut raw = Vec::new();
+        GzDecoder::new(bytes)
+            .read_to_end(&mut raw)
+            .map_err(|e| Error::whole(name, format!("not a gzipped model: {e}")))?;
+        let body =
+            raw.strip_prefix(MAGIC).ok_or_else(|| Error::whole(name, "not a dateline syntax model"))?;
+        let (tagger, rest) = Tagger::read(name, body)?;
+        let (parser, rest) = Parser::read(name, rest)?;
+        if !rest.is_empty() {
+            return Err(Error::whole(name, "bytes left after the models"));
+        }
+        Ok(Syntax { tagger, parser })
+    }
+
+    /// The models, gzipped.
+    pub fn to_gzip(&self) -> Vec<u8> {
+        let mut raw = MAGIC.to_vec();
+        self.tagger.write(&mut raw);
+        self.parser.write(&mut raw);
+        let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
+        // Writing to memory cannot fail.
+        let _ = encoder.write_all(&raw);
+        encoder.finish().unwrap_or_default()
+    }
+
+    /// Trains the tagger, then the parser on the tags the tagger predicts.
+    /// The same sentences and options always give the same models.
+    pub fn train(sentences: &[Sentence], options: &TrainOptions) -> Syntax {
+        let tagger = Tagger::train(sentences, options.tagger_epochs);
+        let tags: Vec<Vec<(Upos, String)>> = sentences
+            .iter()
+            .map(|s| {
+                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                tagger.tag(&forms).into_iter().map(|t| (t.upos, t.xpos)).collect()
+            })
+            .collect();
+        let parser = Parser::train(sentences, &tags, options.parser_epochs);
+        Syntax { tagger, parser }
+    }
+
+    /// Analyses one sentence given as its words.
+    pub fn analyse_words(&self, forms: &[&str]) -> Vec<Word> {
+        let tagged = self.tagger.tag(forms);
+        let tokens: Vec<parser::Token<'_>> = forms
+            .iter()
+            .zip(&tagged)
+            .map(|(form, t)| parser::Token { form, lemma: &t.lemma, upos: t.upos, xpos: &t.xpos })
+            .collect();
+        let tree = self.parser.parse(&tokens);
+        forms
+            .iter()
+            .zip(tagged)
+            .zip(tree)
+            .map(|((form, t), (head, deprel))| Word {
+                form: form.to_string(),
+                lemma: t.lemma,
+                upos: t.upos,
+                xpos: t.xpos,
+                feats: t.feats,
+                head,
+                deprel,
+            })
+            .collect()
+    }
+
+    /// Analyses every sentence of a segmented text, on the words UD would
+    /// split it into.
+    pub fn analyse(&self, text: &Segmented<'_>) -> Vec<Parse> {
+        crate::ud_words(text)
+            .into_iter()
+            .map(|words| {
+                let forms: Vec<&str> = words.iter().map(|w| w.text).collect();
+                Parse {
+                    words: self.analyse_words(&forms),
+                    spans: words.iter().map(|w| (w.start, w.end)).collect(),
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,347 @@
+//! An averaged perceptron over hashed features: the linear model under
+//! the tagger and the parser (Collins 2002; averaging as in Daumé's
+//! "lazy" update, so training costs what the updates cost).
+//!
+//! Features are 64-bit hashes of a template number and its values, built
+//! without allocating ([`Features::add`]). A trained model keeps, for each
+//! feature seen often enough, only its non-zero class weights, so it stays
+//! small on disk and in memory.
+
+use std::collections::HashMap;
+
+/// The active features of one decision, as hashes.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Features {
+    hashes: Vec<u64>,
+}
+
+impl Features {
+    /// Forgets the features of the last decision, keeping the buffer.
+    pub(crate) fn clear(&mut self) {
+        self.hashes.clear();
+    }
+
+    /// Adds the feature of template `template` with the given parts
+    /// (words, tags, numbers), hashed without allocating.
+    pub(crate) fn add(&mut self, template: u32, parts: &[&[u8]]) {
+        let mut hash = FNV_OFFSET ^ u64::from(template).wrapping_mul(FNV_PRIME);
+        for part in parts {
+            for &byte in *part {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+            }
+            // A separator, so ("ab", "c") and ("a", "bc") differ.
+            hash = (hash ^ 0xff).wrapping_mul(FNV_PRIME);
+        }
+        self.hashes.push(mix(hash));
+    }
+
+    /// The hashes added since the last clear.
+    pub(crate) fn hashes(&self) -> &[u64] {
+        &self.hashes
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// A final avalanche, so that the low bits used by tables are well mixed.
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// A perceptron being trained: dense weight rows per feature, with the
+/// running totals needed to average them.
+pub(crate) struct Training {
+    classes: usize,
+    rows: HashMap<u64, usize>,
+    weights: Vec<f32>,
+    /// Sum of each weight over all updates so far, brought up to date
+    /// lazily: `totals += weight * (now - stamp)` when the weight changes.
+    totals: Vec<f64>,
+    stamps: Vec<u32>,
+    /// How many updates touched each row (to drop rare features).
+    counts: Vec<u32>,
+    now: u32,
+}
+
+impl Training {
+    /// A perceptron over `classes` classes, all weights zero.
+    pub(crate) fn new(classes: usize) -> Training {
+        Training {
+            classes,
+            rows: HashMap::new(),
+            weights: Vec::new(),
+            totals: Vec::new(),
+            stamps: Vec::new(),
+            counts: Vec::new(),
+            now: 0,
+        }
+    }
+
+    /// Adds the current weights of the features to `scores` (one per class).
+    pub(crate) fn score(&self, features: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for hash in features {
+            if let Some(&row) = self.rows.get(hash) {
+                let weights = &self.weights[row * self.classes..(row + 1) * self.classes];
+                scores.iter_mut().zip(weights).for_each(|(s, w)| *s += w);
+            }
+        }
+    }
+
+    /// One training step: moves weight from `guess` to `truth` on every
+    /// feature (nothing when they agree). Call [`Training::tick`] once per
+    /// decision, updated or not.
+    pub(crate) fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        for &hash in features {
+            let row = self.row(hash);
+            self.counts[row] += 1;
+            self.nudge(row * self.classes + truth, 1.0);
+            self.nudge(row * self.classes + guess, -1.0);
+        }
+    }
+
+    /// Counts one decision, for averaging.
+    pub(crate) fn tick(&mut self) {
+        self.now += 1;
+    }
+
+    fn row(&mut self, hash: u64) -> usize {
+        let classes = self.classes;
+        let next = self.rows.len();
+        let row = *self.rows.entry(hash).or_insert(next);
+        if row == next {
+            self.weights.resize(self.weights.len() + classes, 0.0);
+            self.totals.resize(self.totals.len() + classes, 0.0);
+            self.stamps.resize(self.stamps.len() + classes, 0);
+            self.counts.push(0);
+        }
+        row
+    }
+
+    fn nudge(&mut self, at: usize, by: f32) {
+        let elapsed = f64::from(self.now - self.stamps[at]);
+        self.totals[at] += f64::from(self.weights[at]) * elapsed;
+        self.stamps[at] = self.now;
+        self.weights[at] += by;
+    }
+
+    /// The averaged model, keeping features updated at least `min_count`
+    /// times and weights whose magnitude is at least `min_weight`.
+    pub(crate) fn average(&self, min_count: u32, min_weight: f32) -> Model {
+        let now = f64::from(self.now.max(1));
+        let mut features: Vec<(u64, usize)> = self.rows.iter().map(|(&h, &r)| (h, r)).collect();
+        // Sorted, so that the same training gives the same bytes.
+        features.sort_unstable();
+        let mut model = Model::empty(self.classes);
+        for (hash, row) in features {
+            if self.counts[row] < min_count {
+                continue;
+            }
+            let start = model.entries.len();
+            for class in 0..self.classes {
+                let at = row * self.classes + class;
+                let total =
+                    self.totals[at] + f64::from(self.weights[at]) * (now - f64::from(self.stamps[at]));
+                let average = (total / now) as f32;
+                if average.abs() >= min_weight && average != 0.0 {
+                    model.entries.push((class as u16, average));
+                }
+            }
+            if model.entries.len() > start {
+                model.index.insert(hash, (start as u32, (model.entries.len() - start) as u32));
+            }
+        }
+        model
+    }
+}
+
+/// A trained perceptron: for each kept feature, its non-zero class weights.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Model {
+    classes: usize,
+    index: HashMap<u64, (u32, u32)>,
+    entries: Vec<(u16, f32)>,
+}
+
+impl Model {
+    fn empty(classes: usize) -> Model {
+        Model { classes, index: HashMap::new(), entries: Vec::new() }
+    }
+
+    /// How many classes it tells apart.
+    pub(crate) fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// The scores of every class for the features (`scores` is resized).
+    pub(crate) fn score(&self, features: &[u64], scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.resize(self.classes, 0.0);
+        for hash in features {
+            if let Some(&(start, len)) = self.index.get(hash) {
+                for &(class, weight) in &self.entries[start as usize..(start + len) as usize] {
+                    scores[class as usize] += weight;
+                }
+            }
+        }
+    }
+
+    /// Writes the model: classes, then each feature with its weights, in
+    /// hash order (little-endian).
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        let mut features: Vec<(&u64, &(u32, u32))> = self.index.iter().collect();
+        features.sort_unstable();
+        out.extend_from_slice(&(self.classes as u32).to_le_bytes());
+        out.extend_from_slice(&(features.len() as u32).to_le_bytes());
+        for (hash, &(start, len)) in features {
+            out.extend_from_slice(&hash.to_le_bytes());
+            out.extend_from_slice(&(len as u16).to_le_bytes());
+            for &(class, weight) in &self.entries[start as usize..(start + len) as usize] {
+                out.extend_from_slice(&class.to_le_bytes());
+                out.extend_from_slice(&weight.to_le_bytes());
+            }
+        }
+    }
+
+    /// Reads what [`Model::write`] wrote, from the front of `bytes`;
+    /// returns the model and the bytes after it, or None when they are cut
+    /// short or inconsistent.
+    pub(crate) fn read(bytes: &[u8]) -> Option<(Model, &[u8])> {
+        let mut reader = Reader(bytes);
+        let classes = reader.u32()? as usize;
+        let features = reader.u32()? as usize;
+        let mut model = Model::empty(classes);
+        model.index.reserve(features);
+        for _ in 0..features {
+            let hash = reader.u64()?;
+            let len = reader.u16()?;
+            let start = model.entries.len() as u32;
+            for _ in 0..len {
+                let class = reader.u16()?;
+                if class as usize >= classes {
+                    return None;
+                }
+                model.entries.push((class, f32::from_le_bytes(reader.take::<4>()?)));
+            }
+            model.index.insert(hash, (start, u32::from(len)));
+        }
+        Some((model, reader.0))
+    }
+}
+
+/// Reads little-endian numbers off the front of a byte slice.
+pub(crate) struct Reader<'a>(pub(crate) &'a [u8]);
+
+impl<'a> Reader<'a> {
+    pub(crate) fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let (head, rest) = self.0.split_first_chunk::<N>()?;
+        self.0 = rest;
+        Some(*head)
+    }
+
+    pub(crate) fn u16(&mut self) -> Option<u16> {
+        self.take::<2>().map(u16::from_le_bytes)
+    }
+
+    pub(crate) fn u32(&mut self) -> Option<u32> {
+        self.take::<4>().map(u32::from_le_bytes)
+    }
+
+    pub(crate) fn u64(&mut self) -> Option<u64> {
+        self.take::<8>().map(u64::from_le_bytes)
+    }
+
+    /// A length-prefixed UTF-8 string.
+    pub(crate) fn string(&mut self) -> Option<&'a str> {
+        let len = self.u32()? as usize;
+        if self.0.len() < len {
+            return None;
+        }
+        let (text, rest) = self.0.split_at(len);
+        self.0 = rest;
+        std::str::from_utf8(text).ok()
+    }
+}
+
+/// Writes a length-prefixed UTF-8 string, as [`Reader::string`] reads it.
+pub(crate) fn write_string(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(words: &[&str]) -> Vec<u64> {
+        let mut f = Features::default();
+        for w in words {
+            f.add(1, &[w.as_bytes()]);
+        }
+        f.add(0, &[]);
+        f.hashes().to_vec()
+    }
+
+    /// A separable toy problem: the perceptron learns it, the average
+    /// keeps it, and writing and reading give back the same model.
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        let data = [(vec!["red", "round"], 0), (vec!["yellow", "long"], 1), (vec!["red", "long"], 2)];
+        let mut training = Training::new(3);
+        let mut scores = vec![0.0; 3];
+        for _ in 0..10 {
+            for (words, truth) in &data {
+                let f = features(words);
+                training.score(&f, &mut scores);
+                let guess = argmax(&scores);
+                training.update(&f, *truth, guess);
+                training.tick();
+            }
+        }
+        let model = training.average(1, 0.0);
+        let mut scores = Vec::new();
+        for (words, truth) in &data {
+            model.score(&features(words), &mut scores);
+            assert_eq!(argmax(&scores), *truth, "{words:?}");
+        }
+        let mut bytes = Vec::new();
+        model.write(&mut bytes);
+        let (read, rest) = Model::read(&bytes).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(read, model);
+        assert!(Model::read(&bytes[..bytes.len() - 1]).is_none(), "a cut model is refused");
+    }
+
+    #[test]
+    fn feature_parts_are_separated() {
+        let mut a = Features::default();
+        a.add(3, &[b"ab", b"c"]);
+        a.add(3, &[b"a", b"bc"]);
+        a.add(4, &[b"ab", b"c"]);
+        let h = a.hashes();
+        assert!(h[0] != h[1] && h[0] != h[2]);
+    }
+
+    fn argmax(scores: &[f32]) -> usize {
+        super::argmax(scores)
+    }
+}
+
+/// The index of the highest score (the first on ties).
+pub(crate) fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
