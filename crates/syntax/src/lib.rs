@@ -8,6 +8,7 @@
 
 pub mod conllu;
 mod error;
+mod lemma;
 mod model;
 mod parser;
 mod perceptron;

@@ -8,6 +8,31 @@
 //! small on disk and in memory.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Feature hashes are already well mixed: a table keyed by them needs no
+/// further hashing.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by feature hashes.
+pub(crate) type HashTable<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// The active features of one decision, as hashes.
 #[derive(Clone, Debug, Default)]
@@ -57,7 +82,7 @@ fn mix(mut x: u64) -> u64 {
 /// running totals needed to average them.
 pub(crate) struct Training {
     classes: usize,
-    rows: HashMap<u64, usize>,
+    rows: HashTable<usize>,
     weights: Vec<f32>,
     /// Sum of each weight over all updates so far, brought up to date
     /// lazily: `totals += weight * (now - stamp)` when the weight changes.
@@ -73,7 +98,7 @@ impl Training {
     pub(crate) fn new(classes: usize) -> Training {
         Training {
             classes,
-            rows: HashMap::new(),
+            rows: HashTable::default(),
             weights: Vec::new(),
             totals: Vec::new(),
             stamps: Vec::new(),
@@ -164,16 +189,16 @@ impl Training {
 }
 
 /// A trained perceptron: for each kept feature, its non-zero class weights.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Model {
     classes: usize,
-    index: HashMap<u64, (u32, u32)>,
+    index: HashTable<(u32, u32)>,
     entries: Vec<(u16, f32)>,
 }
 
 impl Model {
     fn empty(classes: usize) -> Model {
-        Model { classes, index: HashMap::new(), entries: Vec::new() }
+        Model { classes, index: HashTable::default(), entries: Vec::new() }
     }
 
     /// How many classes it tells apart.

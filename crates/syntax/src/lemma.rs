@@ -1,0 +1,156 @@
+//! The lemmatiser: a word's lemma as training saw it with its tag, else
+//! the ending change most often seen on words with the same tag and
+//! ending ("-ies" → "-y" for NNS, "-ed" → "" for VBD).
+
+use crate::conllu::Sentence;
+use crate::perceptron::{write_string, Reader};
+use crate::Upos;
+use std::collections::HashMap;
+
+/// The longest ending a rule looks at, in characters.
+const LONGEST_ENDING: usize = 5;
+
+/// What a word's ending becomes: strip this many characters, then append.
+type Edit = (u8, String);
+
+/// The trained lemmatiser.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Lemmatiser {
+    /// (form, XPOS) → lemma, for every word of training.
+    known: HashMap<(String, String), String>,
+    /// (XPOS, lowercased ending) → the most frequent edit.
+    endings: HashMap<(String, String), Edit>,
+}
+
+impl Lemmatiser {
+    /// The lemma of a word with its tags.
+    pub(crate) fn lemma(&self, form: &str, upos: Upos, xpos: &str) -> String {
+        if let Some(lemma) = self.known.get(&(form.to_string(), xpos.to_string())) {
+            return lemma.clone();
+        }
+        let lower = form.to_lowercase();
+        if let Some(lemma) = self.known.get(&(lower.clone(), xpos.to_string())) {
+            return lemma.clone();
+        }
+        // Names are their own lemma, as written.
+        if upos == Upos::Propn {
+            return form.to_string();
+        }
+        let chars: Vec<char> = lower.chars().collect();
+        for n in (1..=LONGEST_ENDING.min(chars.len())).rev() {
+            let ending: String = chars[chars.len() - n..].iter().collect();
+            if let Some((strip, append)) = self.endings.get(&(xpos.to_string(), ending)) {
+                let keep = chars.len().saturating_sub(*strip as usize);
+                let mut lemma: String = chars[..keep].iter().collect();
+                lemma.push_str(append);
+                return lemma;
+            }
+        }
+        lower
+    }
+
+    /// Counts the lemmas and ending changes of the training sentences.
+    pub(crate) fn train(sentences: &[Sentence]) -> Lemmatiser {
+        let mut known: HashMap<(String, String), HashMap<&str, usize>> = HashMap::new();
+        let mut endings: HashMap<(String, String), HashMap<Edit, usize>> = HashMap::new();
+        for word in sentences.iter().flat_map(|s| &s.words) {
+            *known
+                .entry((word.form.clone(), word.xpos.clone()))
+                .or_default()
+                .entry(&word.lemma)
+                .or_default() += 1;
+            if word.upos == Upos::Propn {
+                continue;
+            }
+            let form: Vec<char> = word.form.to_lowercase().chars().collect();
+            let lemma: Vec<char> = word.lemma.chars().collect();
+            let common = form.iter().zip(&lemma).take_while(|(a, b)| a == b).count();
+            let strip = form.len() - common;
+            let append: String = lemma[common..].iter().collect();
+            for n in strip.max(1)..=LONGEST_ENDING.min(form.len()) {
+                let ending: String = form[form.len() - n..].iter().collect();
+                *endings
+                    .entry((word.xpos.clone(), ending))
+                    .or_default()
+                    .entry((strip as u8, append.clone()))
+                    .or_default() += 1;
+            }
+        }
+        let known = known
+            .into_iter()
+            .map(|(key, counts)| {
+                let best =
+                    counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(l, _)| l.to_string());
+                (key, best.unwrap_or_default())
+            })
+            .collect();
+        let endings = endings
+            .into_iter()
+            .filter_map(|(key, counts)| {
+                let (edit, &n) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+                // An ending seen once is no rule.
+                (n >= 2).then(|| (key, edit.clone()))
+            })
+            .collect();
+        Lemmatiser { known, endings }
+    }
+
+    /// Appends the lemmatiser to `out`, in a stable order.
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        let mut known: Vec<_> = self.known.iter().collect();
+        known.sort();
+        out.extend_from_slice(&(known.len() as u32).to_le_bytes());
+        for ((form, xpos), lemma) in known {
+            write_string(out, form);
+            write_string(out, xpos);
+            write_string(out, lemma);
+        }
+        let mut endings: Vec<_> = self.endings.iter().collect();
+        endings.sort();
+        out.extend_from_slice(&(endings.len() as u32).to_le_bytes());
+        for ((xpos, ending), (strip, append)) in endings {
+            write_string(out, xpos);
+            write_string(out, ending);
+            out.push(*strip);
+            write_string(out, append);
+        }
+    }
+
+    /// Reads what [`Lemmatiser::write`] wrote; None when cut short.
+    pub(crate) fn read(bytes: &[u8]) -> Option<(Lemmatiser, &[u8])> {
+        let mut reader = Reader(bytes);
+        let mut lemmatiser = Lemmatiser::default();
+        for _ in 0..reader.u32()? {
+            let key = (reader.string()?.to_string(), reader.string()?.to_string());
+            lemmatiser.known.insert(key, reader.string()?.to_string());
+        }
+        for _ in 0..reader.u32()? {
+            let key = (reader.string()?.to_string(), reader.string()?.to_string());
+            let strip = reader.take::<1>()?[0];
+            lemmatiser.endings.insert(key, (strip, reader.string()?.to_string()));
+        }
+        Some((lemmatiser, reader.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conllu;
+
+    #[test]
+    fn known_words_and_learned_endings() {
+        let text = "1\tcities\tcity\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n1\tparties\tparty\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n\
+                    1\twent\tgo\tVERB\tVBD\t_\t0\troot\t_\t_\n\n1\tBaku\tBaku\tPROPN\tNNP\t_\t0\troot\t_\t_\n\n";
+        let sentences: Vec<Sentence> = conllu::read("t", text).into_iter().map(Result::unwrap).collect();
+        let lemmatiser = Lemmatiser::train(&sentences);
+        assert_eq!(lemmatiser.lemma("went", Upos::Verb, "VBD"), "go");
+        assert_eq!(lemmatiser.lemma("Went", Upos::Verb, "VBD"), "go");
+        assert_eq!(lemmatiser.lemma("armies", Upos::Noun, "NNS"), "army", "-ies → -y, seen twice");
+        assert_eq!(lemmatiser.lemma("Lachin", Upos::Propn, "NNP"), "Lachin");
+        assert_eq!(lemmatiser.lemma("Xyz", Upos::Noun, "NN"), "xyz");
+        let mut bytes = Vec::new();
+        lemmatiser.write(&mut bytes);
+        assert_eq!(Lemmatiser::read(&bytes).map(|(l, _)| l), Some(lemmatiser));
+    }
+}
