@@ -14,15 +14,27 @@ fn main() {
     let epochs: usize = std::env::args().nth(2).and_then(|e| e.parse().ok()).unwrap_or(10);
     let mut train = Vec::new();
     let mut held = Vec::new();
-    for f in ["UD_English-EWT/en_ewt-ud-dev.conllu", "UD_English-EWT/en_ewt-ud-test.conllu", "UD_English-PUD/en_pud-ud-test.conllu"] {
+    for f in [
+        "UD_English-EWT/en_ewt-ud-dev.conllu",
+        "UD_English-EWT/en_ewt-ud-test.conllu",
+        "UD_English-PUD/en_pud-ud-test.conllu",
+    ] {
         for (i, s) in load(&format!("{ud}/{f}")).into_iter().enumerate() {
-            if i % 10 == 9 { held.push(s) } else { train.push(s) }
+            if i % 10 == 9 {
+                held.push(s)
+            } else {
+                train.push(s)
+            }
         }
     }
     let gum = load(&format!("{ud}/UD_English-GUM/en_gum-ud-dev.conllu"));
     let start = Instant::now();
     let syntax = Syntax::train(&train, &TrainOptions { tagger_epochs: epochs, parser_epochs: 1 });
-    eprintln!("trained in {:.1} s; model {} bytes gzipped", start.elapsed().as_secs_f64(), syntax.to_gzip().len());
+    eprintln!(
+        "trained in {:.1} s; model {} bytes gzipped",
+        start.elapsed().as_secs_f64(),
+        syntax.to_gzip().len()
+    );
     for (name, set) in [("held-out", &held), ("GUM dev", &gum)] {
         let (mut n, mut upos, mut xpos, mut feats, mut lemma) = (0, 0, 0, 0, 0);
         let start = Instant::now();
@@ -39,7 +51,11 @@ fn main() {
         let pct = |k: usize| 100.0 * k as f64 / n as f64;
         println!(
             "{name:<9} {n} words: UPOS {:.2}  XPOS {:.2}  UFeats {:.2}  Lemma {:.2}  ({:.0} words/s)",
-            pct(upos), pct(xpos), pct(feats), pct(lemma), n as f64 / start.elapsed().as_secs_f64()
+            pct(upos),
+            pct(xpos),
+            pct(feats),
+            pct(lemma),
+            n as f64 / start.elapsed().as_secs_f64()
         );
     }
 }

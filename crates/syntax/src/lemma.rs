@@ -3,7 +3,7 @@
 //! ending ("-ies" → "-y" for NNS, "-ed" → "" for VBD).
 
 use crate::conllu::Sentence;
-use crate::perceptron::{write_string, Reader};
+use crate::perceptron::{write_string, Reader, WordMap};
 use crate::Upos;
 use std::collections::HashMap;
 
@@ -16,8 +16,8 @@ type Edit = (u8, String);
 /// The trained lemmatiser.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Lemmatiser {
-    /// (form, XPOS) → lemma, for every word of training.
-    known: HashMap<(String, String), String>,
+    /// form → (XPOS, lemma) for every word of training.
+    known: WordMap<Vec<(String, String)>>,
     /// (XPOS, lowercased ending) → the most frequent edit.
     endings: HashMap<(String, String), Edit>,
 }
@@ -25,12 +25,16 @@ pub(crate) struct Lemmatiser {
 impl Lemmatiser {
     /// The lemma of a word with its tags.
     pub(crate) fn lemma(&self, form: &str, upos: Upos, xpos: &str) -> String {
-        if let Some(lemma) = self.known.get(&(form.to_string(), xpos.to_string())) {
-            return lemma.clone();
+        let known = |word: &str| {
+            let all = self.known.get(word)?;
+            all.iter().find(|(x, _)| x == xpos).map(|(_, lemma)| lemma.clone())
+        };
+        if let Some(lemma) = known(form) {
+            return lemma;
         }
         let lower = form.to_lowercase();
-        if let Some(lemma) = self.known.get(&(lower.clone(), xpos.to_string())) {
-            return lemma.clone();
+        if let Some(lemma) = known(&lower) {
+            return lemma;
         }
         // Names are their own lemma, as written.
         if upos == Upos::Propn {
@@ -76,14 +80,14 @@ impl Lemmatiser {
                     .or_default() += 1;
             }
         }
-        let known = known
-            .into_iter()
-            .map(|(key, counts)| {
-                let best =
-                    counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(l, _)| l.to_string());
-                (key, best.unwrap_or_default())
-            })
-            .collect();
+        let mut by_form: WordMap<Vec<(String, String)>> = WordMap::default();
+        for ((form, xpos), counts) in known {
+            let best =
+                counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(l, _)| l.to_string());
+            by_form.entry(form).or_default().push((xpos, best.unwrap_or_default()));
+        }
+        by_form.values_mut().for_each(|all| all.sort());
+        let known = by_form;
         let endings = endings
             .into_iter()
             .filter_map(|(key, counts)| {
@@ -97,10 +101,11 @@ impl Lemmatiser {
 
     /// Appends the lemmatiser to `out`, in a stable order.
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
-        let mut known: Vec<_> = self.known.iter().collect();
+        let mut known: Vec<_> =
+            self.known.iter().flat_map(|(form, all)| all.iter().map(move |(x, l)| (form, x, l))).collect();
         known.sort();
         out.extend_from_slice(&(known.len() as u32).to_le_bytes());
-        for ((form, xpos), lemma) in known {
+        for (form, xpos, lemma) in known {
             write_string(out, form);
             write_string(out, xpos);
             write_string(out, lemma);
@@ -121,8 +126,9 @@ impl Lemmatiser {
         let mut reader = Reader(bytes);
         let mut lemmatiser = Lemmatiser::default();
         for _ in 0..reader.u32()? {
-            let key = (reader.string()?.to_string(), reader.string()?.to_string());
-            lemmatiser.known.insert(key, reader.string()?.to_string());
+            let form = reader.string()?.to_string();
+            let xpos = reader.string()?.to_string();
+            lemmatiser.known.entry(form).or_default().push((xpos, reader.string()?.to_string()));
         }
         for _ in 0..reader.u32()? {
             let key = (reader.string()?.to_string(), reader.string()?.to_string());

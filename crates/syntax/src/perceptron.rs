@@ -34,6 +34,31 @@ impl Hasher for PassThrough {
 /// A map keyed by feature hashes.
 pub(crate) type HashTable<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
+/// FNV-1a: fast for the short words the lexicons are keyed by.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(FNV_OFFSET)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        mix(self.0)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+}
+
+/// A map keyed by words.
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
 /// The active features of one decision, as hashes.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Features {

@@ -4,7 +4,7 @@
 
 use crate::conllu::Sentence;
 use crate::lemma::Lemmatiser;
-use crate::perceptron::{argmax, write_string, Features, Model, Reader, Training};
+use crate::perceptron::{argmax, write_string, Features, Model, Reader, Training, WordMap};
 use crate::{Error, Upos};
 use std::collections::HashMap;
 
@@ -25,18 +25,35 @@ pub(crate) struct Tagger {
     tags: Vec<(Upos, String)>,
     /// Frequent words that training always saw with one tag: tagged
     /// without asking the model.
-    certain: HashMap<String, u16>,
-    /// The features most often seen with a lowercased word and its tag.
-    feats_of_word: HashMap<(String, u16), String>,
+    certain: WordMap<u16>,
+    /// The tags each word was seen with in training, as a name
+    /// (`12.40`): a strong hint where data is small.
+    seen_tags: WordMap<String>,
+    /// The features most often seen with a word (as the tagger reads it)
+    /// and each of its tags.
+    feats_of_word: WordMap<Vec<(u16, String)>>,
     /// The features most often seen with a tag.
     feats_of_tag: Vec<String>,
     lemmatiser: Lemmatiser,
+}
+
+/// A sentence as the features read it.
+struct Context<'s> {
+    /// Each word lowercased, numbers by shape.
+    words: Vec<String>,
+    shapes: Vec<String>,
+    /// The tags each word was seen with, named.
+    seen: Vec<&'s [u8]>,
 }
 
 /// A word counts as certain when seen this often...
 const CERTAIN_COUNT: usize = 20;
 /// ...and with one tag this much of the time.
 const CERTAIN_SHARE: f64 = 0.99;
+
+/// The tags a word was seen with count as a feature when it was seen
+/// this often.
+const SEEN_COUNT: usize = 10;
 
 /// The tag of a position before the sentence, and after it.
 const START: &[u8] = b"-START-";
@@ -45,16 +62,16 @@ const END: &[u8] = b"-END-";
 impl Tagger {
     /// Tags the words of one sentence.
     pub(crate) fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
-        let words: Vec<String> = forms.iter().map(|f| normalise(f)).collect();
+        let context = self.context(forms);
         let mut classes: Vec<u16> = Vec::with_capacity(forms.len());
         let mut features = Features::default();
         let mut scores = Vec::new();
         for i in 0..forms.len() {
-            let class = match self.certain.get(&words[i]) {
+            let class = match self.certain.get(&context.words[i]) {
                 Some(&class) => class,
                 None => {
                     features.clear();
-                    self.features(&words, forms, &classes, i, &mut features);
+                    self.features(&context, &classes, i, &mut features);
                     self.model.score(features.hashes(), &mut scores);
                     argmax(&scores) as u16
                 }
@@ -63,29 +80,41 @@ impl Tagger {
         }
         forms
             .iter()
+            .zip(&context.words)
             .zip(&classes)
-            .map(|(form, &class)| {
+            .map(|((form, word), &class)| {
                 let (upos, xpos) = &self.tags[class as usize];
                 Tagged {
                     upos: *upos,
                     xpos: xpos.clone(),
-                    feats: self.feats(form, class),
+                    feats: self.feats(word, class).to_string(),
                     lemma: self.lemmatiser.lemma(form, *upos, xpos),
                 }
             })
             .collect()
     }
 
-    fn feats(&self, form: &str, class: u16) -> String {
-        self.feats_of_word
-            .get(&(form.to_lowercase(), class))
-            .or_else(|| self.feats_of_tag.get(class as usize))
-            .cloned()
-            .unwrap_or_else(|| "_".to_string())
+    /// What the features of a sentence read, worked out once per word.
+    fn context<'s>(&'s self, forms: &'s [&'s str]) -> Context<'s> {
+        let words: Vec<String> = forms.iter().map(|f| normalise(f)).collect();
+        let shapes = forms.iter().map(|f| shape(f)).collect();
+        let seen = words
+            .iter()
+            .map(|w| self.seen_tags.get(w).map_or(b"unseen".as_slice(), |s| s.as_bytes()))
+            .collect();
+        Context { words, shapes, seen }
+    }
+
+    fn feats(&self, word: &str, class: u16) -> &str {
+        let of_word = self.feats_of_word.get(word).and_then(|all| all.iter().find(|(c, _)| *c == class));
+        match of_word {
+            Some((_, feats)) => feats,
+            None => self.feats_of_tag.get(class as usize).map_or("_", String::as_str),
+        }
     }
 
     /// The features of word `i`, given the tags of the words before it.
-    fn features(&self, words: &[String], forms: &[&str], classes: &[u16], i: usize, out: &mut Features) {
+    fn features(&self, context: &Context<'_>, classes: &[u16], i: usize, out: &mut Features) {
         let tag = |k: isize| -> &[u8] {
             if k < 0 {
                 START
@@ -93,16 +122,18 @@ impl Tagger {
                 self.tags[classes[k as usize] as usize].1.as_bytes()
             }
         };
+        let at = |k: isize| usize::try_from(k).ok().filter(|&k| k < context.words.len());
         let word = |k: isize| -> &[u8] {
-            match usize::try_from(k).ok().and_then(|k| words.get(k)) {
-                Some(w) => w.as_bytes(),
+            match at(k) {
+                Some(k) => context.words[k].as_bytes(),
                 None if k < 0 => START,
                 None => END,
             }
         };
+        let seen = |k: isize| -> &[u8] { at(k).map_or(b"edge".as_slice(), |k| context.seen[k]) };
         let i = i as isize;
         let w = word(i);
-        let form = forms[i as usize];
+        let shape = context.shapes[i as usize].as_bytes();
         out.add(0, &[]);
         out.add(1, &[w]);
         out.add(2, &[suffix(w, 3)]);
@@ -112,7 +143,7 @@ impl Tagger {
         out.add(6, &[prefix(w, 2)]);
         out.add(7, &[prefix(w, 3)]);
         out.add(8, &[suffix(w, 4)]);
-        out.add(9, &[shape(form).as_bytes()]);
+        out.add(9, &[shape]);
         out.add(10, &[tag(i - 1)]);
         out.add(11, &[tag(i - 2)]);
         out.add(12, &[tag(i - 1), tag(i - 2)]);
@@ -127,10 +158,14 @@ impl Tagger {
         out.add(21, &[w, word(i + 1)]);
         out.add(22, &[tag(i - 1), word(i + 1)]);
         let first = if i == 0 { b"first".as_slice() } else { b"inside".as_slice() };
-        out.add(23, &[first, shape(form).as_bytes()]);
-        if let Some(next) = forms.get(i as usize + 1) {
-            out.add(24, &[shape(next).as_bytes()]);
+        out.add(23, &[first, shape]);
+        if let Some(next) = at(i + 1) {
+            out.add(24, &[context.shapes[next].as_bytes()]);
         }
+        out.add(25, &[seen(i)]);
+        out.add(26, &[seen(i), seen(i + 1)]);
+        out.add(27, &[tag(i - 1), seen(i)]);
+        out.add(28, &[seen(i + 1)]);
     }
 
     /// Trains on sentences with gold tags, features and lemmas, `epochs`
@@ -152,15 +187,15 @@ impl Tagger {
             shuffle(&mut order, &mut seed);
             for &s in &order {
                 let forms: Vec<&str> = sentences[s].words.iter().map(|w| w.form.as_str()).collect();
-                let words: Vec<String> = forms.iter().map(|f| normalise(f)).collect();
+                let context = tagger.context(&forms);
                 let mut classes: Vec<u16> = Vec::with_capacity(forms.len());
                 for i in 0..forms.len() {
                     let truth = gold[s][i];
-                    let guess = match tagger.certain.get(&words[i]) {
+                    let guess = match tagger.certain.get(&context.words[i]) {
                         Some(&class) => class,
                         None => {
                             features.clear();
-                            tagger.features(&words, &forms, &classes, i, &mut features);
+                            tagger.features(&context, &classes, i, &mut features);
                             training.score(features.hashes(), &mut scores);
                             let guess = argmax(&scores) as u16;
                             training.update(features.hashes(), truth as usize, guess as usize);
@@ -200,6 +235,18 @@ impl Tagger {
                 .or_default() += 1;
             *feats_by_tag.entry(class).or_default().entry(&word.feats).or_default() += 1;
         }
+        // Only words seen often: a rare word's tags in training are its
+        // gold tags, which the model would learn to copy.
+        let seen_tags = by_word
+            .iter()
+            .filter(|(_, counts)| counts.values().sum::<usize>() >= SEEN_COUNT)
+            .map(|(word, counts)| {
+                let mut classes: Vec<u16> = counts.keys().copied().collect();
+                classes.sort_unstable();
+                let name: Vec<String> = classes.iter().map(u16::to_string).collect();
+                (word.clone(), name.join("."))
+            })
+            .collect();
         let certain = by_word
             .into_iter()
             .filter_map(|(word, counts)| {
@@ -207,9 +254,12 @@ impl Tagger {
                 let (&class, &n) = counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))?;
                 (total >= CERTAIN_COUNT && n as f64 / total as f64 >= CERTAIN_SHARE).then_some((word, class))
             })
-            .collect();
-        let feats_of_word =
-            feats_by_word.into_iter().map(|(key, counts)| (key, most_frequent(&counts))).collect();
+            .collect::<WordMap<u16>>();
+        let mut feats_of_word: WordMap<Vec<(u16, String)>> = WordMap::default();
+        for ((word, class), counts) in feats_by_word {
+            feats_of_word.entry(word).or_default().push((class, most_frequent(&counts)));
+        }
+        feats_of_word.values_mut().for_each(|all| all.sort());
         let feats_of_tag = (0..tags.len() as u16)
             .map(|class| feats_by_tag.get(&class).map(most_frequent).unwrap_or_else(|| "_".to_string()))
             .collect();
@@ -217,6 +267,7 @@ impl Tagger {
             model: Model::default(),
             tags,
             certain,
+            seen_tags,
             feats_of_word,
             feats_of_tag,
             lemmatiser: Lemmatiser::train(sentences),
@@ -237,10 +288,18 @@ impl Tagger {
             write_string(out, word);
             out.extend_from_slice(&class.to_le_bytes());
         }
-        let mut feats: Vec<(&(String, u16), &String)> = self.feats_of_word.iter().collect();
+        let mut seen: Vec<(&String, &String)> = self.seen_tags.iter().collect();
+        seen.sort();
+        out.extend_from_slice(&(seen.len() as u32).to_le_bytes());
+        for (word, tags) in seen {
+            write_string(out, word);
+            write_string(out, tags);
+        }
+        let mut feats: Vec<(&String, &(u16, String))> =
+            self.feats_of_word.iter().flat_map(|(w, all)| all.iter().map(move |f| (w, f))).collect();
         feats.sort();
         out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-        for ((word, class), value) in feats {
+        for (word, (class, value)) in feats {
             write_string(out, word);
             out.extend_from_slice(&class.to_le_bytes());
             write_string(out, value);
@@ -262,17 +321,25 @@ impl Tagger {
             let upos = reader.string().and_then(Upos::parse).ok_or_else(cut)?;
             tags.push((upos, reader.string().ok_or_else(cut)?.to_string()));
         }
-        let mut certain = HashMap::new();
+        let mut certain = WordMap::default();
         for _ in 0..reader.u32().ok_or_else(cut)? {
             let word = reader.string().ok_or_else(cut)?.to_string();
             let class = reader.u16().filter(|&c| (c as usize) < classes).ok_or_else(cut)?;
             certain.insert(word, class);
         }
-        let mut feats_of_word = HashMap::new();
+        let mut seen_tags = WordMap::default();
+        for _ in 0..reader.u32().ok_or_else(cut)? {
+            let word = reader.string().ok_or_else(cut)?.to_string();
+            seen_tags.insert(word, reader.string().ok_or_else(cut)?.to_string());
+        }
+        let mut feats_of_word: WordMap<Vec<(u16, String)>> = WordMap::default();
         for _ in 0..reader.u32().ok_or_else(cut)? {
             let word = reader.string().ok_or_else(cut)?.to_string();
             let class = reader.u16().filter(|&c| (c as usize) < classes).ok_or_else(cut)?;
-            feats_of_word.insert((word, class), reader.string().ok_or_else(cut)?.to_string());
+            feats_of_word
+                .entry(word)
+                .or_default()
+                .push((class, reader.string().ok_or_else(cut)?.to_string()));
         }
         let mut feats_of_tag = Vec::with_capacity(classes);
         for _ in 0..classes {
@@ -280,7 +347,7 @@ impl Tagger {
         }
         let (lemmatiser, rest) = Lemmatiser::read(reader.0).ok_or_else(cut)?;
         let (model, rest) = Model::read(rest).filter(|(m, _)| m.classes() == classes).ok_or_else(cut)?;
-        Ok((Tagger { model, tags, certain, feats_of_word, feats_of_tag, lemmatiser }, rest))
+        Ok((Tagger { model, tags, certain, seen_tags, feats_of_word, feats_of_tag, lemmatiser }, rest))
     }
 }
 
