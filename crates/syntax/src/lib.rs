@@ -6,6 +6,7 @@
 //! tagger, a lemmatiser and a transition-based parser. They ship compressed
 //! in `models/` and are loaded once per process.
 
+mod agreement;
 pub mod conllu;
 mod error;
 mod lemma;

@@ -1,6 +1,7 @@
 //! The syntax models together: loading the shipped ones once, analysing
 //! text with them, training and saving new ones.
 
+use crate::agreement::Agreement;
 use crate::conllu::Sentence;
 use crate::parser::{self, Parser};
 use crate::tagger::Tagger;
@@ -19,6 +20,7 @@ const MAGIC: &[u8] = b"dateline-syntax 1\n";
 pub struct Syntax {
     tagger: Tagger,
     parser: Parser,
+    agreement: Agreement,
 }
 
 /// How to train.
@@ -61,10 +63,12 @@ impl Syntax {
             raw.strip_prefix(MAGIC).ok_or_else(|| Error::whole(name, "not a dateline syntax model"))?;
         let (tagger, rest) = Tagger::read(name, body)?;
         let (parser, rest) = Parser::read(name, rest)?;
+        let (agreement, rest) = Agreement::read(rest)
+            .ok_or_else(|| Error::whole(name, "the verb features are cut short or corrupt"))?;
         if !rest.is_empty() {
             return Err(Error::whole(name, "bytes left after the models"));
         }
-        Ok(Syntax { tagger, parser })
+        Ok(Syntax { tagger, parser, agreement })
     }
 
     /// The models, gzipped.
@@ -72,6 +76,7 @@ impl Syntax {
         let mut raw = MAGIC.to_vec();
         self.tagger.write(&mut raw);
         self.parser.write(&mut raw);
+        self.agreement.write(&mut raw);
         let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
         // Writing to memory cannot fail.
         let _ = encoder.write_all(&raw);
@@ -90,7 +95,7 @@ impl Syntax {
             })
             .collect();
         let parser = Parser::train(sentences, &tags, options.parser_epochs);
-        Syntax { tagger, parser }
+        Syntax { tagger, parser, agreement: Agreement::train(sentences) }
     }
 
     /// Analyses one sentence given as its words.
@@ -102,7 +107,7 @@ impl Syntax {
             .map(|(form, t)| parser::Token { form, lemma: &t.lemma, upos: t.upos, xpos: &t.xpos })
             .collect();
         let tree = self.parser.parse(&tokens);
-        forms
+        let mut words: Vec<Word> = forms
             .iter()
             .zip(tagged)
             .zip(tree)
@@ -115,7 +120,9 @@ impl Syntax {
                 head,
                 deprel,
             })
-            .collect()
+            .collect();
+        self.agreement.apply(&mut words);
+        words
     }
 
     /// Analyses every sentence of a segmented text, on the words UD would
