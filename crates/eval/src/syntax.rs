@@ -413,6 +413,10 @@ fn disagreements(gold: &[GoldWord], system: &[Span], chars: &[char]) -> Vec<(Str
         let system_words: Vec<String> = system[s0..s].iter().map(|&span| text(span)).collect();
         out.push((gold_text(&gold[g0..g]), system_words.join(" ")));
     }
+    if g < gold.len() || s < system.len() {
+        let system_words: Vec<String> = system[s..].iter().map(|&span| text(span)).collect();
+        out.push((gold_text(&gold[g..]), system_words.join(" ")));
+    }
     out
 }
 
@@ -520,7 +524,10 @@ mod tests {
                 row(3, "n't")
             ),
         );
-        let cases: &[(&str, Vec<Span>, usize, &[(&str, &str)])] = &[
+        /// A case: its name, the system's spans, how many are right, and
+        /// the differences listed (gold, system).
+        type Case = (&'static str, Vec<Span>, usize, &'static [(&'static str, &'static str)]);
+        let cases: &[Case] = &[
             ("the same words", vec![(0, 4), (5, 7), (7, 10)], 3, &[]),
             (
                 "abbreviation split",
@@ -529,6 +536,7 @@ mod tests {
                 &[("U.S.", "U . S .")],
             ),
             ("clitic not split", vec![(0, 4), (5, 10)], 1, &[("don't → do n't", "don't")]),
+            ("a word left out at the end", vec![(0, 4), (5, 7)], 2, &[("don't → n't", "")]),
         ];
         for (name, system, correct, differences) in cases {
             let score = WordScore::compute(&[(&gold, system.clone())]).unwrap();
