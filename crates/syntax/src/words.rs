@@ -309,19 +309,8 @@ impl<'a> Splitter<'a, '_, '_> {
                 to += 1;
             }
             to
-        } else if !after_word
-            && token.text == "."
-            && self.at(i + 1, end).is_some_and(|t| t.len() <= 4 && t.chars().all(|c| c.is_ascii_lowercase()))
-            && !self.is_alnum(i + 2, end)
-            && !self.is(i + 2, end, ".")
-        {
-            i + 2 // ".doc", ".pdf"
-        } else if !after_word
-            && self.is_apostrophe_at(i, end)
-            && self.at(i + 1, end).is_some_and(|t| t.eq_ignore_ascii_case("em"))
-            && !self.is_alnum(i + 2, end)
-        {
-            i + 2 // "'em"
+        } else if !after_word && (self.file_extension(i, end) || self.them(i, end)) {
+            i + 2
         } else if !after_word
             && self.is_apostrophe_at(i, end)
             && self.is_number(i + 1, end)
@@ -338,6 +327,21 @@ impl<'a> Splitter<'a, '_, '_> {
         };
         self.push(i, to);
         Some(to)
+    }
+
+    /// ".doc", ".pdf": a file extension written alone.
+    fn file_extension(&self, i: usize, end: usize) -> bool {
+        self.is(i, end, ".")
+            && self.at(i + 1, end).is_some_and(|t| t.len() <= 4 && t.chars().all(|c| c.is_ascii_lowercase()))
+            && !self.is_alnum(i + 2, end)
+            && !self.is(i + 2, end, ".")
+    }
+
+    /// "'em", "them" without its "th".
+    fn them(&self, i: usize, end: usize) -> bool {
+        self.is_apostrophe_at(i, end)
+            && self.at(i + 1, end).is_some_and(|t| t.eq_ignore_ascii_case("em"))
+            && !self.is_alnum(i + 2, end)
     }
 
     /// "...", "?!", "--", "**", "==": one word. Anything else: one
@@ -490,10 +494,13 @@ impl<'a> Splitter<'a, '_, '_> {
             self.push(i, end); // "pre-" of "pre- and post-war", "th-" of a stammer
             return end;
         }
-        if to == i + 1 && self.is_word(i, end) && self.is(to, end, ".") && !self.is(to + 1, end, ".") {
-            if self.keeps_period(i) {
-                to += 1;
-            }
+        if to == i + 1
+            && self.is_word(i, end)
+            && self.is(to, end, ".")
+            && !self.is(to + 1, end, ".")
+            && self.keeps_period(i)
+        {
+            to += 1;
         }
         // Clitics split off the word: "n't", "'s", "'ll".
         if self.is_apostrophe_at(to, end) && self.is_word(to + 1, end) && !self.is_apostrophe_at(to + 2, end)
@@ -584,11 +591,9 @@ impl<'a> Splitter<'a, '_, '_> {
             return Some(i + 3);
         }
         let mut to = i + 1;
-        loop {
-            match (self.at(to, end), digits(to + 1)) {
-                (Some(","), Some(3)) | (Some("." | ":" | "/"), Some(_)) => to += 2,
-                _ => break,
-            }
+        while let (Some(","), Some(3)) | (Some("." | ":" | "/"), Some(_)) = (self.at(to, end), digits(to + 1))
+        {
+            to += 2;
         }
         Some(to)
     }
@@ -596,9 +601,11 @@ impl<'a> Splitter<'a, '_, '_> {
     /// "21st", "1990s": a suffix that stays on a number.
     fn number_suffix(&self, to: usize, end: usize) -> usize {
         let suffix = self.is_number(to - 1, end)
-            && self
-                .at(to, end)
-                .is_some_and(|t| NUMBER_SUFFIXES.iter().any(|s| t == *s || t == s.to_ascii_uppercase()));
+            && self.at(to, end).is_some_and(|t| {
+                let same_case =
+                    !t.bytes().any(|b| b.is_ascii_lowercase()) || !t.bytes().any(|b| b.is_ascii_uppercase());
+                same_case && NUMBER_SUFFIXES.iter().any(|s| t.eq_ignore_ascii_case(s))
+            });
         if suffix {
             to + 1
         } else {
@@ -633,12 +640,12 @@ impl<'a> Splitter<'a, '_, '_> {
         if !word.is_ascii() || word.len() > 8 {
             return false;
         }
-        let lower = word.to_ascii_lowercase();
-        let plain_case = word[1..] == lower[1..];
-        let found = CONTRACTIONS
-            .iter()
-            .find(|(whole, _)| *whole == lower)
-            .or_else(|| NEGATIONS_WITHOUT_APOSTROPHE.iter().find(|(whole, _)| *whole == lower && plain_case));
+        let plain_case = || !word[1..].bytes().any(|b| b.is_ascii_uppercase());
+        let found = CONTRACTIONS.iter().find(|(whole, _)| whole.eq_ignore_ascii_case(word)).or_else(|| {
+            NEGATIONS_WITHOUT_APOSTROPHE
+                .iter()
+                .find(|(whole, _)| whole.eq_ignore_ascii_case(word) && plain_case())
+        });
         let Some(&(_, at)) = found else { return false };
         let cut = token.bytes.start + at;
         self.words.push(UdWord {
