@@ -620,7 +620,10 @@ impl<'a> Splitter<'a, '_, '_> {
         let mut chars = word.chars();
         let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
         if initial {
-            return true;
+            // "Jennifer M. Anderson", but "so did I." and "Plan B." end
+            // with a full stop.
+            let closing = |t: &Token<'_>| matches!(t.text, "\"" | "'" | ")" | "]" | "”" | "’");
+            return !self.tokens[i + 2..].iter().all(closing);
         }
         let lower = word.to_lowercase();
         if NUMBERED.contains(&lower.as_str()) {
@@ -740,6 +743,8 @@ mod tests {
             ("Mr. Smith", &["Mr.", "Smith"]),
             ("Apple Inc.", &["Apple", "Inc."]),
             ("Jennifer M. Anderson", &["Jennifer", "M.", "Anderson"]),
+            ("So did I.", &["So", "did", "I", "."]),
+            ("Take plan B.\")", &["Take", "plan", "B", ".", "\"", ")"]),
             ("Ph.D. students", &["Ph.D.", "students"]),
             ("No. 5", &["No.", "5"]),
             ("c. 1500", &["c.", "1500"]),
