@@ -2,11 +2,13 @@
 //! scores it.
 //!
 //! [`SyntaxScore`] compares system sentences with gold ones over the same
-//! words (gold tokenisation): UPOS, XPOS, UFeats (the whole FEATS column),
-//! AllTags (the three together), Lemma, UAS and LAS. With the same words
-//! precision, recall and F1 are one number, the accuracy. LAS is given on
-//! the full relation (`obl:tmod`) and on its universal part before the
-//! colon (`obl`), which is what the official script compares.
+//! words (gold tokenisation): UPOS, XPOS, UFeats, AllTags (the three
+//! together), Lemma, UAS and LAS. With the same words precision, recall
+//! and F1 are one number, the accuracy. LAS is given on the full relation
+//! (`obl:tmod`) and on its universal part before the colon (`obl`), which
+//! is what the official script compares. UFeats compares the whole FEATS
+//! column, where the official script keeps only the 2018 universal
+//! features (it drops `NumForm`, `ExtPos`, `Style`): ours is the stricter.
 //!
 //! [`WordScore`] scores a tokeniser: each sentence's words found in its raw
 //! text against the gold words (CoNLL 2018 "Words"): a word is right when
