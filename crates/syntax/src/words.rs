@@ -154,7 +154,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// "c. 1500", "p. 12"), since they are words too.
 const NUMBERED: &[&str] = &["no", "nos", "c", "p", "pp"];
 
-/// Month abbreviations of dates such as "01-Feb-02".
+/// Month abbreviations of dates such as "05-Mar-21".
 const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// Suffixes that stay on a number: ordinals and decades.
@@ -303,7 +303,7 @@ impl<'a> Splitter<'a, '_, '_> {
             return Some(to);
         }
         let to = if i == begin && matches!(token.text, "#" | "@") && self.is_word(i + 1, end) {
-            // "#audiobooks", "@dateline_news"
+            // "#elections", "@dateline_news"
             let mut to = i + 2;
             while self.is_alnum(to, end) || self.is(to, end, "_") {
                 to += 1;
@@ -403,8 +403,8 @@ impl<'a> Splitter<'a, '_, '_> {
         Some(to)
     }
 
-    /// "john.smith@example.com", "davidr...@optonline.net",
-    /// "Warner@ENRON": letters, digits and ". _ - +" around one "@".
+    /// "john.smith@example.com", "jane...@example.net",
+    /// "Lopez@NEWSDESK": letters, digits and ". _ - +" around one "@".
     fn email(&self, i: usize, end: usize) -> Option<usize> {
         if !self.is_alnum(i, end) {
             return None;
@@ -450,7 +450,7 @@ impl<'a> Splitter<'a, '_, '_> {
                 && self.is_word(to + 1, end)
                 && !self.clitic_follows(last, to, end)
             {
-                to += 2; // "O'Neill", "c'est"
+                to += 2; // "O'Hara", "d'Ivoire"
                 joined_apostrophe = true;
             } else if to == i + 1
                 && last_is_word
@@ -476,7 +476,7 @@ impl<'a> Splitter<'a, '_, '_> {
                 && self.tokens[i..to].iter().any(|t| t.kind == TokenKind::Word)
                 && self.tokens[i..to].iter().any(|t| t.kind == TokenKind::Number)
             {
-                to += 2; // "EY4096.1", "Sam3102.doc"
+                to += 2; // "AB1234.5", "Memo2020.doc"
             } else if last_is_word
                 && self.is(to, end, ".")
                 && self.at(to + 1, end).is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()))
@@ -580,7 +580,7 @@ impl<'a> Splitter<'a, '_, '_> {
                 return Some(i + 5);
             }
         }
-        // "01-Feb-02"
+        // "05-Mar-21"
         let month = self
             .at(i + 2, end)
             .is_some_and(|t| t.len() == 3 && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(t)));
@@ -620,7 +620,7 @@ impl<'a> Splitter<'a, '_, '_> {
         let mut chars = word.chars();
         let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
         if initial {
-            // "Jennifer M. Anderson", but "so did I." and "Plan B." end
+            // "Maria T. Lopez", but "so did I." and "Plan B." end
             // with a full stop.
             let closing = |t: &Token<'_>| matches!(t.text, "\"" | "'" | ")" | "]" | "”" | "’");
             return !self.tokens[i + 2..].iter().all(closing);
@@ -691,7 +691,7 @@ mod tests {
             ("you're", &["you", "'re"]),
             ("he'd", &["he", "'d"]),
             ("U.S.'s", &["U.S.", "'s"]),
-            ("O'Neill's", &["O'Neill", "'s"]),
+            ("O'Hara's", &["O'Hara", "'s"]),
             ("states'", &["states", "'"]),
             ("cannot", &["can", "not"]),
             ("gonna", &["gon", "na"]),
@@ -714,16 +714,16 @@ mod tests {
             ("non-Western", &["non-Western"]),
             ("Nagorno-Karabakh", &["Nagorno", "-", "Karabakh"]),
             ("30-year-old", &["30", "-", "year", "-", "old"]),
-            ("O'Neill", &["O'Neill"]),
+            ("Côte d'Ivoire", &["Côte", "d'Ivoire"]),
             ("rock'n'roll", &["rock'n'roll"]),
             ("AT&T", &["AT&T"]),
             ("MP3", &["MP3"]),
             ("B2B", &["B2B"]),
-            ("paulhastings.com", &["paulhastings.com"]),
+            ("example.com", &["example.com"]),
             ("and/or", &["and", "/", "or"]),
             ("b/c", &["b/c"]),
             ("cover_letter.doc", &["cover_letter.doc"]),
-            ("EY4096.1", &["EY4096.1"]),
+            ("AB1234.5", &["AB1234.5"]),
             ("pre- and post-war", &["pre-", "and", "post-war"]),
             ("get 'em", &["get", "'em"]),
             ("a .pdf file", &["a", ".pdf", "file"]),
@@ -742,7 +742,7 @@ mod tests {
             ("e.g. this", &["e.g.", "this"]),
             ("Mr. Smith", &["Mr.", "Smith"]),
             ("Apple Inc.", &["Apple", "Inc."]),
-            ("Jennifer M. Anderson", &["Jennifer", "M.", "Anderson"]),
+            ("Maria T. Lopez", &["Maria", "T.", "Lopez"]),
             ("So did I.", &["So", "did", "I", "."]),
             ("Take plan B.\")", &["Take", "plan", "B", ".", "\"", ")"]),
             ("Ph.D. students", &["Ph.D.", "students"]),
@@ -777,7 +777,7 @@ mod tests {
             ("$5.50", &["$", "5.50"]),
             ("5%", &["5", "%"]),
             ("11,2000", &["11", ",", "2000"]),
-            ("01-Feb-02", &["01-Feb-02"]),
+            ("05-Mar-21", &["05-Mar-21"]),
             ("in '67", &["in", "'67"]),
             ("the ’90s", &["the", "’90s"]),
         ];
@@ -800,7 +800,7 @@ mod tests {
             ("fun :D", &["fun", ":D"]),
             ("family:)", &["family", ":)"]),
             ("Note:Do", &["Note", ":", "Do"]),
-            ("#audiobooks", &["#audiobooks"]),
+            ("#elections", &["#elections"]),
             ("\"Yes,\" he said.", &["\"", "Yes", ",", "\"", "he", "said", "."]),
             ("'Quoted'", &["'", "Quoted", "'"]),
         ];
