@@ -41,6 +41,20 @@ pub enum Command {
         after_help = "Examples:\n  dateline timeline ../shared/examples/kalbajar.txt --format text\n  dateline timeline examples/ --format csv > timeline.csv"
     )]
     Timeline(TimelineArgs),
+    /// Tag, lemmatise and parse: every sentence split into the words of
+    /// Universal Dependencies, each with its part of speech (UPOS and Penn
+    /// Treebank XPOS), features, lemma, head and relation.
+    ///
+    /// Reads articles like `tag` (same inputs, error handling and exit
+    /// codes) and writes CoNLL-U or JSON Lines. With --conllu it reads a
+    /// CoNLL-U file instead, keeps its sentences and words and fills in the
+    /// predicted columns, so that the CoNLL 2018 evaluation script can score
+    /// it; a malformed sentence is reported with its line and skipped, and
+    /// the exit code is then 1.
+    #[command(
+        after_help = "Examples:\n  dateline syntax examples/ceasefire.txt\n  echo 'Talks did not resume on Monday.' | dateline syntax --dct 2020-11-26 --format json\n  dateline syntax --conllu gold.conllu > predicted.conllu\n  python conll18_ud_eval.py -v gold.conllu predicted.conllu\n  dateline syntax --model /tmp/syntax.bin.gz --conllu gold.conllu"
+    )]
+    Syntax(SyntaxArgs),
     /// Analyse articles and store them (with their merged events) in the
     /// embedded database; idempotent and resumable.
     #[command(
@@ -61,12 +75,16 @@ pub enum Command {
     /// Score the engine against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Train the shipped models from the data beside the checkout.
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Rebuild the shipped gazetteer from the GeoNames files.
     #[command(
         after_help = "Example:\n  dateline gazetteer --geonames ../shared/data/geonames --out crates/geo/data/gazetteer.tsv.gz"
     )]
     Gazetteer(GazetteerArgs),
-    /// Measure throughput (MB/s on one core and on all cores) and peak memory.
+    /// Measure throughput (MB/s on one core and on all cores; syntax in
+    /// words/s) and memory.
     #[command(after_help = "Example:\n  dateline bench --corpus ../shared/data/tempeval3/silver")]
     Bench(BenchArgs),
 }
@@ -92,6 +110,73 @@ pub struct TagArgs {
     /// TIMEX3 tags, or a table to read.
     #[arg(long, short, value_enum, default_value_t = TagFormat::Json)]
     pub format: TagFormat,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SyntaxArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output: CoNLL-U (`# sent_id = DOCID-N` and `# text = ...` before
+    /// each sentence; the default), or one JSON object per document and line
+    /// with each word's character offsets. --conllu always writes CoNLL-U.
+    #[arg(long, short, value_enum, value_name = "FORMAT")]
+    pub format: Option<SyntaxFormat>,
+    /// Instead of articles: this CoNLL-U file's sentences and words, with
+    /// the predicted LEMMA, UPOS, XPOS, FEATS, HEAD and DEPREL written over
+    /// the file's own (comments and multiword tokens are kept).
+    #[arg(long, value_name = "FILE.conllu", conflicts_with_all = ["files", "dct", "input_format"])]
+    pub conllu: Option<PathBuf>,
+    /// Models written by `dateline train syntax --out`, instead of the
+    /// shipped ones.
+    #[arg(long, value_name = "PATH")]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxFormat {
+    /// CoNLL-U, ten tab-separated columns a word, a blank line after each sentence.
+    Conllu,
+    /// {"id", "dct", "sentences": [{"words": [...]}]}, one document per line.
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TrainCommand {
+    /// Train the tagger, lemmatiser and parser on UD English: EWT dev and
+    /// test and PUD, less every 10th sentence of each file (the 10th, the
+    /// 20th, ...: counting from 0, those whose index ends in 9), which is
+    /// held out and scored, with GUM dev as an out-of-domain check.
+    ///
+    /// The same data and options always give the same models. The treebanks
+    /// are CC BY-SA; so are models trained on them.
+    #[command(
+        after_help = "Examples:\n  dateline train syntax\n  dateline train syntax --ud ../shared/data/ud --out /tmp/syntax.bin.gz --held-out /tmp/held-out.conllu\n  dateline syntax --model /tmp/syntax.bin.gz --conllu /tmp/held-out.conllu > /tmp/predicted.conllu\n  python conll18_ud_eval.py -v /tmp/held-out.conllu /tmp/predicted.conllu"
+    )]
+    Syntax(TrainSyntaxArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TrainSyntaxArgs {
+    /// The folder with UD_English-EWT, UD_English-PUD and UD_English-GUM.
+    #[arg(long, default_value = "../shared/data/ud", value_name = "DIR")]
+    pub ud: PathBuf,
+    /// Where to write the gzipped models.
+    #[arg(long, default_value = "crates/syntax/models/syntax.bin.gz", value_name = "PATH")]
+    pub out: PathBuf,
+    /// Also write the held-out sentences, as they are in the treebanks, to
+    /// this CoNLL-U file (outside the repository: they are the data's), to
+    /// score them with the official script.
+    #[arg(long, value_name = "PATH")]
+    pub held_out: Option<PathBuf>,
+    /// Passes over the training sentences for the tagger.
+    #[arg(long, default_value_t = dateline_syntax::TrainOptions::default().tagger_epochs)]
+    pub tagger_epochs: usize,
+    /// Passes over the training sentences for the parser.
+    #[arg(long, default_value_t = dateline_syntax::TrainOptions::default().parser_epochs)]
+    pub parser_epochs: usize,
+    /// Report format of the scores.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 #[derive(clap::Args, Debug)]
@@ -196,6 +281,33 @@ pub enum EvalCommand {
         after_help = "Examples:\n  dateline eval semeval2015 ../shared/data/timeline/semeval2015-task4/eval_corpus_1 --out /tmp/runs\n  dateline eval semeval2015 --score ../shared/data/timeline/semeval2015-task4/eval_corpus_1/TimeLines_Gold_Standard /tmp/runs"
     )]
     Semeval2015(SemevalArgs),
+    /// Syntax on a CoNLL-U treebank, on its gold words (CoNLL 2018 with
+    /// gold tokenisation): UPOS, XPOS, UFeats, AllTags, Lemmas, UAS and LAS
+    /// (full relation, and universal relation as the official script), and
+    /// the speed. Also how the words found in each sentence's `# text`
+    /// match the gold words (Words P/R/F1).
+    #[command(
+        after_help = "Examples:\n  dateline eval syntax ../shared/data/ud/UD_English-GUM/en_gum-ud-dev.conllu\n  dateline eval syntax --model /tmp/syntax.bin.gz --format json gold.conllu\n  dateline eval syntax --errors ../shared/data/ud/UD_English-EWT/en_ewt-ud-dev.conllu"
+    )]
+    Syntax(SyntaxEvalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SyntaxEvalArgs {
+    /// A CoNLL-U file with gold annotations.
+    #[arg(value_name = "FILE.conllu")]
+    pub file: PathBuf,
+    /// Report format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Models written by `dateline train syntax --out`, instead of the
+    /// shipped ones.
+    #[arg(long, value_name = "PATH")]
+    pub model: Option<PathBuf>,
+    /// List every way the words found in the text differ from the gold
+    /// words, most frequent first (the report lists the ten most frequent).
+    #[arg(long)]
+    pub errors: bool,
 }
 
 #[derive(clap::Args, Debug)]

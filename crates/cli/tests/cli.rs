@@ -429,3 +429,242 @@ fn an_ingest_killed_midway_loses_nothing_committed_and_resumes() {
     assert!(String::from_utf8_lossy(&third.stderr).contains("0 article(s) added, 2452 already stored"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The lines of a CoNLL-U output that are words or multiword tokens.
+fn conllu_rows(text: &str) -> Vec<Vec<&str>> {
+    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect()).collect()
+}
+
+#[test]
+fn syntax_writes_conllu_with_ten_columns_a_word() {
+    let out = dateline!("syntax", "--dct", "2020-11-26"; stdin = b"Armenia didn't leave Kalbajar on Friday. It's over.");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows = conllu_rows(&text);
+    assert!(rows.iter().all(|r| r.len() == 10), "{text}");
+    let words: Vec<&str> = rows.iter().filter(|r| !r[0].contains('-')).map(|r| r[1]).collect();
+    assert_eq!(
+        words,
+        ["Armenia", "did", "n't", "leave", "Kalbajar", "on", "Friday", ".", "It", "'s", "over", "."]
+    );
+    assert!(rows.iter().any(|r| r[0] == "2-3" && r[1] == "didn't"), "{text}");
+    let comments: Vec<&str> = text.lines().filter(|l| l.starts_with("# ")).collect();
+    let id = comments[0].strip_prefix("# newdoc id = ").unwrap();
+    assert_eq!(comments[1], format!("# sent_id = {id}-1"));
+    assert_eq!(comments[2], "# text = Armenia didn't leave Kalbajar on Friday.");
+    assert_eq!(comments[4], "# text = It's over.");
+    for row in rows.iter().filter(|r| !r[0].contains('-')) {
+        assert!(row[6].parse::<usize>().is_ok(), "a numeric head: {row:?}");
+    }
+}
+
+#[test]
+fn syntax_json_gives_each_word_its_offsets() {
+    let text = "Talks can't resume before mid-July, the U.S. envoy said.";
+    let out = dateline!("syntax", "--format", "json", "--dct", "2020-11-26"; stdin = text.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = &json_lines(&out)[0];
+    assert_eq!(doc["dct"], "2020-11-26");
+    let chars: Vec<char> = text.chars().collect();
+    let words = doc["sentences"][0]["words"].as_array().unwrap();
+    for word in words {
+        for key in ["lemma", "upos", "xpos", "feats", "head", "deprel"] {
+            assert!(!word[key].is_null(), "{key} in {word}");
+        }
+        let (start, end) = (word["start"].as_u64().unwrap() as usize, word["end"].as_u64().unwrap() as usize);
+        assert_eq!(word["form"], chars[start..end].iter().collect::<String>());
+    }
+    let forms: Vec<&str> = words.iter().map(|w| w["form"].as_str().unwrap()).collect();
+    assert!(forms.starts_with(&["Talks", "ca", "n't", "resume", "before", "mid-July", ","]), "{forms:?}");
+    assert!(forms.contains(&"U.S."), "{forms:?}");
+}
+
+/// A hand-written CoNLL-U file: comments, a multiword token, an empty
+/// node, a malformed sentence (line 10) between two good ones.
+const HAND_WRITTEN_CONLLU: &str = "# newdoc id = hand\n\
+# sent_id = hand-1\n\
+# text = Troops didn't leave\n\
+1\tTroops\ttroop\tNOUN\tNNS\tNumber=Plur\t3\tnsubj\t_\t_\n\
+2-3\tdidn't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+2\tdid\tdo\tAUX\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t4\taux\t_\t_\n\
+3\tn't\tnot\tPART\tRB\tPolarity=Neg\t4\tadvmod\t_\t_\n\
+4\tleave\tleave\tVERB\tVB\tVerbForm=Inf\t0\troot\t_\t_\n\
+\n\
+1\tBroken\tbroken\tADJ\tJJ\n\
+\n\
+# sent_id = hand-3\n\
+# text = Talks resume Monday.\n\
+1\tTalks\ttalk\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_\n\
+2\tresume\tresume\tVERB\tVBP\tMood=Ind|Tense=Pres|VerbForm=Fin\t0\troot\t_\t_\n\
+2.1\tthen\tthen\tADV\tRB\t_\t_\t_\t2:advmod\t_\n\
+3\tMonday\tMonday\tPROPN\tNNP\tNumber=Sing\t2\tobl:tmod\t_\tSpaceAfter=No\n\
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+
+#[test]
+fn syntax_on_conllu_keeps_the_words_and_comments_and_skips_a_malformed_sentence() {
+    let file = tmp_file("hand.conllu", HAND_WRITTEN_CONLLU.as_bytes());
+    let out = dateline!("syntax", "--conllu", file.to_str().unwrap());
+    assert_eq!(out.status.code(), Some(1), "a skipped sentence makes exit code 1");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("hand.conllu:10:") && stderr.contains("(sentence skipped)"), "{stderr}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for comment in
+        ["# newdoc id = hand", "# sent_id = hand-1", "# text = Troops didn't leave", "# sent_id = hand-3"]
+    {
+        assert!(text.lines().any(|l| l == comment), "{comment} in {text}");
+    }
+    let rows = conllu_rows(&text);
+    assert!(rows.iter().all(|r| r.len() == 10), "{text}");
+    let ids_and_forms: Vec<(&str, &str)> = rows.iter().map(|r| (r[0], r[1])).collect();
+    assert_eq!(
+        ids_and_forms,
+        [
+            ("1", "Troops"),
+            ("2-3", "didn't"),
+            ("2", "did"),
+            ("3", "n't"),
+            ("4", "leave"),
+            ("1", "Talks"),
+            ("2", "resume"),
+            ("3", "Monday"),
+            ("4", ".")
+        ]
+    );
+    assert!(!text.contains("Broken"));
+    let out = dateline!("syntax", "--conllu", file.to_str().unwrap(), "--format", "json");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--conllu writes CoNLL-U"));
+}
+
+#[test]
+fn eval_syntax_prints_the_metrics() {
+    let file = tmp_file("eval.conllu", HAND_WRITTEN_CONLLU.as_bytes());
+    let out = dateline!("eval", "syntax", file.to_str().unwrap());
+    assert_eq!(out.status.code(), Some(1), "the malformed sentence is reported");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for metric in ["UPOS", "XPOS", "UFeats", "AllTags", "Lemmas", "UAS", "LAS", "words/s", "Words"] {
+        assert!(text.contains(metric), "{metric} in {text}");
+    }
+    let out = dateline!("eval", "syntax", "--format", "json", file.to_str().unwrap());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((report["sentences"].as_u64(), report["words"].as_u64()), (Some(2), Some(8)));
+    for metric in
+        ["upos", "xpos", "ufeats", "alltags", "lemma", "uas", "las", "las_universal", "words_per_second"]
+    {
+        let value = report[metric].as_f64().unwrap_or(-1.0);
+        assert!(value >= 0.0 && (metric == "words_per_second" || value <= 1.0), "{metric}: {report}");
+    }
+    assert_eq!(report["tokenisation"]["words"]["f1"], 1.0, "{report}");
+}
+
+#[test]
+fn eval_syntax_on_gum_dev_scores_every_word_and_the_tokenisation() {
+    let gum = shared("data/ud/UD_English-GUM/en_gum-ud-dev.conllu");
+    let out = dateline!("eval", "syntax", "--format", "json", gum.to_str().unwrap());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["words"], 28119);
+    assert!(report["tokenisation"]["words"]["f1"].as_f64().unwrap() > 0.99, "{}", report["tokenisation"]);
+}
+
+#[test]
+fn syntax_models_missing_or_corrupt_are_named() {
+    let out = dateline!("syntax", "--model", "no/such/model.bin.gz", "--dct", "2020-11-26"; stdin = b"Hi.");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no/such/model.bin.gz") && stderr.contains("dateline train syntax"), "{stderr}");
+    let corrupt = tmp_file("corrupt.bin.gz", b"not a model");
+    let out = dateline!("eval", "syntax", "--model", corrupt.to_str().unwrap(), "x.conllu");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("corrupt.bin.gz") && stderr.contains("not a gzipped model"), "{stderr}");
+}
+
+/// A small treebank written for the test: `n` sentences, all different.
+fn made_up_treebank(n: usize) -> String {
+    let nouns = ["Troops", "Talks", "Envoys", "Ferries", "Markets"];
+    let verbs = [("left", "leave"), ("resumed", "resume"), ("waited", "wait")];
+    let mut out = String::new();
+    for i in 0..n {
+        let noun = nouns[i % nouns.len()];
+        let (verb, lemma) = verbs[i % verbs.len()];
+        out.push_str(&format!(
+            "# sent_id = made-up-{i}\n# text = {noun} {verb} {i}.\n\
+             1\t{noun}\t{}\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_\n\
+             2\t{verb}\t{lemma}\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n\
+             3\t{i}\t{i}\tNUM\tCD\tNumForm=Digit|NumType=Card\t2\tobj\t_\tSpaceAfter=No\n\
+             4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+            noun.to_lowercase().trim_end_matches('s')
+        ));
+    }
+    out
+}
+
+#[test]
+fn train_syntax_holds_out_every_tenth_sentence_and_is_deterministic() {
+    let dir = std::env::temp_dir().join(format!("dateline-train-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (folder, file, n) in [
+        ("UD_English-EWT", "en_ewt-ud-dev.conllu", 25),
+        ("UD_English-EWT", "en_ewt-ud-test.conllu", 12),
+        ("UD_English-PUD", "en_pud-ud-test.conllu", 10),
+        ("UD_English-GUM", "en_gum-ud-dev.conllu", 5),
+    ] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+        std::fs::write(dir.join(folder).join(file), made_up_treebank(n)).unwrap();
+    }
+    let (ud, model, held) = (dir.to_str().unwrap(), dir.join("m.bin.gz"), dir.join("held.conllu"));
+    let train = || {
+        dateline!(
+            "train",
+            "syntax",
+            "--ud",
+            ud,
+            "--out",
+            model.to_str().unwrap(),
+            "--held-out",
+            held.to_str().unwrap(),
+            "--tagger-epochs",
+            "2",
+            "--parser-epochs",
+            "2"
+        )
+    };
+    let out = train();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("held out") && stdout.contains("GUM dev") && stdout.contains("UAS"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("training on 43 sentences") && stderr.contains("4 held out"), "{stderr}");
+    let held_out = std::fs::read_to_string(&held).unwrap();
+    let ids: Vec<&str> = held_out.lines().filter_map(|l| l.strip_prefix("# sent_id = ")).collect();
+    assert_eq!(ids, ["made-up-9", "made-up-19", "made-up-9", "made-up-9"]);
+    let first = std::fs::read(&model).unwrap();
+    assert!(train().status.success());
+    assert_eq!(first, std::fs::read(&model).unwrap(), "the same data gives the same models");
+    let out = dateline!("eval", "syntax", "--model", model.to_str().unwrap(), held.to_str().unwrap());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let missing = dateline!(
+        "train",
+        "syntax",
+        "--ud",
+        dir.join("nope").to_str().unwrap(),
+        "--out",
+        model.to_str().unwrap()
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("give --ud the folder"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn syntax_help_has_examples() {
+    for command in [&["syntax", "--help"][..], &["eval", "syntax", "--help"], &["train", "syntax", "--help"]]
+    {
+        let out = run(command, None);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Example"), "{command:?}: {text}");
+    }
+    let out = dateline!("syntax", "--help");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("--conllu"));
+}

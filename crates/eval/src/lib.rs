@@ -1,14 +1,17 @@
 //! Scorers that measure dateline against gold annotations: TempEval-3
-//! temporal expressions and geoparsing (LGL, GeoWebNews).
+//! temporal expressions and geoparsing (LGL, GeoWebNews), and syntax
+//! against Universal Dependencies (CoNLL 2018).
 
 mod error;
 mod events;
 mod geo;
 mod semeval;
+mod syntax;
 mod tempeval;
 
 pub use error::Error;
 pub use events::{EventDocument, EventScore, Span};
 pub use geo::{read_geo_corpus, GeoArticle, GeoScore, GoldToponym};
 pub use semeval::{read_cat, CatDocument, Timeline, TimelineScore};
+pub use syntax::{Difference, SyntaxScore, WordScore};
 pub use tempeval::{Attribute, DocumentTimexes, Mistake, MistakeKind, Prf, TimexScore};

@@ -251,7 +251,7 @@ mod tests {
     fn order_and_dates_both_count() {
         let gold = Timeline::parse("X\n1\t2007\ta\n2\t2008-XX-XX\tb\tb2\n3\t2009\tc\n").unwrap();
         let swapped = Timeline::parse("X\n1\t2007\ta\n2\t2009\tc\n3\t2008\tb\n").unwrap();
-        let score = TimelineScore::compute(&[gold.clone()], &[swapped]);
+        let score = TimelineScore::compute(std::slice::from_ref(&gold), &[swapped]);
         assert!(score.micro.f1 > 0.0 && score.micro.f1 < 1.0, "{score:?}");
         let nothing = TimelineScore::compute(&[gold], &[]);
         assert_eq!(nothing.micro.r, 0.0);

@@ -1,11 +1,13 @@
 //! The per-document pipeline: one home for the order of the stages.
 //!
 //! ```text
-//! Document ─► segment ─► timex ─► entities ─► events ─► Analysis
-//!             (tokens,   (TIMEX3   (places,    (dated entries,
-//!              sentences) + tense)  people,     event mentions)
-//!                                   orgs)
+//! Document ─► segment ─► syntax ─► timex ─► entities ─► events ─► Analysis
+//!             (tokens,   (UD words, (TIMEX3   (places,    (dated entries,
+//!              sentences) tags,      + tense)  people,     event mentions)
+//!                         trees)               orgs)
 //! ```
+//!
+//! The syntax stage is off unless asked for ([`Stages::syntax`]).
 //!
 //! The text is segmented once and every stage reads that segmentation. A
 //! [`Pipeline`] is built once and shared by every thread; analysing a
@@ -28,8 +30,10 @@ mod places;
 
 use dateline_core::{Document, Entity, Entry, Tense, Timex};
 use dateline_entities::Recognizer;
+use dateline_syntax::{Parse, Syntax};
 use dateline_text::Segmented;
 use dateline_timex::Tagger;
+use std::sync::Arc;
 
 pub use places::{place_filter, PlaceFilter};
 
@@ -44,15 +48,23 @@ pub struct Stages {
     pub entries: bool,
     /// Every event mention of the text (TimeML EVENTs), dated or not.
     pub event_mentions: bool,
+    /// Part-of-speech tags, lemmas, features and a dependency tree for
+    /// every sentence, on the words UD splits it into.
+    pub syntax: bool,
 }
 
 impl Stages {
     /// Expressions, entities and entries: what a timeline needs.
-    pub const TIMELINE: Stages = Stages { entities: true, entries: true, event_mentions: false };
+    pub const TIMELINE: Stages =
+        Stages { entities: true, entries: true, event_mentions: false, syntax: false };
     /// Temporal expressions only.
-    pub const TIMEXES: Stages = Stages { entities: false, entries: false, event_mentions: false };
+    pub const TIMEXES: Stages =
+        Stages { entities: false, entries: false, event_mentions: false, syntax: false };
     /// Temporal expressions and entities.
-    pub const ENTITIES: Stages = Stages { entities: true, entries: false, event_mentions: false };
+    pub const ENTITIES: Stages =
+        Stages { entities: true, entries: false, event_mentions: false, syntax: false };
+    /// Temporal expressions and syntax.
+    pub const SYNTAX: Stages = Stages { syntax: true, ..Stages::TIMEXES };
 }
 
 impl Default for Stages {
@@ -65,7 +77,25 @@ impl Default for Stages {
 pub struct Pipeline {
     tagger: Tagger,
     recognizer: Option<Recognizer>,
+    syntax: Option<Models>,
     stages: Stages,
+}
+
+/// The syntax models a pipeline runs: the shipped ones, or others given.
+#[derive(Clone)]
+enum Models {
+    Shipped(&'static Syntax),
+    Given(Arc<Syntax>),
+}
+
+impl std::ops::Deref for Models {
+    type Target = Syntax;
+    fn deref(&self) -> &Syntax {
+        match self {
+            Models::Shipped(syntax) => syntax,
+            Models::Given(syntax) => syntax,
+        }
+    }
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -97,9 +127,47 @@ impl Pipeline {
     /// assert_eq!(analysis.timexes.len(), 1);
     /// assert!(analysis.entities.is_empty() && analysis.entries.is_empty());
     /// ```
+    ///
+    /// With [`Stages::syntax`], the shipped syntax models are loaded; when
+    /// they cannot be read (a broken build), the pipeline runs without the
+    /// syntax stage and [`Pipeline::stages`] says so: use
+    /// [`Pipeline::try_with_stages`] to learn why.
     pub fn with_stages(stages: Stages) -> Pipeline {
+        let syntax = stages.syntax.then(Syntax::embedded).and_then(Result::ok).map(Models::Shipped);
+        Pipeline::build(stages, syntax)
+    }
+
+    /// A pipeline that runs only the given stages, or why the shipped
+    /// syntax models (asked for with [`Stages::syntax`]) cannot be read.
+    ///
+    /// ```
+    /// use dateline_core::{Date, Document};
+    /// use dateline_pipeline::{Pipeline, Stages};
+    /// let pipeline = Pipeline::try_with_stages(Stages::SYNTAX)?;
+    /// let doc = Document::new(Date::new(2020, 11, 26).unwrap(), "Baku didn't vote. It waited.");
+    /// let analysis = pipeline.analyse(&doc);
+    /// let forms: Vec<&str> = analysis.syntax[0].words.iter().map(|w| w.form.as_str()).collect();
+    /// assert_eq!(forms, ["Baku", "did", "n't", "vote", "."]);
+    /// assert_eq!(analysis.syntax[1].spans[0], (18, 20));
+    /// # Ok::<(), dateline_syntax::Error>(())
+    /// ```
+    pub fn try_with_stages(stages: Stages) -> Result<Pipeline, dateline_syntax::Error> {
+        let syntax = stages.syntax.then(Syntax::embedded).transpose()?.map(Models::Shipped);
+        Ok(Pipeline::build(stages, syntax))
+    }
+
+    /// A pipeline that runs the given stages, and the syntax stage with
+    /// these models (trained or read from a file) instead of the shipped
+    /// ones.
+    pub fn with_syntax(stages: Stages, syntax: Arc<Syntax>) -> Pipeline {
+        Pipeline::build(stages, Some(Models::Given(syntax)))
+    }
+
+    /// The syntax stage runs exactly when it has models.
+    fn build(stages: Stages, syntax: Option<Models>) -> Pipeline {
         let recognizer = stages.entities.then(Recognizer::new);
-        Pipeline { tagger: Tagger::new(), recognizer, stages }
+        let stages = Stages { syntax: syntax.is_some(), ..stages };
+        Pipeline { tagger: Tagger::new(), recognizer, syntax, stages }
     }
 
     /// The stages this pipeline runs.
@@ -116,9 +184,14 @@ impl Pipeline {
             Some(recognizer) => recognizer.recognize(&text),
             None => Vec::new(),
         };
+        let syntax = match &self.syntax {
+            Some(models) => models.analyse(&text),
+            None => Vec::new(),
+        };
         let mut analysis = Analysis {
             document,
             text,
+            syntax,
             timexes,
             tenses,
             entities,
@@ -143,6 +216,10 @@ pub struct Analysis<'d> {
     pub document: &'d Document,
     /// Its tokens and sentences, segmented once.
     pub text: Segmented<'d>,
+    /// Each sentence's UD words with their tags, lemmas, features and
+    /// dependency tree, one per sentence of `text` (empty unless the
+    /// syntax stage ran).
+    pub syntax: Vec<Parse>,
     /// Its temporal expressions, in order.
     pub timexes: Vec<Timex>,
     /// The tense of each expression's clause, one per expression.
@@ -165,5 +242,44 @@ impl Analysis<'_> {
             tenses: &self.tenses,
             entities: &self.entities,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_core::Date;
+
+    #[test]
+    fn syntax_runs_only_when_asked_and_gives_a_parse_per_sentence() {
+        let doc = Document::new(
+            Date::new(2020, 11, 26).unwrap(),
+            "Armenia didn't leave Kalbajar on Nov. 15. It left on Wednesday.",
+        );
+        assert!(!Stages::TIMELINE.syntax && !Pipeline::new().stages().syntax);
+        assert!(Pipeline::new().analyse(&doc).syntax.is_empty());
+        let pipeline = Pipeline::try_with_stages(Stages { syntax: true, ..Stages::TIMELINE }).unwrap();
+        let analysis = pipeline.analyse(&doc);
+        assert_eq!(analysis.syntax.len(), analysis.text.sentences.len());
+        let chars: Vec<char> = doc.text.chars().collect();
+        for parse in &analysis.syntax {
+            assert_eq!(parse.words.len(), parse.spans.len());
+            for (word, &(start, end)) in parse.words.iter().zip(&parse.spans) {
+                assert_eq!(word.form, chars[start..end].iter().collect::<String>());
+            }
+        }
+        // The other stages do not change with syntax on.
+        let without = Pipeline::new().analyse(&doc);
+        assert_eq!((analysis.timexes, analysis.entities), (without.timexes, without.entities));
+        assert_eq!(analysis.entries, without.entries);
+    }
+
+    #[test]
+    fn given_models_run_the_syntax_stage() {
+        let models = Arc::new(Syntax::embedded().unwrap().clone());
+        let pipeline = Pipeline::with_syntax(Stages::TIMEXES, models);
+        assert!(pipeline.stages().syntax);
+        let doc = Document::new(Date::new(2020, 11, 26).unwrap(), "Talks resume on Monday.");
+        assert_eq!(pipeline.analyse(&doc).syntax[0].words.len(), 5);
     }
 }

@@ -1,11 +1,11 @@
 //! `dateline bench`: throughput of the pipeline stages and memory.
 
-use super::peak_memory_mb;
+use super::{peak_memory_mb, resident_memory_mb};
 use crate::args::{BenchArgs, ReportFormat};
 use crate::inputs::expand;
 use anyhow::{bail, Context, Result};
 use dateline_core::{Date, Document, Status};
-use dateline_pipeline::Pipeline;
+use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::{read, Format, Options};
 use dateline_timex::Tagger;
 use rayon::prelude::*;
@@ -22,6 +22,8 @@ struct Report {
     timex: Throughput,
     entities: Throughput,
     pipeline: Throughput,
+    syntax: SyntaxThroughput,
+    pipeline_with_syntax: Throughput,
     gazetteer_places: usize,
     gazetteer_load_ms: f64,
     cold_start: ColdStart,
@@ -36,6 +38,22 @@ struct ColdStart {
     best_ms: f64,
     median_ms: f64,
     peak_memory_mb: Option<f64>,
+}
+
+/// Tagging and parsing together, on the corpus's UD words (segmented and
+/// split beforehand), in tokens (UD words) per second; and the models' memory.
+#[derive(Serialize)]
+struct SyntaxThroughput {
+    words: usize,
+    single_core_tokens_per_s: f64,
+    all_cores_tokens_per_s: f64,
+    scaling: f64,
+    load_ms: f64,
+    /// Resident memory the loaded models added (VmRSS after less before).
+    models_resident_mb: Option<f64>,
+    /// How much loading raised the peak (VmHWM): what decompressing costs
+    /// on top, measured before anything else is loaded.
+    models_peak_mb: Option<f64>,
 }
 
 /// One stage's speed over the corpus.
@@ -53,6 +71,15 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     }
     // Before anything is loaded here, so the machine is as quiet as it gets.
     let cold_start = cold_start(9)?;
+    // The syntax models first, so that their memory is not hidden in a
+    // peak the corpus set.
+    let (resident, peak) = (resident_memory_mb(), peak_memory_mb());
+    let load = Instant::now();
+    let syntax_models = dateline_syntax::Syntax::embedded()
+        .context("the shipped syntax models (crates/syntax/models/syntax.bin.gz) cannot be read")?;
+    let syntax_load_ms = load.elapsed().as_secs_f64() * 1000.0;
+    let models_resident_mb = resident_memory_mb().zip(resident).map(|(after, before)| after - before);
+    let models_peak_mb = peak_memory_mb().zip(peak).map(|(after, before)| after - before);
     let docs = load_corpus(args)?;
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let megabytes = bytes as f64 / 1e6;
@@ -66,6 +93,11 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     // The whole per-document pipeline: segment once, tag, entities, anchor.
     let whole = Pipeline::new();
     let pipeline = measure(&docs, megabytes, |d| whole.analyse(d).entries.len());
+    let syntax = measure_syntax(syntax_models, &docs);
+    let syntax = SyntaxThroughput { load_ms: syntax_load_ms, models_resident_mb, models_peak_mb, ..syntax };
+    let with_syntax =
+        Pipeline::try_with_stages(dateline_pipeline::Stages { syntax: true, ..Stages::TIMELINE })?;
+    let pipeline_with_syntax = measure(&docs, megabytes, |d| with_syntax.analyse(d).syntax.len());
     let report = Report {
         corpus: args.corpus.display().to_string(),
         documents: docs.len(),
@@ -74,6 +106,8 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         timex,
         entities,
         pipeline,
+        syntax,
+        pipeline_with_syntax,
         gazetteer_places,
         gazetteer_load_ms,
         cold_start,
@@ -134,6 +168,42 @@ fn measure(docs: &[Document], megabytes: f64, stage: impl Fn(&Document) -> usize
     }
 }
 
+/// Tagging and parsing on one core, then on all, best of three runs each,
+/// over the UD words of the corpus (found beforehand: `ud_words` is part of
+/// segmentation, timed with the pipeline).
+fn measure_syntax(syntax: &dateline_syntax::Syntax, docs: &[Document]) -> SyntaxThroughput {
+    let sentences: Vec<Vec<&str>> = docs
+        .iter()
+        .flat_map(|d| {
+            let text = dateline_text::Segmented::new(&d.text);
+            dateline_syntax::ud_words(&text)
+                .into_iter()
+                .map(|words| words.into_iter().map(|w| w.text).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let words: usize = sentences.iter().map(Vec::len).sum();
+    let single = best_of(3, || {
+        for forms in &sentences {
+            std::hint::black_box(syntax.analyse_words(forms));
+        }
+    });
+    let parallel = best_of(3, || {
+        sentences.par_iter().for_each(|forms| {
+            std::hint::black_box(syntax.analyse_words(forms));
+        });
+    });
+    SyntaxThroughput {
+        words,
+        single_core_tokens_per_s: words as f64 / single.as_secs_f64(),
+        all_cores_tokens_per_s: words as f64 / parallel.as_secs_f64(),
+        scaling: single.as_secs_f64() / parallel.as_secs_f64(),
+        load_ms: 0.0,
+        models_resident_mb: None,
+        models_peak_mb: None,
+    }
+}
+
 fn print_report(report: &Report) {
     println!(
         "corpus      {} ({} documents, {:.2} MB of text)",
@@ -147,6 +217,23 @@ fn print_report(report: &Report) {
             t.single_core_mb_per_s, t.all_cores_mb_per_s, report.threads, t.scaling, t.found
         );
     }
+    let t = &report.pipeline_with_syntax;
+    println!(
+        "{:<11} {:.1} MB/s on one core, {:.1} MB/s on {} threads ({:.2}x): the pipeline with syntax; {} sentences parsed",
+        "+ syntax", t.single_core_mb_per_s, t.all_cores_mb_per_s, report.threads, t.scaling, t.found
+    );
+    let s = &report.syntax;
+    let mb = |v: Option<f64>| v.map_or("unknown".to_string(), |mb| format!("{mb:.1} MB"));
+    println!(
+        "syntax      {:.0} tokens/s on one core, {:.0} tokens/s on {} threads ({:.2}x); {} UD words tagged and parsed",
+        s.single_core_tokens_per_s, s.all_cores_tokens_per_s, report.threads, s.scaling, s.words
+    );
+    println!(
+        "            models ready in {:.1} ms, {} resident (loading peaks {} higher)",
+        s.load_ms,
+        mb(s.models_resident_mb),
+        mb(s.models_peak_mb)
+    );
     println!("gazetteer   {} places, ready in {:.1} ms", report.gazetteer_places, report.gazetteer_load_ms);
     let cold = &report.cold_start;
     println!(

@@ -41,7 +41,7 @@ fn read_timeml_dir(dir: &std::path::Path) -> Result<(Vec<dateline_read::Input>, 
 pub fn events(args: &EventsEvalArgs) -> Result<ExitCode> {
     let (docs, skipped) = read_timeml_dir(&args.dir)?;
     // Anchoring alone is scored: entities only name an entry's actors.
-    let pipeline = Pipeline::with_stages(Stages { entities: false, entries: true, event_mentions: true });
+    let pipeline = Pipeline::with_stages(Stages { entries: true, event_mentions: true, ..Stages::TIMEXES });
     let scored: Vec<dateline_eval::EventDocument> = docs
         .par_iter()
         .filter_map(|input| {

@@ -7,11 +7,13 @@ mod gazetteer;
 mod ingest;
 mod semeval;
 mod serve;
+mod syntax;
 mod synthetic;
 mod tag;
 mod timeline;
+mod train;
 
-use crate::args::{Args, Command, EvalCommand};
+use crate::args::{Args, Command, EvalCommand, TrainCommand};
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -21,6 +23,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Tag(args) => tag::run(&args),
         Command::Entities(args) => entities::run(&args),
         Command::Timeline(args) => timeline::run(&args),
+        Command::Syntax(args) => syntax::run(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Export(args) => ingest::export(&args),
@@ -28,6 +31,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Eval(EvalCommand::Geo(args)) => eval::geo(&args),
         Command::Eval(EvalCommand::Events(args)) => eval::events(&args),
         Command::Eval(EvalCommand::Semeval2015(args)) => semeval::run(&args),
+        Command::Eval(EvalCommand::Syntax(args)) => syntax::eval(&args),
+        Command::Train(TrainCommand::Syntax(args)) => train::syntax(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Gazetteer(args) => gazetteer::run(&args),
     }
@@ -55,8 +60,18 @@ pub const REPORT_PEAK_MEMORY: &str = "DATELINE_REPORT_PEAK_MEMORY";
 
 /// Peak resident memory of this process (VmHWM) on Linux; None elsewhere.
 pub fn peak_memory_mb() -> Option<f64> {
+    memory_mb("VmHWM:")
+}
+
+/// Resident memory of this process now (VmRSS) on Linux; None elsewhere.
+pub fn resident_memory_mb() -> Option<f64> {
+    memory_mb("VmRSS:")
+}
+
+/// A memory figure of /proc/self/status, in MB.
+fn memory_mb(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }

@@ -1,0 +1,155 @@
+//! `dateline train syntax`: the tagger, lemmatiser and parser, trained
+//! on UD English and written where the crate ships them.
+
+use super::syntax::{score, scores_table, Treebank};
+use crate::args::{ReportFormat, TrainSyntaxArgs};
+use anyhow::{Context, Result};
+use dateline_eval::SyntaxScore;
+use dateline_syntax::{Syntax, TrainOptions};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// The treebanks trained on, under `--ud`.
+const TRAINING: [&str; 3] = [
+    "UD_English-EWT/en_ewt-ud-dev.conllu",
+    "UD_English-EWT/en_ewt-ud-test.conllu",
+    "UD_English-PUD/en_pud-ud-test.conllu",
+];
+
+/// The out-of-domain check, never trained on.
+const CHECK: &str = "UD_English-GUM/en_gum-ud-dev.conllu";
+
+/// Whether the sentence at `index` (from 0, in its file, broken sentences
+/// counted) is held out: every 10th.
+pub fn held_out(index: usize) -> bool {
+    index % 10 == 9
+}
+
+#[derive(Serialize)]
+struct TrainReport {
+    training_sentences: usize,
+    training_words: usize,
+    train_seconds: f64,
+    model: String,
+    model_bytes: usize,
+    held_out: SyntaxScore,
+    held_out_words_per_second: f64,
+    gum_dev: SyntaxScore,
+    gum_dev_words_per_second: f64,
+}
+
+pub fn syntax(args: &TrainSyntaxArgs) -> Result<ExitCode> {
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    let mut held_out_text = String::new();
+    let mut skipped = 0;
+    for file in TRAINING {
+        let path = args.ud.join(file);
+        eprintln!("dateline: reading {}", path.display());
+        let treebank = read(&path)?;
+        skipped += treebank.skipped;
+        for (sentence, &index) in treebank.sentences.iter().zip(&treebank.indices) {
+            if held_out(index) {
+                if args.held_out.is_some() {
+                    held_out_text.push_str(&treebank.original(sentence));
+                }
+                held.push(sentence.clone());
+            } else {
+                train.push(sentence.clone());
+            }
+        }
+    }
+    let check_path = args.ud.join(CHECK);
+    eprintln!("dateline: reading {}", check_path.display());
+    let check = read(&check_path)?;
+    skipped += check.skipped;
+    if let Some(path) = &args.held_out {
+        std::fs::write(path, &held_out_text).with_context(|| path.display().to_string())?;
+        eprintln!("dateline: wrote the {} held-out sentences to {}", held.len(), path.display());
+    }
+    let training_words: usize = train.iter().map(|s| s.words.len()).sum();
+    eprintln!(
+        "dateline: training on {} sentences ({training_words} words); {} held out",
+        train.len(),
+        held.len()
+    );
+    let options = TrainOptions { tagger_epochs: args.tagger_epochs, parser_epochs: args.parser_epochs };
+    let started = Instant::now();
+    let models = Syntax::train(&train, &options);
+    let train_seconds = started.elapsed().as_secs_f64();
+    let bytes = models.to_gzip();
+    write_models(&args.out, &bytes)?;
+    eprintln!(
+        "dateline: trained in {train_seconds:.1} s; wrote {} ({:.2} MB); scoring",
+        args.out.display(),
+        bytes.len() as f64 / 1e6
+    );
+    // Scored as they will be used: read back from the bytes written.
+    let models = Syntax::from_gzip(&args.out.display().to_string(), &bytes)?;
+    let (held_out, held_out_words_per_second) = score(&models, &held).context("the held-out sentences")?;
+    let (gum_dev, gum_dev_words_per_second) = score(&models, &check.sentences).context(CHECK)?;
+    let report = TrainReport {
+        training_sentences: train.len(),
+        training_words,
+        train_seconds,
+        model: args.out.display().to_string(),
+        model_bytes: bytes.len(),
+        held_out,
+        held_out_words_per_second,
+        gum_dev,
+        gum_dev_words_per_second,
+    };
+    match args.format {
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        ReportFormat::Text => {
+            print!("{}", scores_table(&[("held out", &report.held_out), ("GUM dev", &report.gum_dev)]));
+            println!(
+                "{:<26}{:>14.0}{:>14.0}",
+                "speed (words/s, 1 thread)",
+                report.held_out_words_per_second,
+                report.gum_dev_words_per_second
+            );
+            println!(
+                "held out: every 10th sentence (index % 10 == 9, from 0) of {}",
+                TRAINING.map(|f| f.rsplit('/').next().unwrap_or(f)).join(", ")
+            );
+        }
+    }
+    if skipped > 0 {
+        eprintln!("dateline: {skipped} sentence(s) could not be read and were left out");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read(path: &Path) -> Result<Treebank> {
+    Treebank::read(path).with_context(|| {
+        format!("reading UD (give --ud the folder with UD_English-EWT, UD_English-PUD and UD_English-GUM; now {})", display_parent(path))
+    })
+}
+
+fn display_parent(path: &Path) -> String {
+    path.parent().and_then(Path::parent).map(PathBuf::from).unwrap_or_default().display().to_string()
+}
+
+/// Writes the models through a temporary file, so that a failed write
+/// leaves the old models whole.
+fn write_models(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, bytes).with_context(|| partial.display().to_string())?;
+    std::fs::rename(&partial, path).with_context(|| path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tenth_sentence_is_held_out() {
+        let held: Vec<usize> = (0..30).filter(|&i| held_out(i)).collect();
+        assert_eq!(held, [9, 19, 29]);
+    }
+}
