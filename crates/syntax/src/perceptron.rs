@@ -7,7 +7,37 @@
 //! feature seen often enough, only its non-zero class weights, so it stays
 //! small on disk and in memory.
 
+mod table;
+
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use table::{Row, Table};
+
+/// Maps keyed by feature hashes. The keys are already well-mixed 64-bit
+/// hashes, so hashing them again (SipHash, the default) only costs time:
+/// lookups are most of the time spent tagging and parsing.
+type HashMapByFeature<V> = HashMap<u64, V, BuildHasherDefault<FeatureHasher>>;
+
+/// Passes a feature hash through as its own hash.
+#[derive(Default)]
+struct FeatureHasher(u64);
+
+impl Hasher for FeatureHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed; this serves any other key correctly.
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
 
 /// The active features of one decision, as hashes.
 #[derive(Clone, Debug, Default)]
@@ -23,6 +53,7 @@ impl Features {
 
     /// Adds the feature of template `template` with the given parts
     /// (words, tags, numbers), hashed without allocating.
+    #[cfg_attr(not(test), allow(dead_code, reason = "the tagger's, written on its own branch"))]
     pub(crate) fn add(&mut self, template: u32, parts: &[&[u8]]) {
         let mut hash = FNV_OFFSET ^ u64::from(template).wrapping_mul(FNV_PRIME);
         for part in parts {
@@ -31,6 +62,18 @@ impl Features {
             }
             // A separator, so ("ab", "c") and ("a", "bc") differ.
             hash = (hash ^ 0xff).wrapping_mul(FNV_PRIME);
+        }
+        self.hashes.push(mix(hash));
+    }
+
+    /// Adds the feature of template `template` whose parts are already
+    /// hashes (of words, tags, positions): cheaper than [`Features::add`]
+    /// when the same values recur in many templates, as in a parser.
+    pub(crate) fn add_hashed(&mut self, template: u32, parts: &[u64]) {
+        let mut hash = FNV_OFFSET ^ u64::from(template).wrapping_mul(FNV_PRIME);
+        for &part in parts {
+            // Rotating keeps the parts' order: (a, b) and (b, a) differ.
+            hash = (hash.rotate_left(23) ^ part).wrapping_mul(FNV_PRIME);
         }
         self.hashes.push(mix(hash));
     }
@@ -57,7 +100,7 @@ fn mix(mut x: u64) -> u64 {
 /// running totals needed to average them.
 pub(crate) struct Training {
     classes: usize,
-    rows: HashMap<u64, usize>,
+    rows: HashMapByFeature<usize>,
     weights: Vec<f32>,
     /// Sum of each weight over all updates so far, brought up to date
     /// lazily: `totals += weight * (now - stamp)` when the weight changes.
@@ -73,7 +116,7 @@ impl Training {
     pub(crate) fn new(classes: usize) -> Training {
         Training {
             classes,
-            rows: HashMap::new(),
+            rows: HashMapByFeature::default(),
             weights: Vec::new(),
             totals: Vec::new(),
             stamps: Vec::new(),
@@ -140,26 +183,25 @@ impl Training {
         let mut features: Vec<(u64, usize)> = self.rows.iter().map(|(&h, &r)| (h, r)).collect();
         // Sorted, so that the same training gives the same bytes.
         features.sort_unstable();
-        let mut model = Model::empty(self.classes);
+        let mut entries = Vec::new();
+        let mut rows = Vec::new();
         for (hash, row) in features {
             if self.counts[row] < min_count {
                 continue;
             }
-            let start = model.entries.len();
+            let start = entries.len();
             for class in 0..self.classes {
                 let at = row * self.classes + class;
                 let total =
                     self.totals[at] + f64::from(self.weights[at]) * (now - f64::from(self.stamps[at]));
                 let average = (total / now) as f32;
                 if average.abs() >= min_weight && average != 0.0 {
-                    model.entries.push((class as u16, average));
+                    entries.push((class as u16, average));
                 }
             }
-            if model.entries.len() > start {
-                model.index.insert(hash, (start as u32, (model.entries.len() - start) as u32));
-            }
+            rows.push((hash, (start as u32, (entries.len() - start) as u32)));
         }
-        model
+        Model::new(self.classes, rows, entries)
     }
 }
 
@@ -167,13 +209,45 @@ impl Training {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Model {
     classes: usize,
-    index: HashMap<u64, (u32, u32)>,
-    entries: Vec<(u16, f32)>,
+    weights: Weights,
 }
 
+/// How a model keeps its weights.
+#[derive(Clone, Debug, PartialEq)]
+enum Weights {
+    /// For each feature, where its non-zero weights lie among the entries,
+    /// each weight with its class: the smaller with many classes.
+    Rows { index: Table<Row, 4>, entries: Vec<(u16, f32)> },
+    /// For each feature, a weight for every class, in the index itself:
+    /// with few classes, one memory read gives a feature's weights.
+    Inline(Table<[f32; INLINE_CLASSES], 3>),
+}
+
+/// Models with at most this many classes keep their weights in the index.
+const INLINE_CLASSES: usize = 3;
+
+/// How many features [`Model::score`] looks up before adding their
+/// weights: enough lookups in flight to hide most of memory's latency.
+const LOOKUPS_AT_ONCE: usize = 32;
+
 impl Model {
-    fn empty(classes: usize) -> Model {
-        Model { classes, index: HashMap::new(), entries: Vec::new() }
+    /// The model of these features, whose rows index `entries`.
+    fn new(classes: usize, rows: Vec<(u64, Row)>, entries: Vec<(u16, f32)>) -> Model {
+        let rows = rows.into_iter().filter(|&(_, (_, len))| len > 0);
+        if classes > INLINE_CLASSES {
+            let index = Table::build(rows.collect());
+            return Model { classes, weights: Weights::Rows { index, entries } };
+        }
+        let inline = rows
+            .map(|(hash, (start, len))| {
+                let mut weights = [0.0; INLINE_CLASSES];
+                for &(class, weight) in &entries[start as usize..(start + len) as usize] {
+                    weights[usize::from(class)] = weight;
+                }
+                (hash, weights)
+            })
+            .collect();
+        Model { classes, weights: Weights::Inline(Table::build(inline)) }
     }
 
     /// How many classes it tells apart.
@@ -181,30 +255,73 @@ impl Model {
         self.classes
     }
 
+    /// How many features it keeps, and how many weights it stores.
+    #[cfg(test)]
+    pub(crate) fn size(&self) -> (usize, usize) {
+        match &self.weights {
+            Weights::Rows { index, entries } => (index.len(), entries.len()),
+            Weights::Inline(index) => (index.len(), index.len() * self.classes),
+        }
+    }
+
+    /// About how many bytes it takes in memory.
+    #[cfg(test)]
+    pub(crate) fn memory(&self) -> usize {
+        match &self.weights {
+            Weights::Rows { index, entries } => {
+                index.memory() + entries.capacity() * std::mem::size_of::<(u16, f32)>()
+            }
+            Weights::Inline(index) => index.memory(),
+        }
+    }
+
     /// The scores of every class for the features (`scores` is resized).
     pub(crate) fn score(&self, features: &[u64], scores: &mut Vec<f32>) {
         scores.clear();
         scores.resize(self.classes, 0.0);
-        for hash in features {
-            if let Some(&(start, len)) = self.index.get(hash) {
-                for &(class, weight) in &self.entries[start as usize..(start + len) as usize] {
-                    scores[class as usize] += weight;
+        match &self.weights {
+            Weights::Rows { index, entries } => score_rows(index, entries, features, scores),
+            Weights::Inline(index) => {
+                let mut sums = [0.0; INLINE_CLASSES];
+                for &hash in features {
+                    let weights = index.get(hash);
+                    sums.iter_mut().zip(weights).for_each(|(sum, weight)| *sum += weight);
                 }
+                scores.copy_from_slice(&sums[..self.classes]);
             }
         }
+    }
+
+    /// The non-zero weights of each feature, with their classes, in hash
+    /// order.
+    fn rows(&self) -> Vec<(u64, Vec<(u16, f32)>)> {
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = match &self.weights {
+            Weights::Rows { index, entries } => index
+                .iter()
+                .map(|(hash, (start, len))| (hash, entries[start as usize..(start + len) as usize].to_vec()))
+                .collect(),
+            Weights::Inline(index) => index
+                .iter()
+                .map(|(hash, weights)| {
+                    let nonzero = weights.iter().enumerate().filter(|&(_, &weight)| weight != 0.0);
+                    (hash, nonzero.map(|(class, &weight)| (class as u16, weight)).collect())
+                })
+                .collect(),
+        };
+        rows.sort_unstable_by_key(|&(hash, _)| hash);
+        rows
     }
 
     /// Writes the model: classes, then each feature with its weights, in
     /// hash order (little-endian).
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
-        let mut features: Vec<(&u64, &(u32, u32))> = self.index.iter().collect();
-        features.sort_unstable();
+        let features = self.rows();
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
         out.extend_from_slice(&(features.len() as u32).to_le_bytes());
-        for (hash, &(start, len)) in features {
+        for (hash, entries) in features {
             out.extend_from_slice(&hash.to_le_bytes());
-            out.extend_from_slice(&(len as u16).to_le_bytes());
-            for &(class, weight) in &self.entries[start as usize..(start + len) as usize] {
+            out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+            for (class, weight) in entries {
                 out.extend_from_slice(&class.to_le_bytes());
                 out.extend_from_slice(&weight.to_le_bytes());
             }
@@ -218,22 +335,41 @@ impl Model {
         let mut reader = Reader(bytes);
         let classes = reader.u32()? as usize;
         let features = reader.u32()? as usize;
-        let mut model = Model::empty(classes);
-        model.index.reserve(features);
+        // A corrupt count must not reserve more than the bytes could hold
+        // (each feature takes at least 10).
+        let mut rows = Vec::with_capacity(features.min(reader.0.len() / 10));
+        let mut entries = Vec::new();
         for _ in 0..features {
             let hash = reader.u64()?;
             let len = reader.u16()?;
-            let start = model.entries.len() as u32;
+            let start = entries.len() as u32;
             for _ in 0..len {
                 let class = reader.u16()?;
                 if class as usize >= classes {
                     return None;
                 }
-                model.entries.push((class, f32::from_le_bytes(reader.take::<4>()?)));
+                entries.push((class, f32::from_le_bytes(reader.take::<4>()?)));
             }
-            model.index.insert(hash, (start, u32::from(len)));
+            rows.push((hash, (start, u32::from(len))));
         }
-        Some((model, reader.0))
+        Some((Model::new(classes, rows, entries), reader.0))
+    }
+}
+
+/// Adds the rows of the features to `scores`. All the lookups of a chunk
+/// come first, then all the additions: the lookups do not wait on each
+/// other, so their cache misses overlap.
+fn score_rows(index: &Table<Row, 4>, entries: &[(u16, f32)], features: &[u64], scores: &mut [f32]) {
+    for chunk in features.chunks(LOOKUPS_AT_ONCE) {
+        let mut rows: [Row; LOOKUPS_AT_ONCE] = [(0, 0); LOOKUPS_AT_ONCE];
+        for (row, &hash) in rows.iter_mut().zip(chunk) {
+            *row = index.get(hash);
+        }
+        for &(start, len) in &rows[..chunk.len()] {
+            for &(class, weight) in &entries[start as usize..(start + len) as usize] {
+                scores[usize::from(class)] += weight;
+            }
+        }
     }
 }
 
@@ -275,6 +411,17 @@ impl<'a> Reader<'a> {
 pub(crate) fn write_string(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&(s.len() as u32).to_le_bytes());
     out.extend_from_slice(s.as_bytes());
+}
+
+/// The index of the highest score (the first on ties).
+pub(crate) fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -333,15 +480,4 @@ mod tests {
     fn argmax(scores: &[f32]) -> usize {
         super::argmax(scores)
     }
-}
-
-/// The index of the highest score (the first on ties).
-pub(crate) fn argmax(scores: &[f32]) -> usize {
-    let mut best = 0;
-    for (i, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = i;
-        }
-    }
-    best
 }
