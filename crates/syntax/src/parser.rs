@@ -68,6 +68,12 @@ fn arc(state: &State, mv: Move) -> Option<(u32, u32)> {
     }
 }
 
+thread_local! {
+    /// Each thread's buffers, kept from one sentence to the next: parsing
+    /// allocates nothing then but its answer.
+    static WORKSPACE: std::cell::RefCell<Workspace> = std::cell::RefCell::default();
+}
+
 /// The reusable buffers of parsing one sentence.
 #[derive(Default)]
 struct Workspace {
@@ -80,19 +86,20 @@ struct Workspace {
 impl Parser {
     /// The head (1-based, 0 for the root) and relation of every word.
     pub(crate) fn parse(&self, tokens: &[Token<'_>]) -> Vec<(usize, String)> {
-        let mut work = Workspace::default();
-        self.parse_in(tokens, &mut work);
-        let state = &work.state;
-        let root = tokens.len() as u32;
-        state
-            .heads
-            .iter()
-            .zip(&state.labels)
-            .map(|(&head, &label)| {
-                let head = if head == root { 0 } else { head as usize + 1 };
-                (head, self.label_name(label).to_string())
-            })
-            .collect()
+        WORKSPACE.with_borrow_mut(|work| {
+            self.parse_in(tokens, work);
+            let root = tokens.len() as u32;
+            let state = &work.state;
+            state
+                .heads
+                .iter()
+                .zip(&state.labels)
+                .map(|(&head, &label)| {
+                    let head = if head == root { 0 } else { head as usize + 1 };
+                    (head, self.label_name(label).to_string())
+                })
+                .collect()
+        })
     }
 
     /// Parses into `work.state`, which ends holding the tree.

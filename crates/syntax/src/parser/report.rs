@@ -9,7 +9,8 @@
 //!
 //! Options come from the environment: `PARSER_EPOCHS`, `PARSER_EXPLORE_FROM`,
 //! `PARSER_EXPLORE`, `PARSER_NONPROJECTIVE` (lift, costs, skip),
-//! `PARSER_MIN_COUNT`, `PARSER_MIN_WEIGHT`, `PARSER_NOISE` (the share of
+//! `PARSER_MIN_COUNT`, `PARSER_MIN_WEIGHT`, `PARSER_LABEL_MIN_COUNT`,
+//! `PARSER_LABEL_MIN_WEIGHT`, `PARSER_NOISE` (the share of
 //! words whose tags are replaced, to stand for a tagger's mistakes; 0.06
 //! by default), `PARSER_TRAIN_NOISY` (true: train on such tags too),
 //! `PARSER_SAVE` and `PARSER_LOAD` (a model file to write, or to read
@@ -216,6 +217,8 @@ fn parser_report() {
         },
         min_count: env("PARSER_MIN_COUNT", Options::default().min_count),
         min_weight: env("PARSER_MIN_WEIGHT", Options::default().min_weight),
+        label_min_count: env("PARSER_LABEL_MIN_COUNT", Options::default().label_min_count),
+        label_min_weight: env("PARSER_LABEL_MIN_WEIGHT", Options::default().label_min_weight),
         ..Options::default()
     };
     let noise: f64 = env("PARSER_NOISE", 0.07);
@@ -244,14 +247,14 @@ fn parser_report() {
     println!("trained (or loaded) in {:.1} s", start.elapsed().as_secs_f64());
 
     let gum = read(OUT_OF_DOMAIN);
-    if std::env::var("PARSER_ONLY_SPEED").is_ok() {
-        println!("speed: {:.0} tokens/s", speed(&parser, &gum, &tags(&gum, &pool, 0.0, 4)));
-        return;
-    }
     let mut bytes = Vec::new();
     parser.write(&mut bytes);
     if let Ok(path) = std::env::var("PARSER_SAVE") {
         std::fs::write(path, &bytes).unwrap();
+    }
+    if std::env::var("PARSER_ONLY_SPEED").is_ok() {
+        println!("speed: {:.0} tokens/s", speed(&parser, &gum, &tags(&gum, &pool, 0.0, 4)));
+        return;
     }
     println!(
         "model: {:.1} MB raw, {:.2} MB gzipped",
@@ -289,13 +292,10 @@ fn parser_micro() {
     let tags: Vec<Vec<(Upos, String)>> =
         gum.iter().map(|s| s.words.iter().map(|w| (w.upos, w.xpos.clone())).collect()).collect();
     let mut work = super::Workspace::default();
-    let mut calls = 0usize;
-    let mut features = 0usize;
-    let mut words = 0;
-    let start = Instant::now();
+    let mut decisions: Vec<Vec<u64>> = Vec::new();
+    let mut arcs: Vec<Vec<u64>> = Vec::new();
     for (s, t) in gum.iter().zip(&tags) {
         let toks = tokens(s, t);
-        words += toks.len();
         work.state.reset(toks.len());
         work.lexicon.fill(&toks);
         while !work.state.is_terminal() {
@@ -304,33 +304,40 @@ fn parser_micro() {
                 continue;
             }
             super::features::extract(&work.state, &work.lexicon, &mut work.features);
-            calls += 1;
-            features += work.features.hashes().len();
+            decisions.push(work.features.hashes().to_vec());
             parser.moves.score(work.features.hashes(), &mut work.scores);
             let mv = super::best_move(&work.state, &work.scores);
+            if let Some((h, d)) = super::arc(&work.state, mv) {
+                super::features::extract_arc(&work.state, &work.lexicon, h, d, &mut work.features);
+                arcs.push(work.features.hashes().to_vec());
+            }
             work.state.apply(mv, 0);
         }
     }
-    let elapsed = start.elapsed().as_secs_f64();
-    println!(
-        "{words} words, {calls} move decisions, {features} features; {:.0} words/s without labels",
-        words as f64 / elapsed
-    );
-    // Scoring alone, the same features again and again (all in cache).
-    let hashes = work.features.hashes().to_vec();
+    let words: usize = gum.iter().map(|s| s.words.len()).sum();
+    let time = |model: &crate::perceptron::Model, features: &[Vec<u64>]| {
+        let mut scores = Vec::new();
+        let mut best = f64::MAX;
+        for _ in 0..5 {
+            let start = Instant::now();
+            for f in features {
+                model.score(f, &mut scores);
+                std::hint::black_box(&scores);
+            }
+            best = best.min(start.elapsed().as_secs_f64());
+        }
+        let lookups: usize = features.iter().map(Vec::len).sum();
+        (best * 1e9 / lookups as f64, best * 1e9 / words as f64)
+    };
+    let (per_lookup, per_word) = time(&parser.moves, &decisions);
+    println!("moves: {per_lookup:.1} ns a lookup, {per_word:.0} ns a word");
+    let (per_lookup, per_word) = time(&parser.labeller, &arcs);
+    println!("labels: {per_lookup:.1} ns a lookup, {per_word:.0} ns a word");
+    let mut work = super::Workspace::default();
+    let inputs: Vec<Vec<Token<'_>>> = gum.iter().zip(&tags).map(|(s, t)| tokens(s, t)).collect();
     let start = Instant::now();
-    for _ in 0..1_000_000 {
-        parser.moves.score(std::hint::black_box(&hashes), &mut work.scores);
+    for input in &inputs {
+        parser.parse_in(input, &mut work);
     }
-    println!(
-        "one score of {} features, in cache: {:.0} ns",
-        hashes.len(),
-        start.elapsed().as_secs_f64() * 1e3
-    );
-    let start = Instant::now();
-    for _ in 0..1_000_000 {
-        super::features::extract(&work.state, &work.lexicon, &mut work.features);
-        std::hint::black_box(&work.features);
-    }
-    println!("one feature extraction: {:.0} ns", start.elapsed().as_secs_f64() * 1e3);
+    println!("parse_in: {:.0} ns a word", start.elapsed().as_secs_f64() * 1e9 / words as f64);
 }

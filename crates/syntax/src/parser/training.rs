@@ -22,10 +22,14 @@ pub(crate) struct Options {
     pub(crate) explore: f64,
     /// What to do with trees the system cannot build.
     pub(crate) nonprojective: NonProjective,
-    /// Features updated fewer times than this are dropped from the model.
+    /// Features updated fewer times than this are dropped from the model
+    /// of moves.
     pub(crate) min_count: u32,
-    /// Weights smaller than this are dropped from the model.
+    /// Weights smaller than this are dropped from the model of moves.
     pub(crate) min_weight: f32,
+    /// The same for the labeller, which loses more by pruning.
+    pub(crate) label_min_count: u32,
+    pub(crate) label_min_weight: f32,
     /// Seeds the shuffles and the exploration.
     pub(crate) seed: u64,
 }
@@ -39,6 +43,8 @@ impl Default for Options {
             nonprojective: NonProjective::Lift,
             min_count: 1,
             min_weight: 0.0,
+            label_min_count: 1,
+            label_min_weight: 0.0,
             seed: 0x5eed,
         }
     }
@@ -83,8 +89,10 @@ pub(super) fn train(
             trainer.sentence(&tokens, gold, explore);
         }
     }
-    let average = |t: &Training| t.average(options.min_count, options.min_weight);
-    (average(&trainer.moves), average(&trainer.labeller))
+    (
+        trainer.moves.average(options.min_count, options.min_weight),
+        trainer.labeller.average(options.label_min_count, options.label_min_weight),
+    )
 }
 
 /// The words of a sentence with the tags to parse them with: the given
