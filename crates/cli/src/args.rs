@@ -168,6 +168,11 @@ pub struct TrainSyntaxArgs {
     /// score them with the official script.
     #[arg(long, value_name = "PATH")]
     pub held_out: Option<PathBuf>,
+    /// News without annotation (a folder of TimeML, searched recursively)
+    /// to learn word classes from; "none" to learn them from the
+    /// treebanks alone.
+    #[arg(long, default_value = "../shared/data/tempeval3/silver", value_name = "DIR")]
+    pub unlabelled: PathBuf,
     /// Passes over the training sentences for the tagger.
     #[arg(long, default_value_t = dateline_syntax::TrainOptions::default().tagger_epochs)]
     pub tagger_epochs: usize,

@@ -44,7 +44,13 @@ impl Lemmatiser {
         for n in (1..=LONGEST_ENDING.min(chars.len())).rev() {
             let ending: String = chars[chars.len() - n..].iter().collect();
             if let Some((strip, append)) = self.endings.get(&(xpos.to_string(), ending)) {
-                let keep = chars.len().saturating_sub(*strip as usize);
+                // An edit never takes the whole word ("d" as a past
+                // tense keeps a lemma).
+                let Some(keep) =
+                    chars.len().checked_sub(*strip as usize).filter(|&k| k > 0 || !append.is_empty())
+                else {
+                    continue;
+                };
                 let mut lemma: String = chars[..keep].iter().collect();
                 lemma.push_str(append);
                 return lemma;

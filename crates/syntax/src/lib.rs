@@ -3,19 +3,17 @@
 //! the project trains on Universal Dependencies (`dateline train syntax`).
 //!
 //! The models are linear (averaged perceptrons over hashed features): a
-//! tagger, a lemmatiser and a transition-based parser. They ship compressed
-//! in `models/` and are loaded once per process.
+//! tagger, a lemmatiser and a transition-based parser, helped by word
+//! classes learnt from unlabelled news. They ship compressed in `models/`
+//! and are loaded once per process.
 
 mod agreement;
+mod clusters;
 pub mod conllu;
 mod error;
 mod lemma;
 mod model;
-// The tagger and the parser are stubs until they land (issue 13): what
-// they will use is unused until then.
-#[allow(dead_code)]
 mod parser;
-#[allow(dead_code)]
 mod perceptron;
 mod tagger;
 mod words;

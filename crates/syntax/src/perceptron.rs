@@ -7,32 +7,37 @@
 //! feature seen often enough, only its non-zero class weights, so it stays
 //! small on disk and in memory.
 
+mod table;
+
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use table::{Row, Table};
 
-/// Feature hashes are already well mixed: a table keyed by them needs no
-/// further hashing.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct PassThrough(u64);
+/// Maps keyed by feature hashes. The keys are already well-mixed 64-bit
+/// hashes, so hashing them again (SipHash, the default) only costs time:
+/// lookups are most of the time spent tagging and parsing.
+type HashMapByFeature<V> = HashMap<u64, V, BuildHasherDefault<FeatureHasher>>;
 
-impl Hasher for PassThrough {
+/// Passes a feature hash through as its own hash.
+#[derive(Default)]
+struct FeatureHasher(u64);
+
+impl Hasher for FeatureHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
+        // Only u64 keys are hashed; this serves any other key correctly.
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
     }
 }
-
-/// A map keyed by feature hashes.
-pub(crate) type HashTable<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// FNV-1a: fast for the short words the lexicons are keyed by.
 #[derive(Clone, Copy, Debug)]
@@ -82,7 +87,19 @@ impl Features {
             // A separator, so ("ab", "c") and ("a", "bc") differ.
             hash = (hash ^ 0xff).wrapping_mul(FNV_PRIME);
         }
-        self.hashes.push(mix(hash));
+        self.hashes.push(feature_hash(hash));
+    }
+
+    /// Adds the feature of template `template` whose parts are already
+    /// hashes (of words, tags, positions): cheaper than [`Features::add`]
+    /// when the same values recur in many templates, as in a parser.
+    pub(crate) fn add_hashed(&mut self, template: u32, parts: &[u64]) {
+        let mut hash = FNV_OFFSET ^ u64::from(template).wrapping_mul(FNV_PRIME);
+        for &part in parts {
+            // Rotating keeps the parts' order: (a, b) and (b, a) differ.
+            hash = (hash.rotate_left(23) ^ part).wrapping_mul(FNV_PRIME);
+        }
+        self.hashes.push(feature_hash(hash));
     }
 
     /// The hashes added since the last clear.
@@ -93,6 +110,15 @@ impl Features {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// A feature's hash: 32 well-mixed bits. Models keep a few hundred
+/// thousand features, so a feature the model lacks matches one of them
+/// about once in ten thousand lookups, which changes no decision
+/// measurably; and sorted 32-bit hashes are written as gaps of two bytes
+/// or so, where 64-bit ones would take eight.
+fn feature_hash(hash: u64) -> u64 {
+    mix(hash) >> 32
+}
 
 /// A final avalanche, so that the low bits used by tables are well mixed.
 fn mix(mut x: u64) -> u64 {
@@ -107,7 +133,7 @@ fn mix(mut x: u64) -> u64 {
 /// running totals needed to average them.
 pub(crate) struct Training {
     classes: usize,
-    rows: HashTable<usize>,
+    rows: HashMapByFeature<usize>,
     weights: Vec<f32>,
     /// Sum of each weight over all updates so far, brought up to date
     /// lazily: `totals += weight * (now - stamp)` when the weight changes.
@@ -123,7 +149,7 @@ impl Training {
     pub(crate) fn new(classes: usize) -> Training {
         Training {
             classes,
-            rows: HashTable::default(),
+            rows: HashMapByFeature::default(),
             weights: Vec::new(),
             totals: Vec::new(),
             stamps: Vec::new(),
@@ -190,40 +216,97 @@ impl Training {
         let mut features: Vec<(u64, usize)> = self.rows.iter().map(|(&h, &r)| (h, r)).collect();
         // Sorted, so that the same training gives the same bytes.
         features.sort_unstable();
-        let mut model = Model::empty(self.classes);
+        let mut entries = Vec::new();
+        let mut rows = Vec::new();
         for (hash, row) in features {
             if self.counts[row] < min_count {
                 continue;
             }
-            let start = model.entries.len();
+            let start = entries.len();
             for class in 0..self.classes {
                 let at = row * self.classes + class;
                 let total =
                     self.totals[at] + f64::from(self.weights[at]) * (now - f64::from(self.stamps[at]));
                 let average = (total / now) as f32;
                 if average.abs() >= min_weight && average != 0.0 {
-                    model.entries.push((class as u16, average));
+                    entries.push((class as u16, average));
                 }
             }
-            if model.entries.len() > start {
-                model.index.insert(hash, (start as u32, (model.entries.len() - start) as u32));
-            }
+            rows.push((hash, (start as u32, (entries.len() - start) as u32)));
         }
-        model
+        // Weights are kept as 16-bit multiples of one step, as they are
+        // written: half the bytes on disk, and they compress; the scores
+        // move by far less than the margins between classes.
+        let largest = entries.iter().map(|(_, w)| w.abs()).fold(0.0f32, f32::max);
+        let step = if largest > 0.0 { largest / f32::from(i16::MAX) } else { 1.0 };
+        for (_, weight) in &mut entries {
+            *weight = f32::from(quantise(*weight, step)) * step;
+        }
+        Model::new(self.classes, rows, entries, step)
     }
 }
 
+/// The multiple of `step` nearest `weight`, within 16 bits.
+fn quantise(weight: f32, step: f32) -> i16 {
+    (weight / step).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16
+}
+
 /// A trained perceptron: for each kept feature, its non-zero class weights.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Model {
     classes: usize,
-    index: HashTable<(u32, u32)>,
-    entries: Vec<(u16, f32)>,
+    /// Every weight is a multiple of this.
+    step: f32,
+    weights: Weights,
+}
+
+/// How a model keeps its weights.
+#[derive(Clone, Debug, PartialEq)]
+enum Weights {
+    /// For each feature, where its non-zero weights lie among the entries,
+    /// each weight with its class: the smaller with many classes.
+    /// Weights are multiples of the step, kept as 16-bit integers: half
+    /// the memory, so more of the model stays in cache.
+    Rows { index: Table<Row, 5>, entries: Vec<(u16, i16)> },
+    /// For each feature, a weight for every class, in the index itself:
+    /// with few classes, one memory read gives a feature's weights.
+    Inline(Table<[i16; INLINE_CLASSES], 6>),
+}
+
+/// Models with at most this many classes keep their weights in the index.
+const INLINE_CLASSES: usize = 3;
+
+/// How many features [`Model::score`] looks up before adding their
+/// weights: enough lookups in flight to hide most of memory's latency.
+const LOOKUPS_AT_ONCE: usize = 32;
+
+impl Default for Model {
+    /// A model of no classes, scoring nothing: a placeholder until trained.
+    fn default() -> Model {
+        Model::new(0, Vec::new(), Vec::new(), 1.0)
+    }
 }
 
 impl Model {
-    fn empty(classes: usize) -> Model {
-        Model { classes, index: HashTable::default(), entries: Vec::new() }
+    /// The model of these features, whose rows index `entries`.
+    fn new(classes: usize, rows: Vec<(u64, Row)>, entries: Vec<(u16, f32)>, step: f32) -> Model {
+        let rows = rows.into_iter().filter(|&(_, (_, len))| len > 0);
+        if classes > INLINE_CLASSES {
+            let index = Table::build(rows.collect());
+            let entries =
+                entries.into_iter().map(|(class, weight)| (class, quantise(weight, step))).collect();
+            return Model { classes, step, weights: Weights::Rows { index, entries } };
+        }
+        let inline = rows
+            .map(|(hash, (start, len))| {
+                let mut weights = [0; INLINE_CLASSES];
+                for &(class, weight) in &entries[start as usize..(start + len) as usize] {
+                    weights[usize::from(class)] = quantise(weight, step);
+                }
+                (hash, weights)
+            })
+            .collect();
+        Model { classes, step, weights: Weights::Inline(Table::build(inline)) }
     }
 
     /// How many classes it tells apart.
@@ -231,59 +314,148 @@ impl Model {
         self.classes
     }
 
+    /// How many features it keeps, and how many weights it stores.
+    #[cfg(test)]
+    pub(crate) fn size(&self) -> (usize, usize) {
+        match &self.weights {
+            Weights::Rows { index, entries } => (index.len(), entries.len()),
+            Weights::Inline(index) => (index.len(), index.len() * self.classes),
+        }
+    }
+
+    /// About how many bytes it takes in memory.
+    #[cfg(test)]
+    pub(crate) fn memory(&self) -> usize {
+        match &self.weights {
+            Weights::Rows { index, entries } => {
+                index.memory() + entries.capacity() * std::mem::size_of::<(u16, i16)>()
+            }
+            Weights::Inline(index) => index.memory(),
+        }
+    }
+
     /// The scores of every class for the features (`scores` is resized).
     pub(crate) fn score(&self, features: &[u64], scores: &mut Vec<f32>) {
         scores.clear();
         scores.resize(self.classes, 0.0);
-        for hash in features {
-            if let Some(&(start, len)) = self.index.get(hash) {
-                for &(class, weight) in &self.entries[start as usize..(start + len) as usize] {
-                    scores[class as usize] += weight;
+        match &self.weights {
+            Weights::Rows { index, entries } => score_rows(index, entries, features, scores),
+            Weights::Inline(index) => {
+                let mut sums = [0i32; INLINE_CLASSES];
+                for &hash in features {
+                    let weights = index.get(hash);
+                    sums.iter_mut().zip(weights).for_each(|(sum, weight)| *sum += i32::from(weight));
                 }
+                scores.iter_mut().zip(sums).for_each(|(score, sum)| *score = sum as f32);
             }
         }
+        // Sums of integers, scaled once.
+        scores.iter_mut().for_each(|score| *score *= self.step);
+    }
+
+    /// The non-zero weights of each feature, with their classes, in hash
+    /// order.
+    fn rows(&self) -> Vec<(u64, Vec<(u16, f32)>)> {
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = match &self.weights {
+            Weights::Rows { index, entries } => index
+                .iter()
+                .map(|(hash, (start, len))| {
+                    let row = &entries[start as usize..(start + len) as usize];
+                    (hash, row.iter().map(|&(class, q)| (class, f32::from(q) * self.step)).collect())
+                })
+                .collect(),
+            Weights::Inline(index) => index
+                .iter()
+                .map(|(hash, weights)| {
+                    let nonzero = weights.iter().enumerate().filter(|&(_, &weight)| weight != 0);
+                    (hash, nonzero.map(|(class, &q)| (class as u16, f32::from(q) * self.step)).collect())
+                })
+                .collect(),
+        };
+        rows.sort_unstable_by_key(|&(hash, _)| hash);
+        rows
     }
 
     /// Writes the model: classes, then each feature with its weights, in
     /// hash order (little-endian).
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
-        let mut features: Vec<(&u64, &(u32, u32))> = self.index.iter().collect();
-        features.sort_unstable();
+        let features = self.rows();
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
         out.extend_from_slice(&(features.len() as u32).to_le_bytes());
-        for (hash, &(start, len)) in features {
-            out.extend_from_slice(&hash.to_le_bytes());
-            out.extend_from_slice(&(len as u16).to_le_bytes());
-            for &(class, weight) in &self.entries[start as usize..(start + len) as usize] {
-                out.extend_from_slice(&class.to_le_bytes());
-                out.extend_from_slice(&weight.to_le_bytes());
-            }
+        out.extend_from_slice(&self.step.to_le_bytes());
+        // Column by column, each in the form that compresses best: the
+        // sorted hashes as gaps, then the row lengths, the classes and the
+        // weights (16-bit multiples of the step).
+        let mut last = 0;
+        for &(hash, _) in &features {
+            write_varint(out, hash - last);
+            last = hash;
+        }
+        for (_, entries) in &features {
+            write_varint(out, entries.len() as u64);
+        }
+        for (class, _) in features.iter().flat_map(|(_, e)| e) {
+            write_varint(out, u64::from(*class));
+        }
+        for (_, weight) in features.iter().flat_map(|(_, e)| e) {
+            out.extend_from_slice(&quantise(*weight, self.step).to_le_bytes());
         }
     }
 
-    /// Reads what [`Model::write`] wrote, from the front of `bytes`;
-    /// returns the model and the bytes after it, or None when they are cut
-    /// short or inconsistent.
+    /// Reads a model written by [`Model::write`] from the front of
+    /// `bytes`; returns it and the bytes after it, None when they are cut
+    /// short or corrupt.
     pub(crate) fn read(bytes: &[u8]) -> Option<(Model, &[u8])> {
         let mut reader = Reader(bytes);
         let classes = reader.u32()? as usize;
         let features = reader.u32()? as usize;
-        let mut model = Model::empty(classes);
-        model.index.reserve(features);
-        for _ in 0..features {
-            let hash = reader.u64()?;
-            let len = reader.u16()?;
-            let start = model.entries.len() as u32;
-            for _ in 0..len {
-                let class = reader.u16()?;
-                if class as usize >= classes {
-                    return None;
-                }
-                model.entries.push((class, f32::from_le_bytes(reader.take::<4>()?)));
-            }
-            model.index.insert(hash, (start, u32::from(len)));
+        let step = f32::from_le_bytes(reader.take::<4>()?);
+        if !step.is_finite() || step <= 0.0 || classes > usize::from(u16::MAX) {
+            return None;
         }
-        Some((model, reader.0))
+        // A corrupt count must not reserve more than the bytes could hold
+        // (each feature takes at least two).
+        let mut hashes = Vec::with_capacity(features.min(reader.0.len() / 2));
+        let mut last = 0u64;
+        for _ in 0..features {
+            last = last.checked_add(reader.varint()?)?;
+            hashes.push(last);
+        }
+        let mut rows = Vec::with_capacity(hashes.len());
+        let mut start = 0u32;
+        for hash in hashes {
+            let len = u32::try_from(reader.varint()?).ok().filter(|&l| l as usize <= classes)?;
+            rows.push((hash, (start, len)));
+            start = start.checked_add(len)?;
+        }
+        let mut entries = Vec::with_capacity((start as usize).min(reader.0.len()));
+        for _ in 0..start {
+            let class = u16::try_from(reader.varint()?).ok().filter(|&c| usize::from(c) < classes)?;
+            entries.push((class, 0.0));
+        }
+        for (_, weight) in &mut entries {
+            *weight = f32::from(i16::from_le_bytes(reader.take::<2>()?)) * step;
+        }
+        Some((Model::new(classes, rows, entries, step), reader.0))
+    }
+}
+
+/// Adds the rows of the features to `scores`. All the lookups of a chunk
+/// come first, then all the additions: the lookups do not wait on each
+/// other, so their cache misses overlap.
+fn score_rows(index: &Table<Row, 5>, entries: &[(u16, i16)], features: &[u64], scores: &mut [f32]) {
+    // Sums of 16-bit integers stay exact in an f32 (below 2^24) for any
+    // number of features a decision has; they are scaled afterwards.
+    for chunk in features.chunks(LOOKUPS_AT_ONCE) {
+        let mut rows: [Row; LOOKUPS_AT_ONCE] = [(0, 0); LOOKUPS_AT_ONCE];
+        for (row, &hash) in rows.iter_mut().zip(chunk) {
+            *row = index.get(hash);
+        }
+        for &(start, len) in &rows[..chunk.len()] {
+            for &(class, weight) in &entries[start as usize..(start + len) as usize] {
+                scores[usize::from(class)] += f32::from(weight);
+            }
+        }
     }
 }
 
@@ -305,8 +477,17 @@ impl<'a> Reader<'a> {
         self.take::<4>().map(u32::from_le_bytes)
     }
 
-    pub(crate) fn u64(&mut self) -> Option<u64> {
-        self.take::<8>().map(u64::from_le_bytes)
+    /// A number written by [`write_varint`].
+    pub(crate) fn varint(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let [byte] = self.take::<1>()?;
+            n |= u64::from(byte & 0x7f).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
     }
 
     /// A length-prefixed UTF-8 string.
@@ -322,9 +503,30 @@ impl<'a> Reader<'a> {
 }
 
 /// Writes a length-prefixed UTF-8 string, as [`Reader::string`] reads it.
+/// Writes a number in seven-bit groups, low first, the high bit marking
+/// that more follow (LEB128): small numbers take one byte.
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
 pub(crate) fn write_string(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&(s.len() as u32).to_le_bytes());
     out.extend_from_slice(s.as_bytes());
+}
+
+/// The index of the highest score (the first on ties).
+pub(crate) fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -383,15 +585,4 @@ mod tests {
     fn argmax(scores: &[f32]) -> usize {
         super::argmax(scores)
     }
-}
-
-/// The index of the highest score (the first on ties).
-pub(crate) fn argmax(scores: &[f32]) -> usize {
-    let mut best = 0;
-    for (i, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = i;
-        }
-    }
-    best
 }

@@ -2,6 +2,7 @@
 //! averaged perceptron, in the style of Collins 2002), then morphological
 //! features and lemmas from what training saw of the word and its tag.
 
+use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::lemma::Lemmatiser;
 use crate::perceptron::{argmax, write_string, Features, Model, Reader, Training, WordMap};
@@ -35,6 +36,8 @@ pub(crate) struct Tagger {
     /// The features most often seen with a tag.
     feats_of_tag: Vec<String>,
     lemmatiser: Lemmatiser,
+    /// Word classes learnt from unlabelled text.
+    clusters: Clusters,
 }
 
 /// A sentence as the features read it.
@@ -44,7 +47,12 @@ struct Context<'s> {
     shapes: Vec<String>,
     /// The tags each word was seen with, named.
     seen: Vec<&'s [u8]>,
+    /// Each word's class, `NO_CLUSTER` when it has none.
+    clusters: Vec<[u8; 2]>,
 }
+
+/// The class of a word too rare to have one.
+const NO_CLUSTER: u16 = u16::MAX;
 
 /// A word counts as certain when seen this often...
 const CERTAIN_COUNT: usize = 20;
@@ -102,7 +110,13 @@ impl Tagger {
             .iter()
             .map(|w| self.seen_tags.get(w).map_or(b"unseen".as_slice(), |s| s.as_bytes()))
             .collect();
-        Context { words, shapes, seen }
+        let clusters = forms.iter().map(|f| self.cluster(f).unwrap_or(NO_CLUSTER).to_le_bytes()).collect();
+        Context { words, shapes, seen, clusters }
+    }
+
+    /// The word class of a form, learnt from unlabelled text.
+    pub(crate) fn cluster(&self, form: &str) -> Option<u16> {
+        self.clusters.get(form)
     }
 
     fn feats(&self, word: &str, class: u16) -> &str {
@@ -166,12 +180,19 @@ impl Tagger {
         out.add(26, &[seen(i), seen(i + 1)]);
         out.add(27, &[tag(i - 1), seen(i)]);
         out.add(28, &[seen(i + 1)]);
+        let cluster = |k: isize| -> &[u8] { at(k).map_or(b"edge".as_slice(), |k| &context.clusters[k]) };
+        out.add(29, &[cluster(i)]);
+        out.add(30, &[cluster(i - 1)]);
+        out.add(31, &[cluster(i + 1)]);
+        out.add(32, &[cluster(i), cluster(i + 1)]);
+        out.add(33, &[tag(i - 1), cluster(i)]);
     }
 
     /// Trains on sentences with gold tags, features and lemmas, `epochs`
     /// passes in an order shuffled the same way every time.
-    pub(crate) fn train(sentences: &[Sentence], epochs: usize) -> Tagger {
+    pub(crate) fn train(sentences: &[Sentence], clusters: &Clusters, epochs: usize) -> Tagger {
         let mut tagger = Tagger::from_counts(sentences);
+        tagger.clusters = clusters.clone();
         let index: HashMap<(Upos, String), u16> =
             tagger.tags.iter().enumerate().map(|(i, t)| (t.clone(), i as u16)).collect();
         let gold: Vec<Vec<u16>> = sentences
@@ -189,8 +210,7 @@ impl Tagger {
                 let forms: Vec<&str> = sentences[s].words.iter().map(|w| w.form.as_str()).collect();
                 let context = tagger.context(&forms);
                 let mut classes: Vec<u16> = Vec::with_capacity(forms.len());
-                for i in 0..forms.len() {
-                    let truth = gold[s][i];
+                for (i, &truth) in gold[s].iter().enumerate() {
                     let guess = match tagger.certain.get(&context.words[i]) {
                         Some(&class) => class,
                         None => {
@@ -271,6 +291,7 @@ impl Tagger {
             feats_of_word,
             feats_of_tag,
             lemmatiser: Lemmatiser::train(sentences),
+            clusters: Clusters::default(),
         }
     }
 
@@ -308,6 +329,7 @@ impl Tagger {
             write_string(out, value);
         }
         self.lemmatiser.write(out);
+        self.clusters.write(out);
         self.model.write(out);
     }
 
@@ -346,8 +368,12 @@ impl Tagger {
             feats_of_tag.push(reader.string().ok_or_else(cut)?.to_string());
         }
         let (lemmatiser, rest) = Lemmatiser::read(reader.0).ok_or_else(cut)?;
+        let (clusters, rest) = Clusters::read(rest).ok_or_else(cut)?;
         let (model, rest) = Model::read(rest).filter(|(m, _)| m.classes() == classes).ok_or_else(cut)?;
-        Ok((Tagger { model, tags, certain, seen_tags, feats_of_word, feats_of_tag, lemmatiser }, rest))
+        Ok((
+            Tagger { model, tags, certain, seen_tags, feats_of_word, feats_of_tag, lemmatiser, clusters },
+            rest,
+        ))
     }
 }
 
@@ -438,7 +464,7 @@ mod tests {
 
     fn trained() -> Tagger {
         let sentences: Vec<Sentence> = conllu::read("t", TRAIN).into_iter().map(Result::unwrap).collect();
-        Tagger::train(&sentences, 5)
+        Tagger::train(&sentences, &Clusters::default(), 5)
     }
 
     #[test]

@@ -74,9 +74,10 @@ pub fn syntax(args: &TrainSyntaxArgs) -> Result<ExitCode> {
         train.len(),
         held.len()
     );
+    let unlabelled = unlabelled_sentences(&args.unlabelled)?;
     let options = TrainOptions { tagger_epochs: args.tagger_epochs, parser_epochs: args.parser_epochs };
     let started = Instant::now();
-    let models = Syntax::train(&train, &options);
+    let models = Syntax::train(&train, &unlabelled, &options);
     let train_seconds = started.elapsed().as_secs_f64();
     let bytes = models.to_gzip();
     write_models(&args.out, &bytes)?;
@@ -141,6 +142,44 @@ fn write_models(path: &Path, bytes: &[u8]) -> Result<()> {
     let partial = PathBuf::from(partial);
     std::fs::write(&partial, bytes).with_context(|| partial.display().to_string())?;
     std::fs::rename(&partial, path).with_context(|| path.display().to_string())
+}
+
+/// The sentences of the news under `folder`, as UD words; none for "none".
+fn unlabelled_sentences(folder: &Path) -> Result<Vec<Vec<String>>> {
+    if folder.as_os_str() == "none" {
+        return Ok(Vec::new());
+    }
+    let mut files = crate::inputs::expand(folder).with_context(|| {
+        format!("{} (give --unlabelled a folder of .tml news, or none)", folder.display())
+    })?;
+    files.retain(|p| p.extension().is_some_and(|e| e == "tml"));
+    files.sort();
+    let options = dateline_read::Options { format: Some(dateline_read::Format::TimeMl), dct: None };
+    let mut sentences = Vec::new();
+    for file in &files {
+        let raw = std::fs::read(file).with_context(|| file.display().to_string())?;
+        for input in dateline_read::read(&file.display().to_string(), &raw, &options) {
+            match input {
+                Ok(input) => {
+                    let text = dateline_text::Segmented::new(&input.document.text);
+                    sentences.extend(
+                        dateline_syntax::ud_words(&text)
+                            .into_iter()
+                            .map(|words| words.into_iter().map(|w| w.text.to_string()).collect::<Vec<_>>()),
+                    );
+                }
+                Err(e) => eprintln!("dateline: {e} (left out of the word classes)"),
+            }
+        }
+    }
+    let words: usize = sentences.iter().map(Vec::len).sum();
+    eprintln!(
+        "dateline: {} unlabelled sentences ({words} words) from {} files under {}",
+        sentences.len(),
+        files.len(),
+        folder.display()
+    );
+    Ok(sentences)
 }
 
 #[cfg(test)]
