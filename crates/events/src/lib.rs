@@ -135,8 +135,17 @@ impl Text<'_> {
         let deadline_verb = (status == Status::Deadline)
             .then(|| trigger::verb_after_to(tokens, clause.clone(), last))
             .flatten();
-        let (event, at) =
+        let (mut event, mut at) =
             deadline_verb.unwrap_or_else(|| trigger::trigger(tokens, clause.clone(), first, last));
+        // A clause with no event word ("At midnight, ..."): the sentence's
+        // nearest. A sentence with none (a table row, a dateline) makes no
+        // entry: a date with no event is not a timeline entry.
+        if event.is_empty() {
+            (event, at) = trigger::trigger(tokens, sentence.clone(), first, last);
+        }
+        if event.is_empty() {
+            return None;
+        }
         let trigger = match (tokens.get(at.start), at.end.checked_sub(1).and_then(|e| tokens.get(e))) {
             (Some(a), Some(b)) if at.start < at.end => (a.start, b.end),
             _ => (timex.start, timex.start),

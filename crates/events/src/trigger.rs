@@ -36,13 +36,18 @@ pub(crate) fn trigger(
         }
         return (word, i..i + 1);
     }
-    let noun = before.chain(after).find(|&i| EVENT_NOUNS.contains(&lower(i).as_str()));
+    let noun = before.clone().chain(after.clone()).find(|&i| EVENT_NOUNS.contains(&lower(i).as_str()));
     let fallback = || clause.clone().find(|i| outside(i) && tokens[*i].text.len() > 3);
-    match noun.or_else(fallback) {
+    // "as he was last year": the copula is the event, a state.
+    let copula = || before.chain(after).find(|&i| COPULAS.contains(&tokens[i].text));
+    match noun.or_else(fallback).or_else(copula) {
         Some(i) => (lower(i), i..i + 1),
         None => (String::new(), first..first),
     }
 }
+
+/// Forms of "be", the event of a clause that has no other verb.
+const COPULAS: [&str; 6] = ["is", "are", "was", "were", "been", "being"];
 
 /// Event mentions of a whole text, as TimeML marks them: verbs (not
 /// auxiliaries), event nouns and nominalisations; character spans.
