@@ -668,3 +668,76 @@ fn syntax_help_has_examples() {
     let out = dateline!("syntax", "--help");
     assert!(String::from_utf8(out.stdout).unwrap().contains("--conllu"));
 }
+
+#[test]
+fn an_id_taken_by_another_text_is_reported_not_dropped() {
+    let dir = std::env::temp_dir().join(format!("dateline-dup-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let feed = dir.join("feed.jsonl");
+    std::fs::write(
+        &feed,
+        "{\"id\":\"a\",\"date\":\"2020-11-26\",\"text\":\"Troops left Kalbajar on Wednesday.\"}\n\
+         {\"id\":\"a\",\"date\":\"2020-11-26\",\"text\":\"Talks resume in Geneva on Monday.\"}\n\
+         {\"id\":\"a\",\"date\":\"2020-11-26\",\"text\":\"Troops left Kalbajar on Wednesday.\"}\n",
+    )
+    .unwrap();
+    let db = dir.join("store.db");
+    let (db, feed) = (db.to_str().unwrap(), feed.to_str().unwrap());
+    let out = dateline!("ingest", "--db", db, feed);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("feed.jsonl:2: id 'a' is already taken by an article with a different text"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 article(s) added, 1 already stored, 1 skipped"), "{stderr}");
+    let report = dateline!("ingest", "--db", db, "--report");
+    assert!(String::from_utf8_lossy(&report.stdout).contains("feed.jsonl:2: id 'a'"));
+}
+
+#[test]
+fn malformed_timestamps_skip_their_document() {
+    let feed = "{\"id\":\"b\",\"date\":\"2020-11-26T25:99:99Z\",\"text\":\"Talks on Friday.\"}\n\
+                {\"id\":\"c\",\"date\":\"2020-11-26 garbage\",\"text\":\"Talks on Friday.\"}\n\
+                {\"id\":\"d\",\"date\":\"2020-11-26T14:30:00+04:00\",\"text\":\"Talks on Friday.\"}\n";
+    let out = dateline!("tag"; stdin = feed.as_bytes());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("<stdin>:1: '2020-11-26T25:99:99Z' is not a date"), "{stderr}");
+    assert!(stderr.contains("<stdin>:2: '2020-11-26 garbage' is not a date"), "{stderr}");
+    let ids: Vec<_> = json_lines(&out).iter().map(|d| d["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["d"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_walk_ends_on_link_loops_skips_pipes_and_never_reads_the_store() {
+    let dir = std::env::temp_dir().join(format!("dateline-walk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("one.txt"), "date 2020-11-26\nTroops left Kalbajar on Wednesday.\n").unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap();
+    let fifo = Command::new("mkfifo").arg(dir.join("pipe")).status();
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["ingest", "--db", "store.db", "."])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("1 article(s) added"), "{stderr}");
+    if fifo.is_ok_and(|s| s.success()) {
+        assert!(stderr.contains("pipe: not a regular file (skipped)"), "{stderr}");
+    }
+    // Again, with the store's files now in the folder: nothing new, nothing
+    // skipped.
+    let again = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["ingest", "--db", "store.db", "."])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(again.status.success(), "{stderr}");
+    assert!(stderr.contains("0 article(s) added, 1 already stored, 0 skipped"), "{stderr}");
+}

@@ -47,7 +47,7 @@ fn read_line(name: &str, line_number: usize, bytes: &[u8], fallback: Option<Date
     };
     let document =
         Document { id, dct, title: line.title, text: line.text, source: line.source, url: line.url };
-    Ok(Input { document, line: line_number, timeml: None })
+    Ok(Input { document, file: String::new(), line: line_number, timeml: None })
 }
 
 #[cfg(test)]

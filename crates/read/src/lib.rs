@@ -71,6 +71,8 @@ impl Format {
 pub struct Input {
     /// The document.
     pub document: Document,
+    /// The input it was read from, as named to [`read`].
+    pub file: String,
     /// The line of the input it starts on (1-based).
     pub line: usize,
     /// The original TimeML, kept so output can be written back into it.
@@ -79,6 +81,14 @@ pub struct Input {
 
 /// Reads every document of one input. `name` is used in error messages.
 pub fn read(name: &str, bytes: &[u8], options: &Options) -> Vec<Result<Input, Error>> {
+    let mut results = read_format(name, bytes, options);
+    for input in results.iter_mut().flatten() {
+        input.file = name.to_string();
+    }
+    results
+}
+
+fn read_format(name: &str, bytes: &[u8], options: &Options) -> Vec<Result<Input, Error>> {
     let format = options.format.unwrap_or_else(|| guess_format(name, bytes));
     match format {
         Format::JsonLines => jsonl::read(name, bytes, options.dct),
@@ -86,7 +96,7 @@ pub fn read(name: &str, bytes: &[u8], options: &Options) -> Vec<Result<Input, Er
         Format::Seed => vec![whole_text(name, bytes).and_then(|text| seed::read(name, text, options.dct))],
         Format::Text => vec![whole_text(name, bytes).and_then(|text| {
             let dct = options.dct.ok_or_else(|| Error::new(name, 1, "no publication date: give --dct YYYY-MM-DD, or start the file with a line 'date YYYY-MM-DD'"))?;
-            Ok(Input { document: Document::new(dct, text), line: 1, timeml: None })
+            Ok(Input { document: Document::new(dct, text), file: String::new(), line: 1, timeml: None })
         })],
     }
 }

@@ -13,7 +13,9 @@ pub(crate) fn read(name: &str, text: &str, fallback: Option<Date>) -> Result<Inp
     let line = 1 + skipped.matches('\n').count();
     let Some(rest) = trimmed.strip_prefix("date").filter(|r| r.starts_with([' ', '\t'])) else {
         return match fallback {
-            Some(dct) => Ok(Input { document: Document::new(dct, text), line: 1, timeml: None }),
+            Some(dct) => {
+                Ok(Input { document: Document::new(dct, text), file: String::new(), line: 1, timeml: None })
+            }
             None => Err(Error::new(name, line, "no 'date YYYY-MM-DD' header and no --dct")),
         };
     };
@@ -22,7 +24,7 @@ pub(crate) fn read(name: &str, text: &str, fallback: Option<Date>) -> Result<Inp
     let dct = parse_date(&rest[..end])
         .map_err(|e| Error::new(name, line, format!("bad date header: {}", e.message())))?;
     let body = rest[end..].trim_start();
-    Ok(Input { document: Document::new(dct, body), line, timeml: None })
+    Ok(Input { document: Document::new(dct, body), file: String::new(), line, timeml: None })
 }
 
 #[cfg(test)]

@@ -168,7 +168,7 @@ pub(crate) fn read(name: &str, raw: &str) -> Result<Input, Error> {
     document.title = title;
     let links = event_time_links(raw);
     let timeml = TimeMl { raw: raw.to_string(), text_range: text_start..close, pieces, gold, links };
-    Ok(Input { document, line: 1, timeml: Some(timeml) })
+    Ok(Input { document, file: String::new(), line: 1, timeml: Some(timeml) })
 }
 
 fn element<'a>(raw: &'a str, name: &str) -> Option<&'a str> {

@@ -19,6 +19,11 @@ impl Store {
             .is_some())
     }
 
+    /// The text of the article stored under this id, if any.
+    pub fn stored_text(&self, id: &str) -> Result<Option<String>, Error> {
+        Ok(self.conn.query_row("SELECT text FROM documents WHERE id = ?1", [id], |r| r.get(0)).optional()?)
+    }
+
     /// How many articles are stored.
     pub fn document_count(&self) -> Result<usize, Error> {
         Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, usize>(0))?)

@@ -1,7 +1,7 @@
 //! The store: one SQLite connection, set up on opening.
 
 use crate::{schema, Error};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 
 /// The store: one connection to one SQLite file. Its methods are spread
@@ -29,6 +29,36 @@ impl Store {
         Connection::open(path).and_then(Store::set_up).map_err(|e| Error::opening(path, e))
     }
 
+    /// Opens an existing store for reading only: it may lie where this
+    /// process cannot write (a read-only mount, another user's folder).
+    /// Nothing is created; a file that is not a store is refused.
+    pub fn open_read_only(path: &Path) -> Result<Store, Error> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // Reading the schema checks that this is a store at all.
+        let check = |conn: Connection| {
+            conn.query_row("SELECT count(*) FROM documents", [], |_| Ok(()))?;
+            Ok(Store { conn })
+        };
+        let error = match Connection::open_with_flags(path, flags).and_then(check) {
+            Ok(store) => return Ok(store),
+            Err(error) => error,
+        };
+        // A store in write-ahead-log mode needs its shared-memory file,
+        // which a folder we cannot write to cannot hold. Such a store can
+        // still be read as immutable, when no one is writing to it, which
+        // is all a read-only place allows anyway.
+        let immutable = || -> rusqlite::Result<Store> {
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).and_then(check)
+        };
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => {
+                immutable().map_err(|_| Error::opening(path, error))
+            }
+            _ => Err(Error::opening(path, error)),
+        }
+    }
+
     /// A store in memory, for tests and one-off runs.
     pub fn open_in_memory() -> Result<Store, Error> {
         Ok(Connection::open_in_memory().and_then(Store::set_up)?)
@@ -38,5 +68,42 @@ impl Store {
         conn.execute_batch(schema::PRAGMAS)?;
         conn.execute_batch(schema::SCHEMA)?;
         Ok(Store { conn })
+    }
+}
+
+/// A path as the path part of an SQLite URI: `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_read_only_opening_reads_creates_nothing_and_refuses_what_is_not_a_store() {
+        let dir = std::env::temp_dir().join(format!("dateline-ro-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("store.db");
+        let _ = std::fs::remove_file(&db);
+        Store::open(&db).unwrap();
+        let store = Store::open_read_only(&db).unwrap();
+        assert_eq!(store.document_count().unwrap(), 0);
+        let missing = dir.join("missing.db");
+        assert!(Store::open_read_only(&missing).is_err());
+        assert!(!missing.exists(), "nothing created");
+        let text = dir.join("article.txt");
+        std::fs::write(&text, "date 2020-11-26\nTroops left Kalbajar on Wednesday.\n".repeat(40)).unwrap();
+        assert!(Store::open_read_only(&text).is_err());
+        assert_eq!(uri_path(Path::new("/a b/c?d#e%f")), "/a b/c%3fd%23e%25f");
     }
 }

@@ -2,12 +2,13 @@
 //! embedded store.
 
 use crate::args::{ExportArgs, ExportFormat, IngestArgs, TimelineArgs, TimelineFormat};
-use crate::inputs::gather;
+use crate::inputs::gather_excluding;
 use anyhow::{bail, Result};
 use dateline_pipeline::{place_filter, Analysis, Pipeline};
 use dateline_store::{Failure, Query, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -23,21 +24,39 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let started = Instant::now();
-    let gathered = gather(&args.input)?;
+    let mut gathered = gather_excluding(&args.input, &store_files(&args.db))?;
+    // Already stored articles are skipped before any work: ingest is
+    // idempotent, and a killed ingest resumes where it stopped. An id that
+    // comes again with another text is a different article under a taken
+    // id: it is reported, not silently dropped.
+    let mut todo = Vec::new();
+    let mut already = 0;
+    let mut this_run: HashMap<&str, &str> = HashMap::new();
+    for input in &gathered.inputs {
+        let (id, text) = (input.document.id.as_str(), input.document.text.as_str());
+        let earlier = match this_run.get(id) {
+            Some(&earlier) => Some(earlier == text),
+            None => store.stored_text(id)?.map(|stored| stored == text),
+        };
+        match earlier {
+            Some(true) => already += 1,
+            Some(false) => {
+                let reason = format!(
+                    "id '{id}' is already taken by an article with a different text (document skipped; give each article its own id)"
+                );
+                eprintln!("dateline: {}:{}: {reason}", input.file, input.line);
+                gathered.failures.push((input.file.clone(), input.line, reason));
+                gathered.skipped += 1;
+            }
+            None => {
+                this_run.insert(id, text);
+                todo.push(input);
+            }
+        }
+    }
     for (source, line, reason) in &gathered.failures {
         let failure = Failure { source: source.clone(), line: *line, reason: reason.clone() };
         store.record_failure(&failure)?;
-    }
-    // Already stored articles are skipped before any work: ingest is
-    // idempotent, and a killed ingest resumes where it stopped.
-    let mut todo = Vec::new();
-    let mut already = 0;
-    for input in &gathered.inputs {
-        if store.contains(&input.document.id)? {
-            already += 1;
-        } else {
-            todo.push(input);
-        }
     }
     let bar = progress(todo.len() as u64);
     let pipeline = Pipeline::new();
@@ -72,6 +91,18 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The files SQLite keeps a store in, which an ingest of the folder
+/// holding the store must not read as articles.
+fn store_files(db: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = vec![db.to_path_buf()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        files.push(name.into());
+    }
+    files
+}
+
 /// A progress bar with articles per second, on a terminal only.
 pub fn progress(total: u64) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
@@ -97,7 +128,7 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
             db.display()
         );
     }
-    let store = Store::open(db)?;
+    let store = Store::open_read_only(db)?;
     let query = Query {
         entity: args.entity.clone(),
         place: args.place.as_deref().map(place_filter),
@@ -146,7 +177,7 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     if !args.db.exists() {
         bail!("{}: no such store (create it with `dateline ingest`)", args.db.display());
     }
-    let store = Store::open(&args.db)?;
+    let store = Store::open_read_only(&args.db)?;
     let events = store.events(&Query::default())?;
     let text = match args.format {
         ExportFormat::Json => serde_json::to_string_pretty(&events).unwrap_or_default() + "\n",
