@@ -107,7 +107,14 @@ pub(crate) fn words<'a>(text: &Segmented<'a>) -> Vec<Word<'a>> {
 const CONNECTORS: &[&str] =
     &["of", "for", "de", "la", "le", "du", "del", "da", "al", "el", "bin", "van", "von", "der"];
 
-/// Runs of capitalised words, as word index ranges.
+/// The most words a run may have. Names are a few words long; the
+/// stages try the sub-spans of a run, so a run of thousands of
+/// capitalised words (a shouted page, a list of names with no stop) would
+/// cost their square: a longer run is cut into pieces of this length.
+const MAX_RUN_WORDS: usize = 16;
+
+/// Runs of capitalised words, as word index ranges, at most
+/// [`MAX_RUN_WORDS`] long.
 pub(crate) fn runs(words: &[Word<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -119,7 +126,7 @@ pub(crate) fn runs(words: &[Word<'_>]) -> Vec<Range<usize>> {
         let start = i;
         let mut end = i + 1;
         while let Some(next) = words.get(end) {
-            if next.sentence_start {
+            if next.sentence_start || end - start >= MAX_RUN_WORDS {
                 break;
             }
             if is_name_word(next) {

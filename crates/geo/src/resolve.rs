@@ -85,7 +85,11 @@ impl<'g> Resolver<'g> {
             context.home = home_area(&candidates);
             // Every place of the last round counts for nearness: the
             // small towns of a local story lie together.
-            context.placed = chosen.iter().flatten().map(Point::of).collect();
+            // Each place once, however often it is named: nearness asks
+            // whether any is near, and a long text names its places
+            // thousands of times.
+            let mut seen = HashSet::new();
+            context.placed = chosen.iter().flatten().filter(|p| seen.insert(p.at)).map(Point::of).collect();
             // Neither a mention nor the others of its name vote for it:
             // fourteen "Dublin"s are no evidence for Ireland.
             let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -202,12 +206,17 @@ fn drop_strays(
         .collect();
     // Company is kept by places beyond suspicion: "Rue" and "Chartres" in
     // a story on New Orleans streets do not vouch for each other.
+    // Each (name, place) once: a long text repeats its names thousands of
+    // times, and asking each mention about every other would cost their
+    // square.
+    let mut seen = HashSet::new();
     let sure: Vec<(&str, Place<'_>)> = keys
         .iter()
         .zip(chosen.iter())
         .zip(&suspect)
         .filter(|(_, suspect)| !**suspect)
         .filter_map(|((key, place), _)| Some((key.as_str(), (*place)?)))
+        .filter(|(key, place)| seen.insert((*key, place.at)))
         .collect();
     // Only places named as places set a story: "Armenian troops left
     // Kalbajar" is set in Kalbajar.
@@ -220,16 +229,29 @@ fn drop_strays(
         .collect();
     // With nothing beyond suspicion (a local story of small towns), the
     // suspects keep each other company.
-    let all: Vec<(&str, Place<'_>)> =
-        keys.iter().zip(chosen.iter()).filter_map(|(key, place)| Some((key.as_str(), (*place)?))).collect();
+    let mut seen = HashSet::new();
+    let all: Vec<(&str, Place<'_>)> = keys
+        .iter()
+        .zip(chosen.iter())
+        .filter_map(|(key, place)| Some((key.as_str(), (*place)?)))
+        .filter(|(key, place)| seen.insert((*key, place.at)))
+        .collect();
+    // Whether a town named so keeps company, worked out once per name and
+    // place.
+    let mut company: HashMap<(&str, u32), bool> = HashMap::new();
     for ((key, place), suspect) in keys.iter().zip(chosen.iter_mut()).zip(&suspect) {
         let Some(town) = *place else { continue };
-        let witnesses = if sure.iter().any(|(other, _)| other != key) { &sure } else { &all };
-        let company = witnesses
-            .iter()
-            .filter(|(other, _)| other != key)
-            .any(|(_, p)| p.country == town.country || km_between(p, &town) <= STRAY_KM);
-        if *suspect && !company && settings.iter().any(|n| n != key) {
+        if !*suspect {
+            continue;
+        }
+        let keeps_company = *company.entry((key.as_str(), town.at)).or_insert_with(|| {
+            let witnesses = if sure.iter().any(|(other, _)| other != key) { &sure } else { &all };
+            witnesses
+                .iter()
+                .filter(|(other, _)| other != key)
+                .any(|(_, p)| p.country == town.country || km_between(p, &town) <= STRAY_KM)
+        });
+        if !keeps_company && settings.iter().any(|n| n != key) {
             *place = None;
         }
     }
@@ -345,9 +367,8 @@ impl<'g> Context<'g> {
         own_places: impl Iterator<Item = Place<'a>>,
     ) -> Context<'g> {
         let mut context = self.clone();
-        for place in own_places {
-            context.placed.retain(|p| p.at != place.at);
-        }
+        let own: HashSet<u32> = own_places.map(|place| place.at).collect();
+        context.placed.retain(|p| !own.contains(&p.at));
         for place in own_votes {
             if let Some(n) = context.countries.get_mut(place.country) {
                 *n = n.saturating_sub(1);
