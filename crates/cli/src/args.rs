@@ -69,7 +69,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Serve the HTTP API and the web page (timeline, map, sources) over a store.
     #[command(
-        after_help = "Examples:\n  dateline serve                      # http://127.0.0.1:8080 over ./dateline.db\n  openssl rand -hex 32 > token && chmod 600 token\n  dateline serve --addr 0.0.0.0:8080 --token-file token --allowed-host news.example.org\n\nWith a token, open the page once as http://HOST:PORT/?token=TOKEN: the server sets a cookie\n(HttpOnly, SameSite=Strict) and drops the token from the address. API clients send\n`Authorization: Bearer TOKEN`; tokens in API URLs are refused.\n\n--token TOKEN is gone (a token on the command line shows in `ps`): use --token-file or\nDATELINE_TOKEN."
+        after_help = "Examples:\n  dateline serve                      # http://127.0.0.1:8080 over ./dateline.db\n  (umask 077; openssl rand -hex 32 > token)\n  dateline serve --addr 0.0.0.0:8080 --token-file token --allowed-host news.example.org\n\nWith a token, open the page once as http://HOST:PORT/?token=TOKEN: the server sets a cookie\n(HttpOnly, SameSite=Strict) and drops the token from the address. API clients send\n`Authorization: Bearer TOKEN`; tokens in API URLs are refused.\n\n--token TOKEN is gone (a token on the command line shows in `ps`): use --token-file or\nDATELINE_TOKEN."
     )]
     Serve(ServeArgs),
     /// Score the engine against gold annotations.
