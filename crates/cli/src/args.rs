@@ -69,7 +69,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Serve the HTTP API and the web page (timeline, map, sources) over a store.
     #[command(
-        after_help = "Examples:\n  dateline serve                      # http://127.0.0.1:8080 over ./dateline.db\n  dateline serve --addr 0.0.0.0:8080 --token SECRET"
+        after_help = "Examples:\n  dateline serve                      # http://127.0.0.1:8080 over ./dateline.db\n  (umask 077; openssl rand -hex 32 > token)\n  dateline serve --addr 0.0.0.0:8080 --token-file token --allowed-host news.example.org\n\nWith a token, open the page once as http://HOST:PORT/?token=TOKEN: the server sets a cookie\n(HttpOnly, SameSite=Strict) and drops the token from the address. API clients send\n`Authorization: Bearer TOKEN`; tokens in API URLs are refused.\n\n--token TOKEN is gone (a token on the command line shows in `ps`): use --token-file or\nDATELINE_TOKEN."
     )]
     Serve(ServeArgs),
     /// Score the engine against gold annotations.
@@ -459,11 +459,22 @@ pub struct ServeArgs {
     /// The store.
     #[arg(long, default_value = "dateline.db", value_name = "PATH")]
     pub db: PathBuf,
-    /// Where to listen; anything but loopback needs --token.
+    /// Where to listen. Loopback needs no token; any other address needs
+    /// one, and 0.0.0.0 or [::] needs --allowed-host too.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: std::net::SocketAddr,
-    /// A token every request must carry (`Authorization: Bearer TOKEN`, or
-    /// `?token=TOKEN` for the page).
-    #[arg(long)]
+    /// A file holding the token every request must then carry (at least 16
+    /// characters, no spaces; surrounding whitespace is ignored). Without
+    /// it, the environment variable DATELINE_TOKEN is read. Replaces
+    /// --token, which showed the token in `ps`.
+    #[arg(long, value_name = "PATH")]
+    pub token_file: Option<PathBuf>,
+    /// A host name the server also answers to (NAME for any port, or
+    /// NAME:PORT), for a server reached by a name or through a proxy;
+    /// repeatable. Requests naming any other host are refused (421).
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    pub allowed_hosts: Vec<String>,
+    /// Removed: refused with a message that says what to use instead.
+    #[arg(long, hide = true, value_name = "TOKEN")]
     pub token: Option<String>,
 }

@@ -337,10 +337,15 @@ fn semeval_timelines_are_written_and_scored() {
 
 /// One HTTP/1.1 request over a plain TCP stream: (status, body).
 fn http(port: u16, method: &str, path: &str, body: &str) -> (u16, String) {
+    http_with(port, method, path, body, "")
+}
+
+/// The same, with more header lines (each ending in \r\n).
+fn http_with(port: u16, method: &str, path: &str, body: &str, headers: &str) -> (u16, String) {
     use std::io::Read;
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        "{method} {path} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{headers}\r\n{body}",
         body.len()
     );
     stream.write_all(request.as_bytes()).unwrap();
@@ -349,6 +354,32 @@ fn http(port: u16, method: &str, path: &str, body: &str) -> (u16, String) {
     let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
     let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
     (status, body)
+}
+
+/// Starts `dateline serve` with these arguments on `port`; killed when
+/// dropped.
+struct Server(std::process::Child);
+
+impl Server {
+    fn start(port: u16, args: &[&str], env: &[(&str, &str)]) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dateline"));
+        command.arg("serve").args(args).arg("--addr").arg(format!("127.0.0.1:{port}"));
+        command.env_remove("DATELINE_TOKEN").envs(env.iter().copied());
+        let child = command.current_dir(workspace()).stderr(Stdio::null()).spawn().unwrap();
+        let ready = (0..100).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        });
+        assert!(ready, "the server starts");
+        Server(child)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 #[test]
@@ -360,17 +391,7 @@ fn serve_answers_json_and_turns_bad_requests_away() {
     let out = dateline!("ingest", "--db", db.to_str().unwrap(), "examples");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let port = 18000 + (std::process::id() % 1000) as u16;
-    let mut server = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["serve", "--db", db.to_str().unwrap(), "--addr", &format!("127.0.0.1:{port}")])
-        .current_dir(workspace())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let ready = (0..100).any(|_| {
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
-    });
-    assert!(ready, "the server starts");
+    let server = Server::start(port, &["--db", db.to_str().unwrap()], &[]);
     let (status, body) = http(port, "GET", "/api/events?q=ceasefire", "");
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("2021-03-31"), "{body}");
@@ -395,11 +416,71 @@ fn serve_answers_json_and_turns_bad_requests_away() {
     assert!(page.contains("<svg id=\"timeline\""));
     let (status, _) = http(port, "GET", &format!("/api/events?q={}", "x".repeat(10_000)), "");
     assert_eq!(status, 414);
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let refused = dateline!("serve", "--db", db.to_str().unwrap(), "--addr", "0.0.0.0:18999");
     assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("without --token"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("without a token"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 16: a token on the command line shows in `ps`; it comes from a
+/// file or the environment, and a short or empty one stops the start.
+#[test]
+fn serve_takes_its_token_from_a_file_or_the_environment_never_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("dateline-serve-token-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("s.db");
+    let out = dateline!("ingest", "--db", db.to_str().unwrap(), "examples");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let db = db.to_str().unwrap();
+    let token = "7d0c5b1e9a4f2c8e6b3d1a0f";
+    let good = dir.join("token");
+    std::fs::write(&good, format!("{token}\n")).unwrap();
+    let short = dir.join("short");
+    std::fs::write(&short, "abc\n").unwrap();
+    let empty = dir.join("empty");
+    std::fs::write(&empty, "\n").unwrap();
+    let missing = dir.join("nope");
+
+    let refusals = [
+        (vec!["--token", token], vec![], "--token-file"),
+        (vec!["--token-file", short.to_str().unwrap()], vec![], "3 characters long, fewer than 16"),
+        (vec!["--token-file", empty.to_str().unwrap()], vec![], "empty"),
+        (vec!["--token-file", missing.to_str().unwrap()], vec![], "reading the token file"),
+        (vec![], vec![("DATELINE_TOKEN", "")], "DATELINE_TOKEN: the token is empty"),
+        (vec!["--addr", "0.0.0.0:18998"], vec![("DATELINE_TOKEN", token)], "--allowed-host"),
+        (vec!["--allowed-host", "http://x/"], vec![], "is not a host"),
+    ];
+    for (args, env, message) in refusals {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dateline"));
+        command
+            .args(["serve", "--db", db])
+            .args(&args)
+            .env_remove("DATELINE_TOKEN")
+            .envs(env.iter().copied());
+        let out = command.current_dir(workspace()).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?} {env:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?} {env:?}: {stderr}");
+    }
+
+    let port = 19000 + (std::process::id() % 1000) as u16;
+    let bearer = format!("Authorization: Bearer {token}\r\n");
+    for (args, env) in
+        [(vec!["--token-file", good.to_str().unwrap()], vec![]), (vec![], vec![("DATELINE_TOKEN", token)])]
+    {
+        let mut args = args;
+        args.extend(["--db", db]);
+        let _server = Server::start(port, &args, &env);
+        assert_eq!(http(port, "GET", "/api/events", "").0, 401, "{args:?} {env:?}");
+        assert_eq!(http_with(port, "GET", "/api/events", "", &bearer).0, 200, "{args:?} {env:?}");
+        let (status, _) = http(port, "GET", &format!("/?token={token}"), "");
+        assert_eq!(status, 303, "the page trades the token for a cookie");
+        let (status, body) =
+            http_with(port, "GET", "/api/events", "", &format!("{bearer}Host: evil.example\r\n"));
+        assert_eq!(status, 400, "two Host headers: {body}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -8,12 +8,11 @@ const STATUS_COLOURS = {
   occurred: "#2f7d32", ongoing: "#1f6feb", scheduled: "#8250df",
   expected: "#bf8700", missed: "#d12f2f", deadline: "#e36209",
 };
-const token = new URLSearchParams(location.search).get("token");
-
+// With a token, the server has set a cookie (HttpOnly, so not readable
+// here) when the page was opened as /?token=...; same-origin requests
+// carry it, so the page itself never handles the token.
 function api(path, options = {}) {
-  const headers = Object.assign({}, options.headers || {});
-  if (token) headers.Authorization = "Bearer " + token;
-  return fetch(path, Object.assign({}, options, { headers })).then(async (response) => {
+  return fetch(path, Object.assign({ credentials: "same-origin" }, options)).then(async (response) => {
     const body = await response.json();
     if (!response.ok) throw new Error(body.error || response.statusText);
     return body;

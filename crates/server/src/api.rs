@@ -2,9 +2,9 @@
 
 use crate::{error, AppState, Failed};
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use dateline_core::{Date, EntityKind, Status};
@@ -151,16 +151,46 @@ pub(crate) async fn places(
     run(state, move |s| s.with_store(|store| store.places(limit))).await
 }
 
+/// The media types `POST /api/documents` reads: one JSON article, or
+/// JSON Lines. A form or `text/plain` (what another site can make a
+/// browser send without asking first) is refused.
+const ARTICLE_TYPES: [&str; 3] = ["application/json", "application/x-ndjson", "application/jsonl"];
+
+/// Whether the request says its body is JSON or JSON Lines.
+fn is_article_type(headers: &HeaderMap) -> bool {
+    let media_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase());
+    media_type.is_some_and(|t| ARTICLE_TYPES.contains(&t.as_str()))
+}
+
 /// `POST /api/documents`: one article as a JSON object `{date, text,
 /// title?, url?, id?}`, or a batch as JSON Lines. Returns what was added,
 /// with the timeline of each article.
-pub(crate) async fn add_documents(
-    State(state): State<Arc<AppState>>,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let body = match body {
-        Ok(b) => b,
-        Err(e) => return error(e.status(), e.body_text()),
+pub(crate) async fn add_documents(State(state): State<Arc<AppState>>, request: Request) -> Response {
+    if !is_article_type(request.headers()) {
+        let mut refused = error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send articles with `Content-Type: application/json` (one article) \
+             or `application/x-ndjson` (JSON Lines, one article a line)",
+        );
+        let accepted =
+            axum::http::HeaderValue::from_static("application/json, application/x-ndjson, application/jsonl");
+        refused.headers_mut().insert("accept-post", accepted);
+        return refused;
+    }
+    let limit = state.timeouts.body_read;
+    let body = match tokio::time::timeout(limit, Bytes::from_request(request, &())).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(rejection)) => return error(rejection.status(), rejection.body_text()),
+        Err(_) => {
+            return error(
+                StatusCode::REQUEST_TIMEOUT,
+                format!("the body took longer than {} s to arrive", limit.as_secs_f64()),
+            )
+        }
     };
     if body.iter().all(u8::is_ascii_whitespace) {
         return error(

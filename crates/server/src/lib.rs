@@ -1,26 +1,34 @@
 //! `dateline serve`: the HTTP JSON API over a store, and the web page with
 //! the timeline, the map and the sources. One binary, assets embedded.
 //!
-//! Safe defaults: it binds to loopback; binding elsewhere needs a token
-//! that every request must then carry; bodies and queries are bounded;
-//! every response carries a Content-Security-Policy, and the page builds
-//! its DOM from text, never from markup, so article text cannot run.
+//! Safe defaults: it binds to loopback and answers only requests that
+//! name it (so a rebound DNS name reaches nothing) and come from its own
+//! page (so another site cannot post to it); binding elsewhere needs a
+//! token that every request must then carry; bodies, queries, headers
+//! and the time a client may take are bounded; every response carries a
+//! Content-Security-Policy, and the page builds its DOM from text, never
+//! from markup, so article text cannot run.
 
+mod access;
 mod api;
 mod assets;
+mod cache;
+mod connection;
 mod error;
+mod layers;
 
+pub use access::{Access, Token, MIN_TOKEN_CHARS};
+pub use connection::{serve_on, Timeouts};
 pub use error::Error;
 
-use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{header, HeaderValue, Request, StatusCode};
-use axum::middleware::{self, Next};
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use cache::AnswerCache;
 use dateline_store::Store;
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -34,14 +42,36 @@ pub struct Config {
     /// Where to listen.
     pub addr: SocketAddr,
     /// A token every request must carry (required off loopback).
-    pub token: Option<String>,
+    pub token: Option<Token>,
+    /// Host names the server answers to besides those of `addr`
+    /// (`NAME` for any port, or `NAME:PORT`).
+    pub allowed_hosts: Vec<String>,
+    /// How long a client may keep the server waiting.
+    pub timeouts: Timeouts,
+    /// The most bytes the answer cache holds.
+    pub cache_bytes: usize,
+}
+
+impl Config {
+    /// Serving `db` on `addr` with no token, no other host names and the
+    /// default limits.
+    pub fn new(db: PathBuf, addr: SocketAddr) -> Config {
+        Config {
+            db,
+            addr,
+            token: None,
+            allowed_hosts: Vec::new(),
+            timeouts: Timeouts::default(),
+            cache_bytes: DEFAULT_CACHE_BYTES,
+        }
+    }
 }
 
 /// The largest request body accepted (a batch of articles).
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
-/// The longest request URI accepted.
-const MAX_URI_BYTES: usize = 8 * 1024;
+/// The most bytes the answer cache holds unless told otherwise.
+pub const DEFAULT_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Shared by all requests.
 pub struct AppState {
@@ -50,47 +80,55 @@ pub struct AppState {
     next: AtomicUsize,
     /// Serialises writes (ingest and merge).
     writer: Mutex<()>,
-    token: Option<String>,
+    /// The hosts, origins and token the server answers.
+    access: Access,
+    timeouts: Timeouts,
     /// Analyses the articles posted to the API.
     pipeline: dateline_pipeline::Pipeline,
     /// Answers to recent event queries, by query string, valid while the
     /// store's generation is unchanged (any write bumps it).
-    cache: Mutex<HashMap<String, (u64, axum::body::Bytes)>>,
+    cache: Mutex<AnswerCache>,
     generation: AtomicU64,
 }
 
-/// How many answers the cache keeps before it starts over.
-const CACHE_ENTRIES: usize = 1024;
-
 impl AppState {
-    /// Opens `connections` connections to the store at `db`.
-    pub fn open(db: &std::path::Path, connections: usize, token: Option<String>) -> Result<AppState, Error> {
+    /// Opens `connections` connections to the store at `db`, to answer
+    /// those `access` lets in, with the default timeouts and cache size.
+    pub fn open(db: &std::path::Path, connections: usize, access: Access) -> Result<AppState, Error> {
         let pool =
             (0..connections.max(1)).map(|_| Store::open(db).map(Mutex::new)).collect::<Result<_, _>>()?;
         Ok(AppState {
             pool,
             next: AtomicUsize::new(0),
             writer: Mutex::new(()),
-            token,
+            access,
+            timeouts: Timeouts::default(),
             pipeline: dateline_pipeline::Pipeline::new(),
-            cache: Mutex::new(HashMap::new()),
+            cache: Mutex::new(AnswerCache::new(DEFAULT_CACHE_BYTES)),
             generation: AtomicU64::new(0),
         })
+    }
+
+    /// The same, with these timeouts.
+    pub fn with_timeouts(mut self, timeouts: Timeouts) -> AppState {
+        self.timeouts = timeouts;
+        self
+    }
+
+    /// The same, with an answer cache of at most `bytes`.
+    pub fn with_cache_bytes(mut self, bytes: usize) -> AppState {
+        self.cache = Mutex::new(AnswerCache::new(bytes));
+        self
     }
 
     /// A cached answer to a query, if the store has not changed since.
     fn cached(&self, key: &str) -> Option<axum::body::Bytes> {
         let generation = self.generation.load(Ordering::Acquire);
-        let cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        cache.get(key).filter(|(g, _)| *g == generation).map(|(_, body)| body.clone())
+        self.cache.lock().unwrap_or_else(|e| e.into_inner()).get(key, generation)
     }
 
     fn remember(&self, key: String, generation: u64, body: axum::body::Bytes) {
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.len() >= CACHE_ENTRIES {
-            cache.clear();
-        }
-        cache.insert(key, (generation, body));
+        self.cache.lock().unwrap_or_else(|e| e.into_inner()).insert(key, generation, body);
     }
 
     /// Marks every cached answer stale: the store changed.
@@ -126,30 +164,51 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/places", get(api::places))
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(middleware::from_fn_with_state(state.clone(), guard))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(state.clone(), access::guard))
+        .layer(middleware::from_fn(layers::check_request))
+        .layer(middleware::from_fn(layers::json_errors))
+        .layer(middleware::from_fn(layers::security_headers))
         .with_state(state)
+}
+
+/// The methods a path of [`router`] answers to, for the `Allow` header of
+/// a 405.
+fn allowed_methods(path: &str) -> &'static str {
+    if path == "/api/documents" {
+        "GET, HEAD, POST"
+    } else {
+        "GET, HEAD"
+    }
 }
 
 /// Serves until interrupted.
 pub async fn serve(config: Config) -> Result<(), Error> {
-    if !config.addr.ip().is_loopback() && config.token.is_none() {
-        return Err(Error::needs_token(config.addr));
-    }
+    // The rules are checked before anything is opened or bound.
+    let mut access = Access::new(config.addr, config.token.clone(), &config.allowed_hosts)?;
     if !config.db.exists() {
         return Err(Error::no_store(config.db));
     }
     let connections = std::thread::available_parallelism().map_or(4, |n| n.get() * 2);
-    let state = Arc::new(AppState::open(&config.db, connections, config.token.clone())?);
     let listener =
         tokio::net::TcpListener::bind(config.addr).await.map_err(|e| Error::bind(config.addr, e))?;
-    eprintln!("dateline: serving {} on http://{}", config.db.display(), config.addr);
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(Error::serve)
+    let addr = listener.local_addr().map_err(|e| Error::bind(config.addr, e))?;
+    if addr != config.addr {
+        // Port 0: the host names carry the port the system chose.
+        access = Access::new(addr, config.token.clone(), &config.allowed_hosts)?;
+    }
+    let state = AppState::open(&config.db, connections, access)?
+        .with_timeouts(config.timeouts)
+        .with_cache_bytes(config.cache_bytes);
+    eprintln!("dateline: serving {} on http://{addr}", config.db.display());
+    if config.token.is_some() {
+        eprintln!(
+            "dateline: open http://{addr}/?token=TOKEN once in a browser; the page then keeps it in a cookie"
+        );
+    }
+    serve_on(listener, Arc::new(state), async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
 }
 
 /// A JSON error with its status code.
@@ -204,55 +263,6 @@ impl IntoResponse for Failed {
         eprintln!("dateline: {what}: {cause}");
         error(StatusCode::INTERNAL_SERVER_ERROR, format!("{what} (the server's log has the cause)"))
     }
-}
-
-/// Long URIs are refused, and so is a request without the token when one
-/// is set (as `Authorization: Bearer TOKEN` or `?token=TOKEN`).
-async fn guard(State(state): State<Arc<AppState>>, request: Request<Body>, next: Next) -> Response {
-    if request.uri().to_string().len() > MAX_URI_BYTES {
-        return error(
-            StatusCode::URI_TOO_LONG,
-            format!("the request URI is longer than {MAX_URI_BYTES} bytes"),
-        );
-    }
-    if let Some(token) = &state.token {
-        let bearer = request
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .is_some_and(|t| constant_time_eq(t, token));
-        let in_query = request.uri().query().is_some_and(|q| {
-            q.split('&').any(|kv| kv.strip_prefix("token=").is_some_and(|t| constant_time_eq(t, token)))
-        });
-        if !bearer && !in_query {
-            return error(
-                StatusCode::UNAUTHORIZED,
-                "this server needs a token: send `Authorization: Bearer TOKEN`",
-            );
-        }
-    }
-    next.run(request).await
-}
-
-fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// The page may load only its own scripts, styles and data.
-async fn security_headers(request: Request<Body>, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-             connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-        ),
-    );
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    response
 }
 
 #[cfg(test)]

@@ -1,18 +1,20 @@
 //! The HTTP API and the page, answered by the router itself (no socket):
-//! each route's status codes, bad requests, filters, the token, and a
-//! store that fails under the server.
+//! each route's status codes, bad requests, filters, the token, the hosts
+//! and origins let in, and a store that fails under the server; then, over
+//! real sockets, the timeouts that cut off clients that keep it waiting.
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use dateline_core::{Date, Document, EntityKind, Status};
 use dateline_pipeline::{Analysis, Pipeline};
-use dateline_server::{router, AppState};
+use dateline_server::{router, Access, AppState, Timeouts, Token};
 use dateline_store::Store;
 use http_body_util::BodyExt;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tower::ServiceExt;
 
 const ARTICLES: &[(&str, &str, &str)] = &[
@@ -23,6 +25,9 @@ const ARTICLES: &[(&str, &str, &str)] = &[
     ("c1", "2020-11-28", "Governor Sarah Kim visited Austin on Thursday."),
 ];
 
+/// The address the routers of these tests are bound to.
+const ADDR: &str = "127.0.0.1:8080";
+
 /// A store file of a test's own with the articles stored and merged,
 /// served by a router; the file is removed when dropped.
 struct Served {
@@ -32,6 +37,11 @@ struct Served {
 
 impl Served {
     fn new(name: &str, token: Option<&str>) -> Served {
+        let token = token.map(|t| Token::new(t).unwrap());
+        Served::with_access(name, Access::new(ADDR.parse().unwrap(), token, &[]).unwrap())
+    }
+
+    fn with_access(name: &str, access: Access) -> Served {
         let path = std::env::temp_dir().join(format!("dateline-server-{name}-{}.db", std::process::id()));
         remove(&path);
         let documents: Vec<Document> = ARTICLES
@@ -47,7 +57,7 @@ impl Served {
         let mut store = Store::open(&path).unwrap();
         store.insert(&batch).unwrap();
         store.merge().unwrap();
-        let state = AppState::open(&path, 2, token.map(str::to_string)).unwrap();
+        let state = AppState::open(&path, 2, access).unwrap();
         Served { path, app: router(Arc::new(state)) }
     }
 
@@ -56,7 +66,16 @@ impl Served {
         rusqlite::Connection::open(&self.path).unwrap()
     }
 
-    async fn send(&self, request: Request<Body>) -> Answer {
+    /// Sends a request as a browser on this machine would: naming the
+    /// server's own host unless it names one.
+    async fn send(&self, mut request: Request<Body>) -> Answer {
+        if !request.headers().contains_key(header::HOST) {
+            request.headers_mut().insert(header::HOST, ADDR.parse().unwrap());
+        }
+        self.send_as_is(request).await
+    }
+
+    async fn send_as_is(&self, request: Request<Body>) -> Answer {
         let response = self.app.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
@@ -69,7 +88,8 @@ impl Served {
     }
 
     async fn post(&self, uri: &str, body: impl Into<Body>) -> Answer {
-        self.send(Request::post(uri).body(body.into()).unwrap()).await
+        let request = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+        self.send(request.body(body.into()).unwrap()).await
     }
 }
 
@@ -281,21 +301,215 @@ async fn bodies_that_are_not_articles_are_refused() {
     );
 }
 
+const TOKEN: &str = "s3cret-0123456789";
+
+fn with_header(uri: &str, name: header::HeaderName, value: &str) -> Request<Body> {
+    Request::get(uri).header(name, value).body(Body::empty()).unwrap()
+}
+
 #[tokio::test]
 async fn a_server_with_a_token_answers_only_those_who_send_it() {
-    let served = Served::new("token", Some("s3cret"));
-    let with = |authorization: &str| {
-        Request::get("/api/events").header(header::AUTHORIZATION, authorization).body(Body::empty()).unwrap()
-    };
+    let served = Served::new("token", Some(TOKEN));
+    let with = |authorization: &str| with_header("/api/events", header::AUTHORIZATION, authorization);
     served.get("/api/events").await.error(StatusCode::UNAUTHORIZED);
     served.get("/").await.error(StatusCode::UNAUTHORIZED);
-    served.send(with("Bearer wrong")).await.error(StatusCode::UNAUTHORIZED);
-    served.send(with("Bearer s3cre")).await.error(StatusCode::UNAUTHORIZED);
-    served.send(with("s3cret")).await.error(StatusCode::UNAUTHORIZED);
-    served.get("/api/events?token=wrong").await.error(StatusCode::UNAUTHORIZED);
-    assert!(!served.send(with("Bearer s3cret")).await.events().is_empty());
-    assert!(!served.get("/api/events?token=s3cret").await.events().is_empty());
-    assert_eq!(served.get("/?token=s3cret").await.status, StatusCode::OK);
+    let refused = served.send(with("Bearer wrong")).await;
+    refused.error(StatusCode::UNAUTHORIZED);
+    assert_eq!(refused.headers[header::WWW_AUTHENTICATE], "Bearer");
+    served.send(with("Bearer s3cret-012345678")).await.error(StatusCode::UNAUTHORIZED);
+    served.send(with("Bearer s3cret-01234567890")).await.error(StatusCode::UNAUTHORIZED);
+    served.send(with(TOKEN)).await.error(StatusCode::UNAUTHORIZED);
+    served.send(with(&format!("Basic {TOKEN}"))).await.error(StatusCode::UNAUTHORIZED);
+    for scheme in ["Bearer", "bearer", "BEARER"] {
+        assert!(!served.send(with(&format!("{scheme} {TOKEN}"))).await.events().is_empty(), "{scheme}");
+    }
+}
+
+#[tokio::test]
+async fn tokens_in_the_address_of_an_api_call_are_refused() {
+    let served = Served::new("token-in-url", Some(TOKEN));
+    let message = served.get(&format!("/api/events?token={TOKEN}")).await.error(StatusCode::UNAUTHORIZED);
+    assert!(message.contains("not accepted in URLs"), "{message}");
+    served.get(&format!("/app.js?token={TOKEN}")).await.error(StatusCode::UNAUTHORIZED);
+}
+
+/// The page gets in once by `?token=`, which becomes a cookie that its
+/// scripts, styles, map and API calls then carry.
+#[tokio::test]
+async fn the_page_trades_its_token_for_a_cookie_that_opens_the_page_and_its_assets() {
+    let served = Served::new("cookie", Some(TOKEN));
+    served.get("/?token=wrong").await.error(StatusCode::UNAUTHORIZED);
+
+    let welcome = served.get(&format!("/?token={TOKEN}")).await;
+    assert_eq!(welcome.status, StatusCode::SEE_OTHER);
+    assert_eq!(welcome.headers[header::LOCATION], "/", "the token leaves the address");
+    let set_cookie = welcome.headers[header::SET_COOKIE].to_str().unwrap().to_string();
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(set_cookie.contains(attribute), "{set_cookie}");
+    }
+    assert!(!set_cookie.contains(TOKEN), "the cookie does not hold the token as typed: {set_cookie}");
+    let cookie = set_cookie.split(';').next().unwrap().to_string();
+
+    let kept = served.get(&format!("/?q=Kalbajar&token={TOKEN}&status=missed")).await;
+    assert_eq!(kept.headers[header::LOCATION], "/?q=Kalbajar&status=missed", "the rest of the address stays");
+
+    for uri in
+        ["/", "/app.js", "/style.css", "/countries-110m.json", "/openapi.json", "/api/events", "/api/places"]
+    {
+        served.get(uri).await.error(StatusCode::UNAUTHORIZED);
+        let answer = served.send(with_header(uri, header::COOKIE, &format!("theme=dark; {cookie}"))).await;
+        assert_eq!(answer.status, StatusCode::OK, "{uri}: {}", answer.text());
+    }
+    let wrong = cookie.replace('=', "=00");
+    served.send(with_header("/api/events", header::COOKIE, &wrong)).await.error(StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn posts_must_say_they_are_json() {
+    let served = Served::new("content-type", None);
+    let article = "{\"date\": \"2020-12-01\", \"text\": \"Engineers opened the Hakari bridge on Monday.\"}";
+    let post = |content_type: Option<&str>| {
+        let mut request = Request::post("/api/documents");
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        request.body(Body::from(article)).unwrap()
+    };
+    for refused in
+        [None, Some("text/plain"), Some("application/x-www-form-urlencoded"), Some("multipart/form-data")]
+    {
+        let answer = served.send(post(refused)).await;
+        let message = answer.error(StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert!(message.contains("application/json"), "{refused:?}: {message}");
+        assert!(answer.headers["accept-post"].to_str().unwrap().contains("application/x-ndjson"));
+    }
+    assert!(served.get("/api/events?q=bridge").await.events().is_empty(), "nothing was stored");
+    for accepted in
+        ["application/json", "Application/JSON; charset=utf-8", "application/x-ndjson", "application/jsonl"]
+    {
+        let answer = served.send(post(Some(accepted))).await;
+        assert_eq!(answer.status, StatusCode::CREATED, "{accepted}: {}", answer.text());
+    }
+}
+
+#[tokio::test]
+async fn requests_from_another_site_are_refused() {
+    let served = Served::new("origin", None);
+    let article = "{\"date\": \"2020-12-01\", \"text\": \"Engineers opened the Hakari bridge on Monday.\"}";
+    let post = |origin: &str| {
+        Request::post("/api/documents")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ORIGIN, origin)
+            .body(Body::from(article))
+            .unwrap()
+    };
+    for origin in
+        ["http://evil.example", "http://127.0.0.1:8081", "https://127.0.0.1.evil.example:8080", "null"]
+    {
+        let message = served.send(post(origin)).await.error(StatusCode::FORBIDDEN);
+        assert!(message.contains("other sites"), "{origin}: {message}");
+        served.send(with_header("/api/events", header::ORIGIN, origin)).await.error(StatusCode::FORBIDDEN);
+    }
+    assert!(served.get("/api/events?q=bridge").await.events().is_empty(), "nothing was stored");
+    let answer = served.send(post("http://127.0.0.1:8080")).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "its own page: {}", answer.text());
+}
+
+/// A page on another site that rebinds its DNS name to 127.0.0.1 reaches
+/// the server under its own name: refused.
+#[tokio::test]
+async fn requests_that_name_another_host_are_refused() {
+    let served = Served::new("host", None);
+    for host in ["localhost:8080", "127.0.0.1:8080", "[::1]:8080", "LOCALHOST:8080"] {
+        let answer = served.send(with_header("/api/events", header::HOST, host)).await;
+        assert_eq!(answer.status, StatusCode::OK, "{host}: {}", answer.text());
+    }
+    for host in ["rebound.evil.example:8080", "localhost:8081", "localhost", "127.0.0.2:8080"] {
+        let message = served.send(with_header("/api/events", header::HOST, host)).await;
+        let message = message.error(StatusCode::MISDIRECTED_REQUEST);
+        assert!(
+            message.contains("--allowed-host") && message.contains("localhost:8080"),
+            "{host}: {message}"
+        );
+    }
+    for host in ["", "a b", "evil:port"] {
+        served.send(with_header("/", header::HOST, host)).await.error(StatusCode::BAD_REQUEST);
+    }
+    let two =
+        Request::get("/api/events").header(header::HOST, ADDR).header(header::HOST, "rebound.evil.example");
+    let message = served.send(two.body(Body::empty()).unwrap()).await.error(StatusCode::BAD_REQUEST);
+    assert!(message.contains("more than one Host"), "{message}");
+    let nameless = Request::get("/api/events").body(Body::empty()).unwrap();
+    let message = served.send_as_is(nameless).await.error(StatusCode::BAD_REQUEST);
+    assert!(message.contains("Host"), "{message}");
+}
+
+#[tokio::test]
+async fn allowed_hosts_are_answered_and_their_pages_may_post() {
+    let token = Token::new(TOKEN).unwrap();
+    let names = ["news.example.org".to_string(), "10.0.0.5:9000".to_string()];
+    let access = Access::new("0.0.0.0:8080".parse().unwrap(), Some(token), &names).unwrap();
+    let served = Served::with_access("allowed-host", access);
+    let bearer = format!("Bearer {TOKEN}");
+    let request = |host: &str, origin: Option<&str>| {
+        let mut request =
+            Request::get("/api/events").header(header::HOST, host).header(header::AUTHORIZATION, &bearer);
+        if let Some(origin) = origin {
+            request = request.header(header::ORIGIN, origin);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    for (host, origin) in [
+        ("news.example.org", Some("https://news.example.org")),
+        ("news.example.org:8080", Some("http://news.example.org:8080")),
+        ("10.0.0.5:9000", None),
+        ("localhost:8080", None),
+    ] {
+        let answer = served.send(request(host, origin)).await;
+        assert_eq!(answer.status, StatusCode::OK, "{host}: {}", answer.text());
+    }
+    served.send(request("10.0.0.5:8080", None)).await.error(StatusCode::MISDIRECTED_REQUEST);
+    served.send(request("0.0.0.0:8080", None)).await.error(StatusCode::MISDIRECTED_REQUEST);
+    served.send(request("news.example.org", Some("https://evil.example"))).await.error(StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn every_error_is_json_with_its_status() {
+    let served = Served::new("errors", None);
+    served.get("/nothing/here").await.error(StatusCode::NOT_FOUND);
+    for (method, uri) in
+        [("POST", "/api/events"), ("DELETE", "/api/documents"), ("PUT", "/"), ("POST", "/openapi.json")]
+    {
+        let answer =
+            served.send(Request::builder().method(method).uri(uri).body(Body::empty()).unwrap()).await;
+        let message = answer.error(StatusCode::METHOD_NOT_ALLOWED);
+        assert!(message.contains(method) && message.contains("GET"), "{method} {uri}: {message}");
+        let allowed = if uri == "/api/documents" { "GET, HEAD, POST" } else { "GET, HEAD" };
+        assert_eq!(answer.headers[header::ALLOW], allowed, "{method} {uri}");
+    }
+    served.get(&format!("/api/events?q={}", "a".repeat(9000))).await.error(StatusCode::URI_TOO_LONG);
+    let cookies = with_header("/api/events", header::COOKIE, &"a".repeat(20_000));
+    served.send(cookies).await.error(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
+    for uri in
+        ["/api/documents/%FF", "/api/documents/a%zz", "/api/events?q=%C3", "/api/events?q=100%", "/%E0%A4"]
+    {
+        let message = served.get(uri).await.error(StatusCode::BAD_REQUEST);
+        assert!(message.contains("percent-encoded UTF-8"), "{uri}: {message}");
+    }
+    assert_eq!(served.get("/api/events?q=Bak%C4%B1").await.status, StatusCode::OK, "good UTF-8 passes");
+}
+
+#[tokio::test]
+async fn api_answers_are_not_stored_by_caches() {
+    let served = Served::new("no-store", None);
+    for uri in
+        ["/api/events", "/api/documents", "/api/documents/a1", "/api/places", "/openapi.json", "/api/nope"]
+    {
+        assert_eq!(served.get(uri).await.headers[header::CACHE_CONTROL], "no-store", "{uri}");
+    }
+    served.post("/api/documents", "{not json").await.error(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(served.post("/api/documents", "{not json").await.headers[header::CACHE_CONTROL], "no-store");
+    assert_eq!(served.get("/app.js").await.headers[header::CACHE_CONTROL], "no-cache", "assets may be kept");
 }
 
 #[tokio::test]
@@ -334,7 +548,8 @@ async fn a_stored_row_that_does_not_read_back_is_a_500() {
 fn a_file_that_is_not_a_store_is_refused_at_start() {
     let path = std::env::temp_dir().join(format!("dateline-server-not-a-store-{}.db", std::process::id()));
     std::fs::write(&path, "date 2020-11-26\nTroops left Kalbajar on Wednesday.\n".repeat(100)).unwrap();
-    let refused = AppState::open(&path, 1, None).err().expect("refused");
+    let access = Access::new(ADDR.parse().unwrap(), None, &[]).unwrap();
+    let refused = AppState::open(&path, 1, access).err().expect("refused");
     // The message and its causes name the file.
     let mut chain = refused.to_string();
     let mut cause = std::error::Error::source(&refused);
@@ -396,4 +611,155 @@ fn enum_lists(value: &Value, found: &mut Vec<Vec<String>>) {
         Value::Array(items) => items.iter().for_each(|item| enum_lists(item, found)),
         _ => {}
     }
+}
+
+#[tokio::test]
+async fn the_openapi_description_names_every_refusal_and_the_cookie() {
+    let served = Served::new("openapi", None);
+    let spec = served.get("/openapi.json").await.json();
+    let post = &spec["paths"]["/api/documents"]["post"];
+    for status in ["400", "401", "403", "408", "413", "415", "421", "422", "500"] {
+        assert!(post["responses"][status].is_object(), "POST /api/documents documents {status}");
+    }
+    let types: Vec<&String> = post["requestBody"]["content"].as_object().unwrap().keys().collect();
+    assert_eq!(types, ["application/json", "application/jsonl", "application/x-ndjson"]);
+    for (path, operations) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            for status in ["400", "401", "403", "421"] {
+                assert!(operation["responses"][status].is_object(), "{method} {path} documents {status}");
+            }
+        }
+    }
+    let cookie = &spec["components"]["securitySchemes"]["cookie"];
+    assert_eq!((cookie["type"].as_str(), cookie["in"].as_str()), (Some("apiKey"), Some("cookie")));
+    let security: Vec<&str> = spec["security"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s.as_object().unwrap().keys().map(String::as_str))
+        .collect();
+    assert_eq!(security, ["token", "cookie"]);
+}
+
+/// A server on a real socket of its own, with short timeouts, serving the
+/// test store until dropped.
+struct Listening {
+    addr: std::net::SocketAddr,
+    _served: Served,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Listening {
+    async fn new(name: &str, timeouts: Timeouts) -> Listening {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let served = Served::new(name, None);
+        let access = Access::new(addr, None, &[]).unwrap();
+        let state = AppState::open(&served.path, 2, access).unwrap().with_timeouts(timeouts);
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(dateline_server::serve_on(listener, Arc::new(state), async {
+            let _ = stopped.await;
+        }));
+        Listening { addr, _served: served, stop: Some(stop) }
+    }
+
+    async fn connect(&self) -> tokio::net::TcpStream {
+        tokio::net::TcpStream::connect(self.addr).await.unwrap()
+    }
+
+    /// One whole request on a connection of its own, answered.
+    async fn ask(&self, path: &str) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut stream = self.connect().await;
+        let request = format!("GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.addr);
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).await.unwrap();
+        answer
+    }
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Whether the server closes `stream` within `within`, reading what it
+/// sends until then.
+async fn closed_within(stream: &mut tokio::net::TcpStream, within: Duration) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut received = Vec::new();
+    let read = tokio::time::timeout(within, stream.read_to_end(&mut received)).await;
+    // A reset is closed too.
+    read.is_ok().then(|| String::from_utf8_lossy(&received).into_owned())
+}
+
+const SHORT: Timeouts = Timeouts {
+    header_read: Duration::from_millis(300),
+    body_read: Duration::from_millis(300),
+    write_stall: Duration::from_millis(300),
+};
+
+#[tokio::test]
+async fn a_connection_that_sends_half_a_request_is_cut_off() {
+    use tokio::io::AsyncWriteExt;
+    let server = Listening::new("half-open", SHORT).await;
+    assert!(server.ask("/api/events").await.starts_with("HTTP/1.1 200"), "the server answers");
+
+    let start = std::time::Instant::now();
+    let mut silent = server.connect().await;
+    let mut partial = server.connect().await;
+    partial.write_all(b"GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ").await.unwrap();
+    for stream in [&mut silent, &mut partial] {
+        let closed = closed_within(stream, Duration::from_secs(5)).await;
+        assert_eq!(closed.as_deref(), Some(""), "closed without an answer");
+    }
+    let took = start.elapsed();
+    assert!(took >= SHORT.header_read && took < Duration::from_secs(3), "closed after {took:?}");
+}
+
+#[tokio::test]
+async fn an_idle_kept_alive_connection_is_closed() {
+    use tokio::io::AsyncWriteExt;
+    let server = Listening::new("idle", SHORT).await;
+    let mut stream = server.connect().await;
+    let request = format!("GET /api/places HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr);
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let answer = closed_within(&mut stream, Duration::from_secs(5)).await.expect("closed once idle");
+    assert!(answer.starts_with("HTTP/1.1 200"), "the request was answered first: {answer}");
+}
+
+#[tokio::test]
+async fn many_half_open_connections_leave_the_server_answering() {
+    use tokio::io::AsyncWriteExt;
+    let server = Listening::new("many", SHORT).await;
+    let mut held = Vec::new();
+    for _ in 0..200 {
+        let mut stream = server.connect().await;
+        stream.write_all(b"GET / HTTP/1.1\r\n").await.unwrap();
+        held.push(stream);
+    }
+    let answer = tokio::time::timeout(Duration::from_secs(5), server.ask("/api/places")).await;
+    assert!(answer.expect("answered in time").starts_with("HTTP/1.1 200"));
+    for stream in &mut held {
+        assert!(closed_within(stream, Duration::from_secs(5)).await.is_some(), "every one is cut off");
+    }
+}
+
+#[tokio::test]
+async fn a_body_that_does_not_arrive_is_a_408() {
+    use tokio::io::AsyncWriteExt;
+    let server = Listening::new("slow-body", SHORT).await;
+    let mut stream = server.connect().await;
+    let head = format!(
+        "POST /api/documents HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"date\"",
+        server.addr
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let answer = closed_within(&mut stream, Duration::from_secs(5)).await.expect("answered and closed");
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("\"status\":408"), "{answer}");
 }
