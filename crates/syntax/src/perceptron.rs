@@ -341,6 +341,7 @@ impl Model {
         match &self.weights {
             Weights::Rows { index, entries } => score_rows(index, entries, features, scores),
             Weights::Inline(index) => {
+                std::hint::black_box(index.touch(features));
                 let mut sums = [0i32; INLINE_CLASSES];
                 for &hash in features {
                     let weights = index.get(hash);
@@ -446,12 +447,17 @@ impl Model {
 fn score_rows(index: &Table<Row, 5>, entries: &[(u16, i16)], features: &[u64], scores: &mut [f32]) {
     // Sums of 16-bit integers stay exact in an f32 (below 2^24) for any
     // number of features a decision has; they are scaled afterwards.
+    std::hint::black_box(index.touch(features));
     for chunk in features.chunks(LOOKUPS_AT_ONCE) {
         let mut rows: [Row; LOOKUPS_AT_ONCE] = [(0, 0); LOOKUPS_AT_ONCE];
         for (row, &hash) in rows.iter_mut().zip(chunk) {
             *row = index.get(hash);
         }
-        for &(start, len) in &rows[..chunk.len()] {
+        let rows = &rows[..chunk.len()];
+        // The same for the rows' weights, read next.
+        let first = |&(start, _): &Row| entries.get(start as usize).map_or(0, |e| e.1);
+        std::hint::black_box(rows.iter().fold(0i16, |sum, row| sum ^ first(row)));
+        for &(start, len) in rows {
             for &(class, weight) in &entries[start as usize..(start + len) as usize] {
                 scores[usize::from(class)] += f32::from(weight);
             }
