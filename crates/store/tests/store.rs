@@ -292,3 +292,22 @@ fn a_store_from_before_the_counts_gets_them_when_opened() {
     let ids: Vec<&str> = newest.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["a3", "b1"], "newest first, then by id");
 }
+
+#[test]
+fn a_read_whose_time_is_up_is_refused_as_timed_out() {
+    use dateline_store::Deadline;
+    use std::time::Duration;
+    let scratch = Scratch::stored("deadline");
+    let store = Store::open(&scratch.0).unwrap();
+    let spent = Deadline::after(Duration::ZERO);
+    for error in [
+        store.bounded(&spent, |s| s.events(&Query::default())).unwrap_err(),
+        store.bounded(&spent, |s| s.places(10)).unwrap_err(),
+        store.bounded(&spent, |s| s.documents(10, 0)).unwrap_err(),
+    ] {
+        assert!(error.is_timed_out() && !error.is_database() && !error.is_bad_query(), "{error}");
+    }
+    let ample = Deadline::after(Duration::from_secs(60));
+    let bounded = store.bounded(&ample, |s| s.events(&Query::default())).unwrap();
+    assert_eq!(bounded, store.events(&Query::default()).unwrap(), "in time, the same answer");
+}
