@@ -1,6 +1,6 @@
 //! The JSON API.
 
-use crate::{error, AppState, Failed};
+use crate::{error, AppState, CancelOnDrop, Failed};
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequest, Path, Query, Request, State};
@@ -10,6 +10,7 @@ use axum::Json;
 use dateline_core::{Date, EntityKind, Status};
 use dateline_pipeline::Analysis;
 use dateline_read::{read, Format, Options};
+use dateline_store::{Deadline, Store};
 use serde::Deserialize;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -53,7 +54,7 @@ impl EventFilters {
             from: parameter::<Date>("from", self.from.as_deref())?,
             to: parameter::<Date>("to", self.to.as_deref())?,
             status: parameter::<Status>("status", self.status.as_deref())?,
-            search: self.q.filter(|s| !s.trim().is_empty()).map(|q| fts_phrase(&q)),
+            search: self.q.filter(|s| !s.trim().is_empty()).map(|q| fts_phrase(&q)).transpose()?,
             limit: Some(self.limit.unwrap_or(200).min(MAX_EVENTS)),
             max_sources: Some(20),
         })
@@ -74,9 +75,11 @@ pub(crate) async fn events(
         Ok(query) => query,
         Err(failed) => return failed.into_response(),
     };
+    let deadline = Deadline::after(state.timeouts.query);
+    let _cancel_when_gone = CancelOnDrop(deadline.clone());
     let work = move || -> Result<axum::body::Bytes, Failed> {
         let generation = state.generation.load(std::sync::atomic::Ordering::Acquire);
-        let events = state.with_store(|store| store.events(&query))?;
+        let events = state.read(&deadline, |store| store.events(&query))?;
         let body = axum::body::Bytes::from(serde_json::to_vec(&events).map_err(Failed::internal)?);
         state.remember(key, generation, body.clone());
         Ok(body)
@@ -88,10 +91,24 @@ pub(crate) async fn events(
     }
 }
 
+/// The most words a search (`q`) may have. Each word is one more lookup
+/// in the search index and one more list of events to intersect, and no
+/// reader types more than a few.
+pub(crate) const MAX_SEARCH_WORDS: usize = 32;
+
 /// Search words as one FTS5 query of quoted terms, so that punctuation in
-/// what a reader types is never FTS syntax.
-fn fts_phrase(q: &str) -> String {
-    q.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
+/// what a reader types is never FTS syntax. More than
+/// [`MAX_SEARCH_WORDS`] words are refused (a 400 that says the limit),
+/// not cut, so that a search never silently means less than it says.
+fn fts_phrase(q: &str) -> Result<String, Failed> {
+    let words: Vec<&str> = q.split_whitespace().collect();
+    if words.len() > MAX_SEARCH_WORDS {
+        return Err(Failed::bad_request(format!(
+            "`q` has {} words: a search takes at most {MAX_SEARCH_WORDS}",
+            words.len()
+        )));
+    }
+    Ok(words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" "))
 }
 
 #[derive(Deserialize)]
@@ -119,11 +136,13 @@ pub(crate) async fn documents(
 ) -> Result<Response, Failed> {
     let page = Page::checked(query)?;
     let (limit, offset) = (page.limit.unwrap_or(100).min(MAX_EVENTS), page.offset.unwrap_or(0));
-    run(state, move |s| s.with_store(|store| store.documents(limit, offset))).await
+    run(state, move |store| store.documents(limit, offset)).await
 }
 
 pub(crate) async fn document(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
-    let found = tokio::task::spawn_blocking(move || state.with_store(|store| store.document(&id))).await;
+    let deadline = Deadline::after(state.timeouts.query);
+    let _cancel_when_gone = CancelOnDrop(deadline.clone());
+    let found = tokio::task::spawn_blocking(move || state.read(&deadline, |store| store.document(&id))).await;
     match found {
         Ok(Ok(Some(doc))) => Json(doc).into_response(),
         Ok(Ok(None)) => error(StatusCode::NOT_FOUND, "no document with this id"),
@@ -139,7 +158,7 @@ pub(crate) async fn entities(
     let page = Page::checked(query)?;
     let kind = parameter::<EntityKind>("kind", page.kind.as_deref())?;
     let limit = page.limit.unwrap_or(100).min(MAX_EVENTS);
-    run(state, move |s| s.with_store(|store| store.entity_counts(kind, limit))).await
+    run(state, move |store| store.entity_counts(kind, limit)).await
 }
 
 pub(crate) async fn places(
@@ -148,7 +167,7 @@ pub(crate) async fn places(
 ) -> Result<Response, Failed> {
     let page = Page::checked(query)?;
     let limit = page.limit.unwrap_or(500).min(5000);
-    run(state, move |s| s.with_store(|store| store.places(limit))).await
+    run(state, move |store| store.places(limit)).await
 }
 
 /// The media types `POST /api/documents` reads: one JSON article, or
@@ -244,12 +263,16 @@ pub(crate) async fn not_found() -> Response {
     error(StatusCode::NOT_FOUND, "no such path: see /openapi.json")
 }
 
-/// Runs a store call off the async threads and answers with its JSON.
+/// Runs a read of the store off the async threads, bounded by the query
+/// timeout and called off if the client goes, and answers with its JSON.
 async fn run<T: serde::Serialize + Send + 'static>(
     state: Arc<AppState>,
-    work: impl FnOnce(&AppState) -> Result<T, dateline_store::Error> + Send + 'static,
+    work: impl FnOnce(&Store) -> Result<T, dateline_store::Error> + Send + 'static,
 ) -> Result<Response, Failed> {
-    let value = tokio::task::spawn_blocking(move || work(&state)).await.map_err(Failed::internal)??;
+    let deadline = Deadline::after(state.timeouts.query);
+    let _cancel_when_gone = CancelOnDrop(deadline.clone());
+    let read = move || state.read(&deadline, work);
+    let value = tokio::task::spawn_blocking(read).await.map_err(Failed::internal)??;
     Ok(Json(value).into_response())
 }
 

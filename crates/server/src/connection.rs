@@ -27,6 +27,10 @@ pub struct Timeouts {
     pub body_read: Duration,
     /// How long an answer may wait on a client that does not read it.
     pub write_stall: Duration,
+    /// How long a read of the store may take, from the request's arrival
+    /// (waiting for a free connection included); past it the request is
+    /// answered 503 with `Retry-After`.
+    pub query: Duration,
 }
 
 impl Default for Timeouts {
@@ -35,6 +39,7 @@ impl Default for Timeouts {
             header_read: Duration::from_secs(15),
             body_read: Duration::from_secs(60),
             write_stall: Duration::from_secs(60),
+            query: Duration::from_secs(5),
         }
     }
 }

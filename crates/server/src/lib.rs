@@ -22,13 +22,13 @@ pub use connection::{serve_on, Timeouts};
 pub use error::Error;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use cache::AnswerCache;
-use dateline_store::Store;
+use dateline_store::{Deadline, Store};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -136,6 +136,16 @@ impl AppState {
         self.generation.fetch_add(1, Ordering::AcqRel);
     }
 
+    /// Runs a read on a free connection, ended by SQLite when `deadline`
+    /// passes or is cancelled.
+    fn read<T>(
+        &self,
+        deadline: &Deadline,
+        work: impl FnOnce(&Store) -> Result<T, dateline_store::Error>,
+    ) -> Result<T, dateline_store::Error> {
+        self.with_store(|store| store.bounded(deadline, work))
+    }
+
     /// Runs `work` on a free connection (waiting for one when all are busy).
     fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> T) -> T {
         let start = self.next.fetch_add(1, Ordering::Relaxed);
@@ -217,13 +227,28 @@ pub(crate) fn error(status: StatusCode, message: impl Into<String>) -> Response 
     (status, Json(body)).into_response()
 }
 
+/// How long a client whose query ran out of time is asked to wait.
+const RETRY_AFTER_SECONDS: u32 = 5;
+
+/// Cancels a request's reads when dropped: hyper drops the future of a
+/// request whose client has gone, and with it this guard, so the query
+/// under way on a blocking thread stops instead of running to its end.
+pub(crate) struct CancelOnDrop(pub(crate) Deadline);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
 /// A request that could not be answered.
 pub(crate) enum Failed {
     /// The request asks for what cannot be done: a 4xx with what is
     /// wrong.
     Refused(StatusCode, String),
     /// The store's answer: a query it cannot run is the client's to fix
-    /// (400); any other is the store's failure (500).
+    /// (400), one past its deadline is a 503 with `Retry-After`; any other
+    /// is the store's failure (500).
     Store(dateline_store::Error),
     /// The server's own failure: a task that panicked, an answer that
     /// would not serialise (500).
@@ -254,6 +279,13 @@ impl IntoResponse for Failed {
         let (what, cause) = match self {
             Failed::Refused(status, problem) => return error(status, problem),
             Failed::Store(e) if e.is_bad_query() => return error(StatusCode::BAD_REQUEST, e.to_string()),
+            // Cancelled: the client has gone and reads no answer.
+            Failed::Store(e) if e.is_timed_out() || e.is_cancelled() => {
+                let message = format!("{e}: narrow the query (fewer words, fewer filters) or retry later");
+                let mut busy = error(StatusCode::SERVICE_UNAVAILABLE, message);
+                busy.headers_mut().insert(header::RETRY_AFTER, RETRY_AFTER_SECONDS.into());
+                return busy;
+            }
             Failed::Store(e) if e.is_unreadable_row() => {
                 ("the store could not answer: a stored row does not read back", e.to_string())
             }
@@ -275,5 +307,17 @@ mod tests {
         let search = dateline_store::Query { search: Some("(talks".into()), ..Default::default() };
         let response = Failed::Store(store.events(&search).unwrap_err()).into_response();
         assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    }
+
+    #[test]
+    fn a_request_dropped_midway_cancels_its_reads() {
+        let deadline = Deadline::after(std::time::Duration::from_secs(60));
+        let guard = CancelOnDrop(deadline.clone());
+        assert!(!deadline.is_cancelled());
+        drop(guard);
+        assert!(deadline.is_cancelled());
+        let store = Store::open_in_memory().unwrap();
+        let error = store.bounded(&deadline, |s| s.document_count()).unwrap_err();
+        assert!(error.is_cancelled());
     }
 }

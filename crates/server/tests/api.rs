@@ -252,6 +252,35 @@ async fn filters_narrow_the_events() {
 }
 
 #[tokio::test]
+async fn a_search_of_more_than_32_words_is_refused_with_the_limit() {
+    let served = Served::new("long-search", None);
+    let words = |n: usize| vec!["floods"; n].join("%20");
+    assert_eq!(served.get(&format!("/api/events?q={}", words(32))).await.events().len(), 1);
+    let message = served.get(&format!("/api/events?q={}", words(33))).await.error(StatusCode::BAD_REQUEST);
+    assert!(message.contains("`q` has 33 words") && message.contains("at most 32"), "{message}");
+    let many = vec!["x"; 2000].join("+");
+    let message = served.get(&format!("/api/events?q={many}")).await.error(StatusCode::BAD_REQUEST);
+    assert!(message.contains("2000 words"), "{message}");
+}
+
+#[tokio::test]
+async fn a_query_past_its_deadline_is_a_503_to_retry() {
+    let mut served = Served::new("deadline", None);
+    let access = Access::new(ADDR.parse().unwrap(), None, &[]).unwrap();
+    let none = Timeouts { query: Duration::ZERO, ..Timeouts::default() };
+    let state = AppState::open(&served.path, 1, access).unwrap().with_timeouts(none);
+    served.app = router(Arc::new(state));
+    for uri in ["/api/events?q=floods", "/api/documents", "/api/documents/a1", "/api/entities", "/api/places"]
+    {
+        let answer = served.get(uri).await;
+        assert_eq!(answer.headers[header::RETRY_AFTER], "5", "{uri}");
+        let message = answer.error(StatusCode::SERVICE_UNAVAILABLE);
+        assert!(message.contains("time limit"), "{uri}: {message}");
+    }
+    assert_eq!(served.get("/openapi.json").await.status, StatusCode::OK, "what reads no store answers");
+}
+
+#[tokio::test]
 async fn posted_articles_are_stored_merged_and_found() {
     let served = Served::new("post", None);
     assert!(served.get("/api/events?q=bridge").await.events().is_empty());
@@ -516,7 +545,7 @@ async fn api_answers_are_not_stored_by_caches() {
 async fn a_store_that_fails_under_the_server_is_a_500_that_keeps_its_cause_to_itself() {
     let served = Served::new("failing", None);
     assert_eq!(served.get("/api/places").await.status, StatusCode::OK);
-    served.behind_the_back().execute_batch("DROP TABLE event_places").unwrap();
+    served.behind_the_back().execute_batch("DROP TABLE event_places; DROP TABLE place_counts").unwrap();
     for uri in ["/api/places", "/api/events", "/api/events?place=Kalbajar"] {
         let message = served.get(uri).await.error(StatusCode::INTERNAL_SERVER_ERROR);
         assert!(message.contains("database"), "{uri}: {message}");
@@ -701,6 +730,7 @@ const SHORT: Timeouts = Timeouts {
     header_read: Duration::from_millis(300),
     body_read: Duration::from_millis(300),
     write_stall: Duration::from_millis(300),
+    query: Duration::from_secs(5),
 };
 
 #[tokio::test]

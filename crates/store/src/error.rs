@@ -9,7 +9,8 @@ use std::fmt;
 /// The kinds are private; a caller picks its response from
 /// [`Error::is_bad_query`] (the caller can fix it: an HTTP 400),
 /// [`Error::is_database`] and [`Error::is_unreadable_row`] (the store's
-/// fault: a 500). The cause is kept as [`std::error::Error::source`].
+/// fault: a 500), [`Error::is_timed_out`] (a read past its deadline: a
+/// 503) or [`Error::is_cancelled`]. The cause is kept as [`std::error::Error::source`].
 ///
 /// ```
 /// use dateline_store::{Query, Store};
@@ -40,6 +41,10 @@ enum Kind {
     /// (a status the store never writes, a date that is not one, a broken
     /// JSON column): the file was changed behind the store's back.
     UnreadableRow,
+    /// A read ran past its [`Deadline`](crate::Deadline).
+    TimedOut,
+    /// A read was called off by whoever asked for it.
+    Cancelled,
 }
 
 impl Error {
@@ -59,6 +64,35 @@ impl Error {
     /// from.
     pub fn is_unreadable_row(&self) -> bool {
         self.kind == Kind::UnreadableRow
+    }
+
+    /// Whether a read ran past its [`Deadline`](crate::Deadline): the
+    /// store is busy or the query too costly, so a later or narrower one
+    /// may succeed (an HTTP 503).
+    pub fn is_timed_out(&self) -> bool {
+        self.kind == Kind::TimedOut
+    }
+
+    /// Whether a read was called off through
+    /// [`Deadline::cancel`](crate::Deadline::cancel).
+    pub fn is_cancelled(&self) -> bool {
+        self.kind == Kind::Cancelled
+    }
+
+    /// Whether SQLite stopped the statement under way (a deadline's
+    /// doing).
+    pub(crate) fn is_interrupted(&self) -> bool {
+        self.source.downcast_ref::<rusqlite::Error>().and_then(rusqlite::Error::sqlite_error_code)
+            == Some(rusqlite::ErrorCode::OperationInterrupted)
+    }
+
+    pub(crate) fn timed_out(limit: std::time::Duration) -> Error {
+        let cause = format!("the query ran past its time limit of {} s", limit.as_secs_f64());
+        Error { kind: Kind::TimedOut, context: None, source: cause.into() }
+    }
+
+    pub(crate) fn cancelled() -> Error {
+        Error { kind: Kind::Cancelled, context: None, source: "the query was called off".into() }
     }
 
     pub(crate) fn bad_query(cause: impl Into<Box<dyn StdError + Send + Sync>>) -> Error {
@@ -103,6 +137,7 @@ impl fmt::Display for Error {
             (Kind::Database, None) => write!(f, "database: {cause}"),
             (Kind::BadQuery, None) => write!(f, "bad query: {cause}"),
             (Kind::UnreadableRow, None) => write!(f, "a stored row does not read back: {cause}"),
+            (Kind::TimedOut | Kind::Cancelled, None) => write!(f, "{cause}"),
         }
     }
 }

@@ -11,10 +11,12 @@
 //! One concern a file: `model` (the types handed out and taken in),
 //! `store` (opening), `write` (articles and failures in), `merge` (the
 //! cross-document merge as plain Rust), `merge_sqlite` (its entries read
-//! and its events written), `query` (everything read back), `columns`
-//! (typed values from text columns), `schema`, `export` and `error`.
+//! and its events written), `query` (everything read back), `deadline`
+//! (reads with a time limit), `columns` (typed values from text columns),
+//! `schema`, `export` and `error`.
 
 mod columns;
+mod deadline;
 mod error;
 mod export;
 mod merge;
@@ -25,6 +27,7 @@ mod schema;
 mod store;
 mod write;
 
+pub use deadline::Deadline;
 pub use error::Error;
 pub use export::{csv_field, to_csv, to_timelinejs};
 pub use model::{

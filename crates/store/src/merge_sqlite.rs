@@ -4,7 +4,7 @@
 
 use crate::columns::{json, typed};
 use crate::merge::{self, Account, MergedEvent};
-use crate::{Error, MergeReport, Store};
+use crate::{schema, Error, MergeReport, Store};
 use rusqlite::{params, Connection, Transaction};
 use std::collections::HashMap;
 
@@ -22,6 +22,7 @@ impl Store {
         for (n, event) in merged.events.iter().enumerate() {
             write_event(&tx, &accounts, n, event, &ledes)?;
         }
+        tx.execute_batch(schema::FILL_PLACE_COUNTS)?;
         tx.commit()?;
         // Fresh statistics let the planner pick the selective index per query.
         self.conn.execute_batch("ANALYZE")?;

@@ -64,4 +64,45 @@ CREATE INDEX IF NOT EXISTS event_places_area ON event_places(country, admin1);
 CREATE INDEX IF NOT EXISTS event_places_event ON event_places(event);
 CREATE TABLE IF NOT EXISTS event_actors (event INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event);
+-- The newest articles first, without reading every article's text.
+CREATE INDEX IF NOT EXISTS documents_dct ON documents(dct DESC, id);
+-- How many articles name each entity, kept at insert time: counting them
+-- at query time reads every mention in the store.
+CREATE TABLE IF NOT EXISTS entity_counts (
+    name TEXT NOT NULL, kind TEXT NOT NULL,
+    mentions INTEGER NOT NULL, documents INTEGER NOT NULL,
+    PRIMARY KEY (name, kind)
+);
+CREATE INDEX IF NOT EXISTS entity_counts_order ON entity_counts(documents DESC, name, kind);
+CREATE INDEX IF NOT EXISTS entity_counts_kind ON entity_counts(kind, documents DESC, name);
+-- The coordinates of each place name (the largest latitude and longitude
+-- its mentions give), kept at insert time.
+CREATE TABLE IF NOT EXISTS place_coordinates (name TEXT PRIMARY KEY, lat REAL NOT NULL, lon REAL);
+-- How many merged events happen at each place, kept at merge time.
+CREATE TABLE IF NOT EXISTS place_counts (name TEXT NOT NULL, country TEXT, events INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS place_counts_order ON place_counts(events DESC, name, country);
+";
+
+/// The version of the layout, in `PRAGMA user_version`: a store of an
+/// older version gets what it lacks when opened for writing.
+pub(crate) const VERSION: i64 = 1;
+
+/// Fills the tables of counts from what is stored: for a store written
+/// before they were kept. Each statement is the definition its table
+/// keeps up to date.
+pub(crate) const FILL_COUNTS: &str = "
+DELETE FROM entity_counts;
+INSERT INTO entity_counts (name, kind, mentions, documents)
+    SELECT coalesce(name, text), kind, count(*), count(DISTINCT doc) FROM entities GROUP BY 1, 2;
+DELETE FROM place_coordinates;
+INSERT INTO place_coordinates (name, lat, lon)
+    SELECT name, max(lat), max(lon) FROM entities
+    WHERE kind = 'place' AND name IS NOT NULL AND lat IS NOT NULL GROUP BY name;
+";
+
+/// Counts the merged events at each place: run by every merge.
+pub(crate) const FILL_PLACE_COUNTS: &str = "
+DELETE FROM place_counts;
+INSERT INTO place_counts (name, country, events)
+    SELECT name, country, count(DISTINCT event) FROM event_places GROUP BY name, country;
 ";

@@ -67,7 +67,36 @@ impl Store {
     fn set_up(conn: Connection) -> rusqlite::Result<Store> {
         conn.execute_batch(schema::PRAGMAS)?;
         conn.execute_batch(schema::SCHEMA)?;
+        upgrade(&conn)?;
         Ok(Store { conn })
+    }
+}
+
+/// Brings a store written by an older version up to this layout: the
+/// tables of counts it did not keep are filled from what it stores (a
+/// few seconds for 100,000 articles, once).
+fn upgrade(conn: &Connection) -> rusqlite::Result<()> {
+    let version = |conn: &Connection| conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+    if version(conn)? >= schema::VERSION {
+        return Ok(());
+    }
+    // Another process may be upgrading the same file: the write lock is
+    // taken first and the version read again under it.
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let upgraded = (|| {
+        if version(conn)? < schema::VERSION {
+            conn.execute_batch(schema::FILL_COUNTS)?;
+            conn.execute_batch(schema::FILL_PLACE_COUNTS)?;
+            conn.execute_batch(&format!("PRAGMA user_version = {}", schema::VERSION))?;
+        }
+        Ok(())
+    })();
+    match upgraded {
+        Ok(()) => conn.execute_batch("COMMIT"),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
     }
 }
 

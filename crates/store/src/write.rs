@@ -3,7 +3,8 @@
 
 use crate::{Error, Failure, Store};
 use dateline_pipeline::Analysis;
-use rusqlite::params;
+use rusqlite::{params, Transaction};
+use std::collections::HashMap;
 
 impl Store {
     /// Stores a batch of analysed articles in one transaction; articles
@@ -54,6 +55,7 @@ impl Store {
                     ],
                 )?;
             }
+            count_entities(&tx, &item.entities)?;
             for entry in &item.entries {
                 let sentence: String = doc
                     .text
@@ -94,4 +96,47 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+/// Adds one new article's entities to the tables of counts: each name
+/// (or text, when unnamed) and kind counts its mentions and this one
+/// article; each named place keeps the largest coordinates given. The
+/// same definitions fill the tables from scratch (`schema::FILL_COUNTS`).
+fn count_entities(tx: &Transaction<'_>, entities: &[dateline_core::Entity]) -> Result<(), Error> {
+    let mut mentions: HashMap<(&str, &str), i64> = HashMap::new();
+    let mut coordinates: HashMap<&str, (f64, Option<f64>)> = HashMap::new();
+    for entity in entities {
+        let name = entity.name.as_deref().unwrap_or(&entity.text);
+        *mentions.entry((name, entity.kind.as_str())).or_default() += 1;
+        // SQLite stores NaN as NULL, which no maximum counts.
+        let lat = entity.lat.filter(|l| !l.is_nan());
+        let lon = entity.lon.filter(|l| !l.is_nan());
+        if let (dateline_core::EntityKind::Place, Some(name), Some(lat)) =
+            (entity.kind, entity.name.as_deref(), lat)
+        {
+            let largest = coordinates.entry(name).or_insert((lat, lon));
+            largest.0 = largest.0.max(lat);
+            largest.1 = match (largest.1, lon) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+        }
+    }
+    let mut count = tx.prepare_cached(
+        "INSERT INTO entity_counts (name, kind, mentions, documents) VALUES (?1, ?2, ?3, 1) \
+         ON CONFLICT (name, kind) DO UPDATE SET mentions = mentions + excluded.mentions, documents = documents + 1",
+    )?;
+    for ((name, kind), n) in mentions {
+        count.execute(params![name, kind, n])?;
+    }
+    // SQLite's max() of a NULL is NULL: a missing longitude is skipped.
+    let mut place = tx.prepare_cached(
+        "INSERT INTO place_coordinates (name, lat, lon) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (name) DO UPDATE SET lat = max(lat, excluded.lat), \
+         lon = coalesce(max(lon, excluded.lon), lon, excluded.lon)",
+    )?;
+    for (name, (lat, lon)) in coordinates {
+        place.execute(params![name, lat, lon])?;
+    }
+    Ok(())
 }

@@ -188,3 +188,126 @@ fn a_broken_database_is_the_stores_failure() {
     let error = store.events(&floods).unwrap_err();
     assert!(error.is_database(), "a search on a broken store is not the caller's fault: {error}");
 }
+
+/// Entity and place counts as the store first computed them, from every
+/// mention at query time: what the tables of counts must answer.
+fn counted_at_query_time(conn: &rusqlite::Connection) -> (Vec<String>, Vec<String>) {
+    let rows = |sql: &str| -> Vec<String> {
+        let mut statement = conn.prepare(sql).unwrap();
+        let rows = statement.query_map([], |r| {
+            let values: Vec<String> =
+                (0..5).map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap())).collect();
+            Ok(values.join(" | "))
+        });
+        let mut rows: Vec<String> = rows.unwrap().collect::<Result<_, _>>().unwrap();
+        rows.sort();
+        rows
+    };
+    let entities = rows(
+        "SELECT coalesce(name, text) AS n, kind, count(*), count(DISTINCT doc), 0 FROM entities GROUP BY n, kind",
+    );
+    let places = rows(
+        "SELECT p.name, max(e.lat), max(e.lon), p.country, count(DISTINCT p.event) FROM event_places p \
+         LEFT JOIN entities e ON e.name = p.name AND e.kind = 'place' AND e.lat IS NOT NULL \
+         GROUP BY p.name, p.country",
+    );
+    (entities, places)
+}
+
+/// The same from the store's answers, in the same form.
+fn counted_by_the_store(store: &Store) -> (Vec<String>, Vec<String>) {
+    use rusqlite::types::Value;
+    let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Text);
+    let real = |x: Option<f64>| x.map_or(Value::Null, Value::Real);
+    let mut entities: Vec<String> = store
+        .entity_counts(None, 1000)
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let values = [
+                Value::Text(e.name.clone()),
+                Value::Text(e.kind.as_str().into()),
+                Value::Integer(e.mentions as i64),
+                Value::Integer(e.documents as i64),
+                Value::Integer(0),
+            ];
+            values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(" | ")
+        })
+        .collect();
+    let mut places: Vec<String> = store
+        .places(1000)
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let values = [
+                Value::Text(p.name.clone()),
+                real(p.lat),
+                real(p.lon),
+                text(&p.country),
+                Value::Integer(p.events as i64),
+            ];
+            values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(" | ")
+        })
+        .collect();
+    entities.sort();
+    places.sort();
+    (entities, places)
+}
+
+#[test]
+fn entity_and_place_counts_are_those_of_every_mention() {
+    let scratch = Scratch::new("counts");
+    let all = corpus();
+    let mut store = Store::open(&scratch.0).unwrap();
+    // In two batches, the second repeating an article, as ingests go.
+    store.insert(&all[..3]).unwrap();
+    store.merge().unwrap();
+    store.insert(&all[2..]).unwrap();
+    store.merge().unwrap();
+    let conn = rusqlite::Connection::open(&scratch.0).unwrap();
+    let expected = counted_at_query_time(&conn);
+    assert!(expected.0.iter().any(|e| e.contains("Sarah Kim")), "{:?}", expected.0);
+    assert!(expected.1.iter().any(|p| p.contains("Kalbajar") && p.contains("Real")), "{:?}", expected.1);
+    assert_eq!(counted_by_the_store(&store), expected);
+    let first = store.entity_counts(None, 1).unwrap();
+    let most = expected.0.iter().map(|e| e.split(" | ").nth(3).unwrap().to_string()).max().unwrap();
+    assert_eq!(format!("Integer({})", first[0].documents), most, "the most named come first");
+}
+
+#[test]
+fn a_store_from_before_the_counts_gets_them_when_opened() {
+    let scratch = Scratch::stored("upgraded");
+    let conn = rusqlite::Connection::open(&scratch.0).unwrap();
+    let expected = counted_at_query_time(&conn);
+    // As an older version left it: no tables of counts, version 0.
+    conn.execute_batch(
+        "DROP TABLE entity_counts; DROP TABLE place_coordinates; DROP TABLE place_counts; \
+         DROP INDEX documents_dct; PRAGMA user_version = 0",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&scratch.0).unwrap();
+    assert_eq!(counted_by_the_store(&store), expected);
+    let newest = store.documents(2, 0).unwrap();
+    let ids: Vec<&str> = newest.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a3", "b1"], "newest first, then by id");
+}
+
+#[test]
+fn a_read_whose_time_is_up_is_refused_as_timed_out() {
+    use dateline_store::Deadline;
+    use std::time::Duration;
+    let scratch = Scratch::stored("deadline");
+    let store = Store::open(&scratch.0).unwrap();
+    let spent = Deadline::after(Duration::ZERO);
+    for error in [
+        store.bounded(&spent, |s| s.events(&Query::default())).unwrap_err(),
+        store.bounded(&spent, |s| s.places(10)).unwrap_err(),
+        store.bounded(&spent, |s| s.documents(10, 0)).unwrap_err(),
+    ] {
+        assert!(error.is_timed_out() && !error.is_database() && !error.is_bad_query(), "{error}");
+    }
+    let ample = Deadline::after(Duration::from_secs(60));
+    let bounded = store.bounded(&ample, |s| s.events(&Query::default())).unwrap();
+    assert_eq!(bounded, store.events(&Query::default()).unwrap(), "in time, the same answer");
+}
