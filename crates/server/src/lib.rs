@@ -280,6 +280,11 @@ impl IntoResponse for Failed {
             Failed::Refused(status, problem) => return error(status, problem),
             Failed::Store(e) if e.is_bad_query() => return error(StatusCode::BAD_REQUEST, e.to_string()),
             // Cancelled: the client has gone and reads no answer.
+            Failed::Store(e) if e.is_busy() => {
+                let mut busy = error(StatusCode::SERVICE_UNAVAILABLE, format!("{e}: retry later"));
+                busy.headers_mut().insert(header::RETRY_AFTER, RETRY_AFTER_SECONDS.into());
+                return busy;
+            }
             Failed::Store(e) if e.is_timed_out() || e.is_cancelled() => {
                 let message = format!("{e}: narrow the query (fewer words, fewer filters) or retry later");
                 let mut busy = error(StatusCode::SERVICE_UNAVAILABLE, message);

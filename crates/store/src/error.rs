@@ -45,6 +45,8 @@ enum Kind {
     TimedOut,
     /// A read was called off by whoever asked for it.
     Cancelled,
+    /// Another writer held the store longer than the store waits.
+    Busy,
 }
 
 impl Error {
@@ -54,8 +56,8 @@ impl Error {
         self.kind == Kind::BadQuery
     }
 
-    /// Whether the database failed: I/O, a corrupt or locked file, a
-    /// missing table.
+    /// Whether the database failed: I/O, a corrupt file, a missing
+    /// table.
     pub fn is_database(&self) -> bool {
         self.kind == Kind::Database
     }
@@ -71,6 +73,13 @@ impl Error {
     /// may succeed (an HTTP 503).
     pub fn is_timed_out(&self) -> bool {
         self.kind == Kind::TimedOut
+    }
+
+    /// Whether another process (an ingest, another server) held the
+    /// store locked for longer than the store waits for it: retry later
+    /// (an HTTP 503).
+    pub fn is_busy(&self) -> bool {
+        self.kind == Kind::Busy
     }
 
     /// Whether a read was called off through
@@ -123,6 +132,13 @@ impl From<rusqlite::Error> for Error {
             | E::InvalidColumnType(..)
             | E::IntegralValueOutOfRange(..)
             | E::Utf8Error(..) => Kind::UnreadableRow,
+            _ if matches!(
+                cause.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ) =>
+            {
+                Kind::Busy
+            }
             _ => Kind::Database,
         };
         Error { kind, context: None, source: Box::new(cause) }
@@ -138,6 +154,7 @@ impl fmt::Display for Error {
             (Kind::BadQuery, None) => write!(f, "bad query: {cause}"),
             (Kind::UnreadableRow, None) => write!(f, "a stored row does not read back: {cause}"),
             (Kind::TimedOut | Kind::Cancelled, None) => write!(f, "{cause}"),
+            (Kind::Busy, None) => write!(f, "the store is busy with another writer: {cause}"),
         }
     }
 }

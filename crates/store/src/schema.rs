@@ -6,6 +6,7 @@ pub(crate) const PRAGMAS: &str = "
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA foreign_keys = ON;
+PRAGMA busy_timeout = 10000;
 ";
 
 /// Tables, created when missing.

@@ -4,6 +4,10 @@ use crate::{schema, Error};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 
+/// How long a call waits for another process's write to finish before
+/// it fails as busy (the schema's `busy_timeout` says the same).
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// The store: one connection to one SQLite file. Its methods are spread
 /// over the files of their concern (writing, merging, reading).
 pub struct Store {
@@ -36,6 +40,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         // Reading the schema checks that this is a store at all.
         let check = |conn: Connection| {
+            conn.busy_timeout(BUSY_WAIT)?;
             conn.query_row("SELECT count(*) FROM documents", [], |_| Ok(()))?;
             Ok(Store { conn })
         };
@@ -57,6 +62,12 @@ impl Store {
             }
             _ => Err(Error::opening(path, error)),
         }
+    }
+
+    /// How long a call waits for another process's write to end before
+    /// it fails with [`Error::is_busy`] (10 s unless changed).
+    pub fn wait_for_writers(&self, wait: std::time::Duration) -> Result<(), Error> {
+        Ok(self.conn.busy_timeout(wait)?)
     }
 
     /// A store in memory, for tests and one-off runs.
@@ -134,5 +145,23 @@ mod tests {
         std::fs::write(&text, "date 2020-11-26\nTroops left Kalbajar on Wednesday.\n".repeat(40)).unwrap();
         assert!(Store::open_read_only(&text).is_err());
         assert_eq!(uri_path(Path::new("/a b/c?d#e%f")), "/a b/c%3fd%23e%25f");
+    }
+
+    #[test]
+    fn a_store_another_writer_holds_is_busy_not_broken() {
+        let dir = std::env::temp_dir().join(format!("dateline-busy-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("store.db");
+        let _ = std::fs::remove_file(&db);
+        let mut writer = Store::open(&db).unwrap();
+        let holding =
+            writer.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).unwrap();
+        let mut other = Store::open(&db).unwrap();
+        other.wait_for_writers(std::time::Duration::from_millis(50)).unwrap();
+        let error = other.merge().unwrap_err();
+        assert!(error.is_busy() && !error.is_database(), "{error}");
+        assert!(error.to_string().contains("busy"), "{error}");
+        drop(holding);
+        assert!(other.merge().is_ok(), "free again once the writer is done");
     }
 }
