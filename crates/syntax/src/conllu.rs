@@ -128,6 +128,15 @@ fn sentence(name: &str, lines: &[(usize, &str)]) -> Result<Sentence, Error> {
     Ok(sentence)
 }
 
+/// The CoNLL-U line of word number `id` (1-based), no enhanced
+/// dependencies, `misc` as the last column.
+pub fn word_line(id: usize, word: &Word, misc: &str) -> String {
+    format!(
+        "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{misc}\n",
+        word.form, word.lemma, word.upos, word.xpos, word.feats, word.head, word.deprel
+    )
+}
+
 /// Writes sentences as CoNLL-U, with their comments and multiword tokens.
 pub fn write(sentences: &[Sentence]) -> String {
     let mut out = String::new();
@@ -141,17 +150,7 @@ pub fn write(sentences: &[Sentence]) -> String {
             for (first, last, form) in sentence.multiword.iter().filter(|m| m.0 == i + 1) {
                 out.push_str(&format!("{first}-{last}\t{form}\t_\t_\t_\t_\t_\t_\t_\t_\n"));
             }
-            out.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t_\n",
-                i + 1,
-                word.form,
-                word.lemma,
-                word.upos,
-                word.xpos,
-                word.feats,
-                word.head,
-                word.deprel
-            ));
+            out.push_str(&word_line(i + 1, word, "_"));
         }
         out.push('\n');
     }

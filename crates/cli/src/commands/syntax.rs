@@ -196,19 +196,8 @@ fn render_conllu(analysis: &Analysis<'_>) -> String {
                 ));
             }
             for k in i..=j {
-                let word = &parse.words[k];
                 let misc = if j > i { "_" } else { space_after(k) };
-                out.push_str(&format!(
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{misc}\n",
-                    k + 1,
-                    word.form,
-                    word.lemma,
-                    word.upos,
-                    word.xpos,
-                    word.feats,
-                    word.head,
-                    word.deprel
-                ));
+                out.push_str(&conllu::word_line(k + 1, &parse.words[k], misc));
             }
             i = j + 1;
         }
