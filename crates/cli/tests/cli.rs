@@ -826,3 +826,34 @@ fn a_folder_walk_ends_on_link_loops_skips_pipes_and_never_reads_the_store() {
     assert!(again.status.success(), "{stderr}");
     assert!(stderr.contains("0 article(s) added, 1 already stored, 0 skipped"), "{stderr}");
 }
+
+/// The F1 on a `strict` line of an events report.
+fn strict_f1(report: &str) -> f64 {
+    let line = report.lines().find(|l| l.contains("strict")).expect("a strict line");
+    line.rsplit("F1").next().unwrap().trim().parse().expect("an F1")
+}
+
+#[test]
+fn event_mentions_are_learnt_from_timebank_and_scored_on_aquaint() {
+    let out = std::env::temp_dir().join("dateline-cli-test-events.bin.gz");
+    let trained = dateline!(
+        "train",
+        "events",
+        "--timebank",
+        shared("data/tempeval3/TimeBank").to_str().unwrap(),
+        "--aquaint",
+        shared("data/tempeval3/AQUAINT").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap()
+    );
+    assert!(trained.status.success(), "{}", String::from_utf8_lossy(&trained.stderr));
+    let report = String::from_utf8_lossy(&trained.stdout);
+    assert!(report.starts_with("AQUAINT:"), "{report}");
+    // The shipped model is this one: training is deterministic.
+    let shipped = std::fs::read(workspace().join("crates/events/models/events.bin.gz")).unwrap();
+    assert_eq!(std::fs::read(&out).unwrap(), shipped, "retraining gives the shipped model");
+    // The word lists it replaced scored 0.745.
+    assert!(strict_f1(&report) >= 0.83, "{report}");
+    let eval = dateline!("eval", "events", shared("data/tempeval3/AQUAINT").to_str().unwrap());
+    assert_eq!(strict_f1(&String::from_utf8_lossy(&eval.stdout)), strict_f1(&report));
+}

@@ -1,5 +1,7 @@
-//! Anchoring: for every dated expression of an article, the event it
-//! dates (its clause and trigger word), whether that event happened, is
+//! Events: every event mention of an article, from a model learnt from
+//! TimeBank ([`EventModel`]), and anchoring: for every dated expression,
+//! the event it dates (its clause and trigger word; with a dependency
+//! tree, the mention the date modifies), whether that event happened, is
 //! scheduled, was missed, is a deadline or is ongoing, and who and where.
 //!
 //! ```
@@ -11,20 +13,24 @@
 //! let doc = Document::new(Date::new(2020, 11, 26).unwrap(), "Azerbaijan will hand over the Lachin district on December 1.");
 //! let text = Segmented::new(&doc.text);
 //! let timexes = Tagger::new().tag(&doc.text, doc.dct);
-//! let entries = anchor(&Input { document: &doc, text: &text, timexes: &timexes, tenses: &[], entities: &[] });
+//! let entries = anchor(&Input { document: &doc, text: &text, timexes: &timexes, tenses: &[], entities: &[], mentions: &[], parses: &[] });
 //! assert_eq!(entries[0].date, "2020-12-01");
 //! assert_eq!(entries[0].status, Status::Scheduled);
 //! assert_eq!(entries[0].event, "hand over");
 //! ```
 
 mod clause;
+mod mentions;
 mod status;
 mod trigger;
 
 use dateline_core::{
     Date, Document, Entity, EntityKind, Entry, EntryPlace, PlaceRole, Point, Status, Tense, Timex, TimexValue,
 };
+use dateline_english::verbs::PARTICLES;
 use dateline_text::{Segmented, Token};
+
+pub use mentions::{Annotated, EventModel, Mention, CLASSES};
 
 /// What anchoring reads: one document as the earlier stages left it.
 #[derive(Clone, Copy, Debug)]
@@ -41,6 +47,13 @@ pub struct Input<'a> {
     pub tenses: &'a [Tense],
     /// Its places, people and organisations.
     pub entities: &'a [Entity],
+    /// Its event mentions, in order, when the event model ran: each date
+    /// then dates one of them. Empty: the event word is guessed from word
+    /// lists.
+    pub mentions: &'a [Mention],
+    /// Each sentence's dependency tree, when the syntax stage ran (else
+    /// empty): a date then dates the event it modifies.
+    pub parses: &'a [dateline_syntax::Parse],
 }
 
 /// The timeline entries of one document, sorted by the day they start.
@@ -48,8 +61,16 @@ pub struct Input<'a> {
 /// Only DATE and TIME expressions with a calendar value anchor entries; no
 /// entry is made for a clause without a date.
 pub fn anchor(input: &Input<'_>) -> Vec<Entry> {
-    let Input { document: doc, text, timexes, entities, .. } = *input;
-    let ctx = Text { doc, text, entities };
+    let Input { document: doc, text, timexes, entities, mentions, .. } = *input;
+    let mut mentioned = vec![false; if mentions.is_empty() { 0 } else { text.tokens.len() }];
+    for mention in mentions {
+        if let Some(i) =
+            text.first_token_starting_from(mention.start).filter(|&i| text.tokens[i].start == mention.start)
+        {
+            mentioned[i] = true;
+        }
+    }
+    let ctx = Text { doc, text, entities, timexes, mentioned, parses: input.parses };
     let anchored = anchored_durations(text, timexes);
     // A date that only anchors a duration ("two weeks after March 3") is a
     // reference point, not the date of the clause's event.
@@ -85,6 +106,12 @@ struct Text<'a> {
     doc: &'a Document,
     text: &'a Segmented<'a>,
     entities: &'a [Entity],
+    timexes: &'a [Timex],
+    /// For each token, whether an event mention starts there, when the
+    /// event model ran (else empty).
+    mentioned: Vec<bool>,
+    /// Each sentence's dependency tree, when the syntax stage ran.
+    parses: &'a [dateline_syntax::Parse],
 }
 
 impl Text<'_> {
@@ -109,6 +136,11 @@ impl Text<'_> {
         let clause = clause::clause_of(tokens, sentence, first, last);
         let mut out = Vec::new();
         for other in trigger::coordinated(tokens, clause, at, first..last) {
+            // "suspended this morning and will resume at 6 p.m.": a verb
+            // with a date of its own is not dated by this one.
+            if self.dated_elsewhere(other, timex) {
+                continue;
+            }
             let mut entry = main.clone();
             entry.event = tokens[other].text.to_ascii_lowercase();
             entry.trigger = (tokens[other].start, tokens[other].end);
@@ -116,6 +148,50 @@ impl Text<'_> {
         }
         out.insert(0, main);
         out
+    }
+
+    /// The event mention that governs the date at tokens `first..last` in
+    /// the dependency tree (the nearest mention above the date's head),
+    /// when the syntax and event-mention stages ran.
+    fn governing(&self, first: usize, last: usize) -> Option<Governed> {
+        let tokens = &self.text.tokens;
+        let parse = self.parses.get(self.text.sentence_of(first)?)?;
+        let (from, to) = (tokens[first].start, tokens[last - 1].end);
+        let inside = |w: usize| parse.spans[w].0 >= from && parse.spans[w].1 <= to;
+        let head_word = (0..parse.words.len())
+            .find(|&w| inside(w) && (parse.words[w].head == 0 || !inside(parse.words[w].head - 1)))?;
+        let mut at = parse.words[head_word].head;
+        // A tree has no cycle, but a bound costs nothing.
+        for _ in 0..parse.words.len() {
+            let word = at.checked_sub(1)?;
+            let start = parse.spans[word].0;
+            let token = self.text.first_token_starting_from(start).filter(|&i| tokens[i].start == start);
+            if let Some(i) =
+                token.filter(|&i| self.mentioned.get(i) == Some(&true) && !(first..last).contains(&i))
+            {
+                let mut event = tokens[i].text.to_ascii_lowercase();
+                if let Some(next) = tokens.get(i + 1).filter(|_| !(first..last).contains(&(i + 1))) {
+                    if PARTICLES.contains(&next.text.to_ascii_lowercase().as_str()) {
+                        event.push(' ');
+                        event.push_str(&next.text.to_ascii_lowercase());
+                    }
+                }
+                return Some(Governed { event, at: i..i + 1, verb_group: verb_group(parse, word) });
+            }
+            at = parse.words[word].head;
+        }
+        None
+    }
+
+    /// Whether the tree makes token `event` the event of a date other
+    /// than `timex` (never without a tree).
+    fn dated_elsewhere(&self, event: usize, timex: &Timex) -> bool {
+        !self.parses.is_empty()
+            && self.timexes.iter().filter(|t| t.start != timex.start && t.is_dated()).any(|t| {
+                let first = self.text.first_token_ending_after(t.start);
+                let last = self.text.first_token_starting_from(t.end).unwrap_or(self.text.tokens.len());
+                first.and_then(|f| self.governing(f, last)).is_some_and(|g| g.at.start == event)
+            })
     }
 
     /// The entry of the main event an expression dates.
@@ -129,14 +205,21 @@ impl Text<'_> {
         let words: Vec<String> = tokens[clause.clone()].iter().map(|t| t.text.to_ascii_lowercase()).collect();
         let word_before =
             |n: usize| first.checked_sub(n).map(|i| tokens[i].text.to_ascii_lowercase()).unwrap_or_default();
-        let status = status::status(&words, &word_before(1), &word_before(2), start, self.doc.dct);
+        // With a tree, the status is told by the event's own verbs ("were
+        // suspended", "will resume"), not by every word of its clause.
+        // An event the tree finds outside the date's clause is more often
+        // the parser's mistake than the writer's: the word lists decide.
+        let governed = self.governing(first, last).filter(|g| clause.contains(&g.at.start));
+        let told_by = governed.as_ref().map_or(&words, |g| &g.verb_group);
+        let status = status::status(told_by, &word_before(1), &word_before(2), start, self.doc.dct);
         // "time until November 25 to leave": a limit dates what must be
         // done by then.
         let deadline_verb = (status == Status::Deadline)
             .then(|| trigger::verb_after_to(tokens, clause.clone(), last))
             .flatten();
-        let (mut event, mut at) =
-            deadline_verb.unwrap_or_else(|| trigger::trigger(tokens, clause.clone(), first, last));
+        let (mut event, mut at) = deadline_verb
+            .or_else(|| governed.map(|g| (g.event, g.at)))
+            .unwrap_or_else(|| trigger::trigger(tokens, clause.clone(), first, last));
         // A clause with no event word ("At midnight, ..."): the sentence's
         // nearest. A sentence with none (a table row, a dateline) makes no
         // entry: a date with no event is not a timeline entry.
@@ -167,6 +250,50 @@ impl Text<'_> {
             doc: self.doc.id.clone(),
         })
     }
+}
+
+/// The event a date modifies in the dependency tree.
+struct Governed {
+    /// The event word, lowercase.
+    event: String,
+    /// Its token.
+    at: std::ops::Range<usize>,
+    /// The words, lowercase and in order, that tell its status: see
+    /// [`verb_group`].
+    verb_group: Vec<String>,
+}
+
+/// The words of a parse that tell whether the event of word `word`
+/// (0-based) happened: the word, its auxiliaries, negation and "to"; a
+/// "to" right after it ("was supposed to", "failed to"); and,
+/// when it is itself the complement of another verb ("planned to pay"),
+/// that verb's group too.
+fn verb_group(parse: &dateline_syntax::Parse, word: usize) -> Vec<String> {
+    let mut members = vec![word];
+    // Read from the words, not the tree: the tagger takes the verb after
+    // "to" for a noun often enough ("supposed to hand over").
+    if parse.words.get(word + 1).is_some_and(|next| next.form.eq_ignore_ascii_case("to")) {
+        members.push(word + 1);
+    }
+    let mut at = word;
+    for _ in 0..parse.words.len() {
+        for (w, child) in parse.words.iter().enumerate() {
+            let governs = child.head == at + 1;
+            let relation = child.deprel.split(':').next().unwrap_or("");
+            if governs && (matches!(relation, "aux" | "cop" | "mark") || child.lemma == "not") {
+                members.push(w);
+            }
+        }
+        let this = &parse.words[at];
+        if this.head == 0 || this.deprel != "xcomp" {
+            break;
+        }
+        at = this.head - 1;
+        members.push(at);
+    }
+    members.sort_unstable();
+    members.dedup();
+    members.into_iter().map(|w| parse.words[w].form.to_lowercase()).collect()
 }
 
 /// A duration tied to a point: "two weeks after March 3" (the point is a
@@ -226,18 +353,6 @@ fn anchored_durations(text: &Segmented<'_>, timexes: &[Timex]) -> Vec<Anchored> 
 fn shift(day: Date, duration: &TimexValue, direction: i32) -> Option<TimexValue> {
     let span = duration.duration()?.span()?.checked_mul(i64::from(direction)).ok()?;
     Some(TimexValue::Point(Point::Day(day.checked_add(span).ok()?)))
-}
-
-/// Event mentions of a whole text (character spans), as TimeML marks
-/// them: verbs other than auxiliaries, event nouns, nominalisations.
-///
-/// ```
-/// use dateline_text::Segmented;
-/// let text = Segmented::new("Troops entered the town after the election.");
-/// assert_eq!(dateline_events::event_mentions(&text), vec![(7, 14), (34, 42)]);
-/// ```
-pub fn event_mentions(text: &Segmented<'_>) -> Vec<(usize, usize)> {
-    trigger::events_in(&text.tokens)
 }
 
 /// The people and organisations, and the places, named in a clause

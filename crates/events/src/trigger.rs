@@ -49,21 +49,6 @@ pub(crate) fn trigger(
 /// Forms of "be", the event of a clause that has no other verb.
 const COPULAS: [&str; 6] = ["is", "are", "was", "were", "been", "being"];
 
-/// Event mentions of a whole text, as TimeML marks them: verbs (not
-/// auxiliaries), event nouns and nominalisations; character spans.
-pub(crate) fn events_in(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
-    (0..tokens.len())
-        .filter(|&i| {
-            let word = tokens[i].text.to_ascii_lowercase();
-            is_verb(tokens, i)
-                || EVENT_NOUNS.contains(&word.as_str())
-                || (word.len() > 6
-                    && (word.ends_with("tion") || word.ends_with("sion") || word.ends_with("ment")))
-        })
-        .map(|i| (tokens[i].start, tokens[i].end))
-        .collect()
-}
-
 /// Verbs joined to the event word by "and" inside the clause: "troops
 /// entered Aghdam and seized the town on Friday" dates both.
 pub(crate) fn coordinated(

@@ -30,6 +30,7 @@ mod places;
 
 use dateline_core::{Document, Entity, Entry, Tense, Timex};
 use dateline_entities::Recognizer;
+use dateline_events::{EventModel, Mention};
 use dateline_syntax::{Parse, Syntax};
 use dateline_text::Segmented;
 use dateline_timex::Tagger;
@@ -46,7 +47,8 @@ pub struct Stages {
     pub entities: bool,
     /// Timeline entries: each dated event with its status.
     pub entries: bool,
-    /// Every event mention of the text (TimeML EVENTs), dated or not.
+    /// Every event mention of the text (TimeML EVENTs, with their class),
+    /// dated or not, from the learned event model on the tagger's tags.
     pub event_mentions: bool,
     /// Part-of-speech tags, lemmas, features and a dependency tree for
     /// every sentence, on the words UD splits it into.
@@ -63,6 +65,10 @@ impl Stages {
     /// Temporal expressions and entities.
     pub const ENTITIES: Stages =
         Stages { entities: true, entries: false, event_mentions: false, syntax: false };
+    /// What a timeline needs, with each date anchored to the event
+    /// mention it modifies in the dependency tree: better anchoring, at
+    /// the cost of tagging and parsing every sentence.
+    pub const TIMELINE_BY_SYNTAX: Stages = Stages { event_mentions: true, syntax: true, ..Stages::TIMELINE };
     /// Temporal expressions and syntax.
     pub const SYNTAX: Stages = Stages { syntax: true, ..Stages::TIMEXES };
 }
@@ -78,7 +84,14 @@ pub struct Pipeline {
     tagger: Tagger,
     recognizer: Option<Recognizer>,
     syntax: Option<Models>,
+    /// The event model and the syntax models whose tags it reads.
+    mentions: Option<(&'static EventModel, Models)>,
     stages: Stages,
+}
+
+/// The shipped event model, with the shipped syntax models for its tags.
+fn shipped_mentions() -> Result<(&'static EventModel, Models), dateline_syntax::Error> {
+    Ok((EventModel::embedded()?, Models::Shipped(Syntax::embedded()?)))
 }
 
 /// The syntax models a pipeline runs: the shipped ones, or others given.
@@ -128,13 +141,14 @@ impl Pipeline {
     /// assert!(analysis.entities.is_empty() && analysis.entries.is_empty());
     /// ```
     ///
-    /// With [`Stages::syntax`], the shipped syntax models are loaded; when
-    /// they cannot be read (a broken build), the pipeline runs without the
-    /// syntax stage and [`Pipeline::stages`] says so: use
-    /// [`Pipeline::try_with_stages`] to learn why.
+    /// With [`Stages::syntax`] or [`Stages::event_mentions`], the shipped
+    /// models are loaded; when they cannot be read (a broken build), the
+    /// pipeline runs without those stages and [`Pipeline::stages`] says so:
+    /// use [`Pipeline::try_with_stages`] to learn why.
     pub fn with_stages(stages: Stages) -> Pipeline {
         let syntax = stages.syntax.then(Syntax::embedded).and_then(Result::ok).map(Models::Shipped);
-        Pipeline::build(stages, syntax)
+        let mentions = stages.event_mentions.then(shipped_mentions).and_then(Result::ok);
+        Pipeline::build(stages, syntax, mentions)
     }
 
     /// A pipeline that runs only the given stages, or why the shipped
@@ -153,21 +167,27 @@ impl Pipeline {
     /// ```
     pub fn try_with_stages(stages: Stages) -> Result<Pipeline, dateline_syntax::Error> {
         let syntax = stages.syntax.then(Syntax::embedded).transpose()?.map(Models::Shipped);
-        Ok(Pipeline::build(stages, syntax))
+        let mentions = stages.event_mentions.then(shipped_mentions).transpose()?;
+        Ok(Pipeline::build(stages, syntax, mentions))
     }
 
     /// A pipeline that runs the given stages, and the syntax stage with
     /// these models (trained or read from a file) instead of the shipped
     /// ones.
     pub fn with_syntax(stages: Stages, syntax: Arc<Syntax>) -> Pipeline {
-        Pipeline::build(stages, Some(Models::Given(syntax)))
+        let mentions = stages.event_mentions.then(shipped_mentions).and_then(Result::ok);
+        Pipeline::build(stages, Some(Models::Given(syntax)), mentions)
     }
 
-    /// The syntax stage runs exactly when it has models.
-    fn build(stages: Stages, syntax: Option<Models>) -> Pipeline {
+    /// A stage with models runs exactly when it has them.
+    fn build(
+        stages: Stages,
+        syntax: Option<Models>,
+        mentions: Option<(&'static EventModel, Models)>,
+    ) -> Pipeline {
         let recognizer = stages.entities.then(Recognizer::new);
-        let stages = Stages { syntax: syntax.is_some(), ..stages };
-        Pipeline { tagger: Tagger::new(), recognizer, syntax, stages }
+        let stages = Stages { syntax: syntax.is_some(), event_mentions: mentions.is_some(), ..stages };
+        Pipeline { tagger: Tagger::new(), recognizer, syntax, mentions, stages }
     }
 
     /// The stages this pipeline runs.
@@ -198,11 +218,15 @@ impl Pipeline {
             entries: Vec::new(),
             event_mentions: Vec::new(),
         };
+        if let Some((model, syntax)) = &self.mentions {
+            // The syntax stage's tags when it ran: tagging twice costs twice.
+            analysis.event_mentions = match self.syntax.is_some() {
+                true => model.mentions_in_parses(syntax, &analysis.syntax),
+                false => model.mentions(syntax, &analysis.text),
+            };
+        }
         if self.stages.entries {
             analysis.entries = dateline_events::anchor(&analysis.events_input());
-        }
-        if self.stages.event_mentions {
-            analysis.event_mentions = dateline_events::event_mentions(&analysis.text);
         }
         analysis
     }
@@ -228,8 +252,9 @@ pub struct Analysis<'d> {
     pub entities: Vec<Entity>,
     /// Its timeline entries, sorted by the day they start.
     pub entries: Vec<Entry>,
-    /// Every event mention (character spans), dated or not.
-    pub event_mentions: Vec<(usize, usize)>,
+    /// Every event mention, dated or not, in order (empty unless the
+    /// event-mention stage ran).
+    pub event_mentions: Vec<Mention>,
 }
 
 impl Analysis<'_> {
@@ -241,6 +266,8 @@ impl Analysis<'_> {
             timexes: &self.timexes,
             tenses: &self.tenses,
             entities: &self.entities,
+            mentions: &self.event_mentions,
+            parses: &self.syntax,
         }
     }
 }

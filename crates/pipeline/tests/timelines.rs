@@ -55,3 +55,33 @@ fn one_date_can_date_two_events() {
     assert_eq!(events, ["seized", "entered"]);
     assert!(got.iter().all(|(d, s, _)| d == "2020-11-20" && *s == Status::Occurred));
 }
+
+fn timeline_by_syntax(dct: &str, text: &str) -> Vec<(String, Status, String)> {
+    let doc = Document::new(dct.parse::<Date>().unwrap(), text);
+    let pipeline = Pipeline::try_with_stages(dateline_pipeline::Stages::TIMELINE_BY_SYNTAX).unwrap();
+    let analysis = pipeline.analyse(&doc);
+    analysis.entries.into_iter().map(|e| (e.date.to_string(), e.status, e.event)).collect()
+}
+
+#[test]
+fn with_syntax_coordinated_events_keep_their_own_dates_and_statuses() {
+    let text = "Rail services were suspended this morning and will resume at 6 p.m.";
+    // The word lists date both verbs at both times, all "scheduled".
+    assert_eq!(timeline("2020-11-26", text).len(), 4);
+    let got = timeline_by_syntax("2020-11-26", text);
+    let want = [
+        ("2020-11-26TMO".to_string(), Status::Occurred, "suspended".to_string()),
+        ("2020-11-26T18:00".to_string(), Status::Scheduled, "resume".to_string()),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn with_syntax_the_status_is_the_events_own() {
+    let got = timeline_by_syntax(
+        "2020-11-26",
+        "Armenia was supposed to leave Kalbajar on November 15. Talks will resume on Monday.",
+    );
+    let statuses: Vec<Status> = got.iter().map(|(_, s, _)| *s).collect();
+    assert_eq!(statuses, [Status::Missed, Status::Scheduled], "{got:?}");
+}

@@ -216,6 +216,9 @@ pub struct GoldEvent {
     pub start: usize,
     /// One past the last character.
     pub end: usize,
+    /// Its TimeML class (`OCCURRENCE`, `REPORTING`, `STATE`, ...), empty
+    /// when the tag has none.
+    pub class: String,
 }
 
 /// The gold annotation inside TEXT.
@@ -236,7 +239,7 @@ fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
     let mut pieces = Vec::with_capacity(range.len());
     let mut gold = Gold::default();
     let mut open_timex: Option<(usize, TimexType, String, Option<TimexMod>, String)> = None;
-    let mut open_event: Option<(usize, String)> = None;
+    let mut open_event: Option<(usize, String, String)> = None;
     let mut i = range.start;
     while i < range.end {
         let rest = &raw[i..range.end];
@@ -269,10 +272,11 @@ fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
                 });
                 gold.timex_ids.push(id);
             } else if let Some(attrs) = tag.strip_prefix("EVENT ") {
-                open_event = Some((here, attribute(attrs, "eid").unwrap_or("").to_string()));
+                let class = attribute(attrs, "class").unwrap_or("").to_string();
+                open_event = Some((here, attribute(attrs, "eid").unwrap_or("").to_string(), class));
             } else if tag == "/EVENT" {
-                if let Some((start, id)) = open_event.take() {
-                    gold.events.push(GoldEvent { id, start, end: here });
+                if let Some((start, id, class)) = open_event.take() {
+                    gold.events.push(GoldEvent { id, start, end: here, class });
                 }
             }
             i += close + 1;

@@ -16,7 +16,7 @@ impl Error {
     }
 
     /// A problem with a whole input (a model that is cut short, say).
-    pub(crate) fn whole(source: &str, message: impl Into<String>) -> Error {
+    pub fn whole(source: &str, message: impl Into<String>) -> Error {
         Error { source: source.to_string(), line: None, message: message.into() }
     }
 

@@ -14,12 +14,13 @@ mod error;
 mod lemma;
 mod model;
 mod parser;
-mod perceptron;
+pub mod perceptron;
 mod tagger;
 mod words;
 
 pub use error::Error;
 pub use model::{Syntax, TrainOptions};
+pub use tagger::Tagged;
 pub use words::{is_split_clitic, ud_words, UdWord};
 
 /// The seventeen universal part-of-speech tags.

@@ -106,6 +106,18 @@ impl Syntax {
         Syntax { tagger, parser, agreement: Agreement::train(sentences) }
     }
 
+    /// Tags and lemmatises one sentence given as its words, without
+    /// parsing it: what a stage that needs no tree pays for.
+    pub fn tag(&self, forms: &[&str]) -> Vec<crate::Tagged> {
+        self.tagger.tag(forms)
+    }
+
+    /// The word class (learnt from unlabelled news) of a word, if it was
+    /// seen often enough to have one.
+    pub fn cluster(&self, form: &str) -> Option<u16> {
+        self.tagger.cluster(form)
+    }
+
     /// Analyses one sentence given as its words.
     pub fn analyse_words(&self, forms: &[&str]) -> Vec<Word> {
         let tagged = self.tagger.tag(forms);

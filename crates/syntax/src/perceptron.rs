@@ -41,7 +41,7 @@ impl Hasher for FeatureHasher {
 
 /// FNV-1a: fast for the short words the lexicons are keyed by.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {
@@ -62,23 +62,23 @@ impl Hasher for Fnv {
 }
 
 /// A map keyed by words.
-pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// The active features of one decision, as hashes.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Features {
+pub struct Features {
     hashes: Vec<u64>,
 }
 
 impl Features {
     /// Forgets the features of the last decision, keeping the buffer.
-    pub(crate) fn clear(&mut self) {
+    pub fn clear(&mut self) {
         self.hashes.clear();
     }
 
     /// Adds the feature of template `template` with the given parts
     /// (words, tags, numbers), hashed without allocating.
-    pub(crate) fn add(&mut self, template: u32, parts: &[&[u8]]) {
+    pub fn add(&mut self, template: u32, parts: &[&[u8]]) {
         let mut hash = FNV_OFFSET ^ u64::from(template).wrapping_mul(FNV_PRIME);
         for part in parts {
             for &byte in *part {
@@ -93,7 +93,7 @@ impl Features {
     /// Adds the feature of template `template` whose parts are already
     /// hashes (of words, tags, positions): cheaper than [`Features::add`]
     /// when the same values recur in many templates, as in a parser.
-    pub(crate) fn add_hashed(&mut self, template: u32, parts: &[u64]) {
+    pub fn add_hashed(&mut self, template: u32, parts: &[u64]) {
         let mut hash = FNV_OFFSET ^ u64::from(template).wrapping_mul(FNV_PRIME);
         for &part in parts {
             // Rotating keeps the parts' order: (a, b) and (b, a) differ.
@@ -103,7 +103,7 @@ impl Features {
     }
 
     /// The hashes added since the last clear.
-    pub(crate) fn hashes(&self) -> &[u64] {
+    pub fn hashes(&self) -> &[u64] {
         &self.hashes
     }
 }
@@ -131,7 +131,7 @@ fn mix(mut x: u64) -> u64 {
 
 /// A perceptron being trained: dense weight rows per feature, with the
 /// running totals needed to average them.
-pub(crate) struct Training {
+pub struct Training {
     classes: usize,
     rows: HashMapByFeature<usize>,
     weights: Vec<f32>,
@@ -146,7 +146,7 @@ pub(crate) struct Training {
 
 impl Training {
     /// A perceptron over `classes` classes, all weights zero.
-    pub(crate) fn new(classes: usize) -> Training {
+    pub fn new(classes: usize) -> Training {
         Training {
             classes,
             rows: HashMapByFeature::default(),
@@ -159,7 +159,7 @@ impl Training {
     }
 
     /// Adds the current weights of the features to `scores` (one per class).
-    pub(crate) fn score(&self, features: &[u64], scores: &mut [f32]) {
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
         for hash in features {
             if let Some(&row) = self.rows.get(hash) {
@@ -172,7 +172,7 @@ impl Training {
     /// One training step: moves weight from `guess` to `truth` on every
     /// feature (nothing when they agree). Call [`Training::tick`] once per
     /// decision, updated or not.
-    pub(crate) fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
         if truth == guess {
             return;
         }
@@ -185,7 +185,7 @@ impl Training {
     }
 
     /// Counts one decision, for averaging.
-    pub(crate) fn tick(&mut self) {
+    pub fn tick(&mut self) {
         self.now += 1;
     }
 
@@ -211,7 +211,7 @@ impl Training {
 
     /// The averaged model, keeping features updated at least `min_count`
     /// times and weights whose magnitude is at least `min_weight`.
-    pub(crate) fn average(&self, min_count: u32, min_weight: f32) -> Model {
+    pub fn average(&self, min_count: u32, min_weight: f32) -> Model {
         let now = f64::from(self.now.max(1));
         let mut features: Vec<(u64, usize)> = self.rows.iter().map(|(&h, &r)| (h, r)).collect();
         // Sorted, so that the same training gives the same bytes.
@@ -253,7 +253,7 @@ fn quantise(weight: f32, step: f32) -> i16 {
 
 /// A trained perceptron: for each kept feature, its non-zero class weights.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Model {
+pub struct Model {
     classes: usize,
     /// Every weight is a multiple of this.
     step: f32,
@@ -310,13 +310,13 @@ impl Model {
     }
 
     /// How many classes it tells apart.
-    pub(crate) fn classes(&self) -> usize {
+    pub fn classes(&self) -> usize {
         self.classes
     }
 
     /// How many features it keeps, and how many weights it stores.
     #[cfg(test)]
-    pub(crate) fn size(&self) -> (usize, usize) {
+    pub fn size(&self) -> (usize, usize) {
         match &self.weights {
             Weights::Rows { index, entries } => (index.len(), entries.len()),
             Weights::Inline(index) => (index.len(), index.len() * self.classes),
@@ -325,7 +325,7 @@ impl Model {
 
     /// About how many bytes it takes in memory.
     #[cfg(test)]
-    pub(crate) fn memory(&self) -> usize {
+    pub fn memory(&self) -> usize {
         match &self.weights {
             Weights::Rows { index, entries } => {
                 index.memory() + entries.capacity() * std::mem::size_of::<(u16, i16)>()
@@ -335,7 +335,7 @@ impl Model {
     }
 
     /// The scores of every class for the features (`scores` is resized).
-    pub(crate) fn score(&self, features: &[u64], scores: &mut Vec<f32>) {
+    pub fn score(&self, features: &[u64], scores: &mut Vec<f32>) {
         scores.clear();
         scores.resize(self.classes, 0.0);
         match &self.weights {
@@ -379,7 +379,7 @@ impl Model {
 
     /// Writes the model: classes, then each feature with its weights, in
     /// hash order (little-endian).
-    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+    pub fn write(&self, out: &mut Vec<u8>) {
         let features = self.rows();
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
         out.extend_from_slice(&(features.len() as u32).to_le_bytes());
@@ -406,7 +406,7 @@ impl Model {
     /// Reads a model written by [`Model::write`] from the front of
     /// `bytes`; returns it and the bytes after it, None when they are cut
     /// short or corrupt.
-    pub(crate) fn read(bytes: &[u8]) -> Option<(Model, &[u8])> {
+    pub fn read(bytes: &[u8]) -> Option<(Model, &[u8])> {
         let mut reader = Reader(bytes);
         let classes = reader.u32()? as usize;
         let features = reader.u32()? as usize;
@@ -466,25 +466,28 @@ fn score_rows(index: &Table<Row, 5>, entries: &[(u16, i16)], features: &[u64], s
 }
 
 /// Reads little-endian numbers off the front of a byte slice.
-pub(crate) struct Reader<'a>(pub(crate) &'a [u8]);
+pub struct Reader<'a>(pub &'a [u8]);
 
 impl<'a> Reader<'a> {
-    pub(crate) fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+    /// The next `N` bytes.
+    pub fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
         let (head, rest) = self.0.split_first_chunk::<N>()?;
         self.0 = rest;
         Some(*head)
     }
 
-    pub(crate) fn u16(&mut self) -> Option<u16> {
+    /// A little-endian 16-bit number.
+    pub fn u16(&mut self) -> Option<u16> {
         self.take::<2>().map(u16::from_le_bytes)
     }
 
-    pub(crate) fn u32(&mut self) -> Option<u32> {
+    /// A little-endian 32-bit number.
+    pub fn u32(&mut self) -> Option<u32> {
         self.take::<4>().map(u32::from_le_bytes)
     }
 
     /// A number written by [`write_varint`].
-    pub(crate) fn varint(&mut self) -> Option<u64> {
+    pub fn varint(&mut self) -> Option<u64> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let [byte] = self.take::<1>()?;
@@ -497,7 +500,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A length-prefixed UTF-8 string.
-    pub(crate) fn string(&mut self) -> Option<&'a str> {
+    pub fn string(&mut self) -> Option<&'a str> {
         let len = self.u32()? as usize;
         if self.0.len() < len {
             return None;
@@ -508,10 +511,9 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Writes a length-prefixed UTF-8 string, as [`Reader::string`] reads it.
 /// Writes a number in seven-bit groups, low first, the high bit marking
 /// that more follow (LEB128): small numbers take one byte.
-pub(crate) fn write_varint(out: &mut Vec<u8>, mut n: u64) {
+pub fn write_varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8 & 0x7f) | 0x80);
         n >>= 7;
@@ -519,13 +521,14 @@ pub(crate) fn write_varint(out: &mut Vec<u8>, mut n: u64) {
     out.push(n as u8);
 }
 
-pub(crate) fn write_string(out: &mut Vec<u8>, s: &str) {
+/// Writes a length-prefixed UTF-8 string, as [`Reader::string`] reads it.
+pub fn write_string(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&(s.len() as u32).to_le_bytes());
     out.extend_from_slice(s.as_bytes());
 }
 
 /// The index of the highest score (the first on ties).
-pub(crate) fn argmax(scores: &[f32]) -> usize {
+pub fn argmax(scores: &[f32]) -> usize {
     let mut best = 0;
     for (i, &s) in scores.iter().enumerate() {
         if s > scores[best] {

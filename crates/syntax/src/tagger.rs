@@ -11,11 +11,16 @@ use std::collections::HashMap;
 
 /// What the tagger gives one word.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Tagged {
-    pub(crate) upos: Upos,
-    pub(crate) xpos: String,
-    pub(crate) feats: String,
-    pub(crate) lemma: String,
+pub struct Tagged {
+    /// Universal part of speech.
+    pub upos: Upos,
+    /// Penn Treebank tag.
+    pub xpos: String,
+    /// Morphological features read from the word and its tag (`_` when
+    /// none); the verb features that need the tree are not there.
+    pub feats: String,
+    /// Dictionary form.
+    pub lemma: String,
 }
 
 /// The trained tagger and lemmatiser.

@@ -24,6 +24,7 @@ struct Report {
     pipeline: Throughput,
     syntax: SyntaxThroughput,
     pipeline_with_syntax: Throughput,
+    pipeline_with_events: Throughput,
     gazetteer_places: usize,
     gazetteer_load_ms: f64,
     cold_start: ColdStart,
@@ -95,9 +96,10 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     let pipeline = measure(&docs, megabytes, |d| whole.analyse(d).entries.len());
     let syntax = measure_syntax(syntax_models, &docs);
     let syntax = SyntaxThroughput { load_ms: syntax_load_ms, models_resident_mb, models_peak_mb, ..syntax };
-    let with_syntax =
-        Pipeline::try_with_stages(dateline_pipeline::Stages { syntax: true, ..Stages::TIMELINE })?;
+    let with_syntax = Pipeline::try_with_stages(Stages::TIMELINE_BY_SYNTAX)?;
     let pipeline_with_syntax = measure(&docs, megabytes, |d| with_syntax.analyse(d).syntax.len());
+    let with_events = Pipeline::try_with_stages(Stages { event_mentions: true, ..Stages::TIMELINE })?;
+    let pipeline_with_events = measure(&docs, megabytes, |d| with_events.analyse(d).event_mentions.len());
     let report = Report {
         corpus: args.corpus.display().to_string(),
         documents: docs.len(),
@@ -108,6 +110,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         pipeline,
         syntax,
         pipeline_with_syntax,
+        pipeline_with_events,
         gazetteer_places,
         gazetteer_load_ms,
         cold_start,
@@ -219,8 +222,13 @@ fn print_report(report: &Report) {
     }
     let t = &report.pipeline_with_syntax;
     println!(
-        "{:<11} {:.1} MB/s on one core, {:.1} MB/s on {} threads ({:.2}x): the pipeline with syntax; {} sentences parsed",
+        "{:<11} {:.1} MB/s on one core, {:.1} MB/s on {} threads ({:.2}x): the pipeline with syntax and event mentions (`timeline --syntax`); {} sentences parsed",
         "+ syntax", t.single_core_mb_per_s, t.all_cores_mb_per_s, report.threads, t.scaling, t.found
+    );
+    let t = &report.pipeline_with_events;
+    println!(
+        "{:<11} {:.1} MB/s on one core, {:.1} MB/s on {} threads ({:.2}x): the pipeline with event mentions; {} found",
+        "+ events", t.single_core_mb_per_s, t.all_cores_mb_per_s, report.threads, t.scaling, t.found
     );
     let s = &report.syntax;
     let mb = |v: Option<f64>| v.map_or("unknown".to_string(), |mb| format!("{mb:.1} MB"));

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 /// Reads every .tml file of a folder; unreadable ones are reported and
 /// counted.
-fn read_timeml_dir(dir: &std::path::Path) -> Result<(Vec<dateline_read::Input>, usize)> {
+pub(crate) fn read_timeml_dir(dir: &std::path::Path) -> Result<(Vec<dateline_read::Input>, usize)> {
     let files: Vec<_> = expand(dir)
         .with_context(|| dir.display().to_string())?
         .into_iter()
@@ -41,8 +41,13 @@ fn read_timeml_dir(dir: &std::path::Path) -> Result<(Vec<dateline_read::Input>, 
 pub fn events(args: &EventsEvalArgs) -> Result<ExitCode> {
     let (docs, skipped) = read_timeml_dir(&args.dir)?;
     // Anchoring alone is scored: entities only name an entry's actors.
-    let pipeline = Pipeline::with_stages(Stages { entries: true, event_mentions: true, ..Stages::TIMEXES });
-    let scored: Vec<dateline_eval::EventDocument> = docs
+    let pipeline = Pipeline::try_with_stages(Stages {
+        entries: true,
+        event_mentions: true,
+        syntax: args.syntax,
+        ..Stages::TIMEXES
+    })?;
+    let scored: Vec<(dateline_eval::EventDocument, String)> = docs
         .par_iter()
         .filter_map(|input| {
             let timeml = input.timeml.as_ref()?;
@@ -55,25 +60,28 @@ pub fn events(args: &EventsEvalArgs) -> Result<ExitCode> {
                     .iter()
                     .position(|s| tokens[s.start].start <= char_pos && char_pos < tokens[s.end - 1].end)
             };
-            let gold_links = timeml
+            let gold_links: Vec<((usize, usize), (usize, usize))> = timeml
                 .gold_event_time_links()
                 .into_iter()
                 .map(|(e, t)| (gold_events[e], (timeml.gold()[t].start, timeml.gold()[t].end)))
                 .filter(|(e, t)| sentence_of(e.0).is_some() && sentence_of(e.0) == sentence_of(t.0))
                 .collect();
-            let anchors = analysis
+            let anchors: Vec<((usize, usize), (usize, usize))> = analysis
                 .entries
                 .iter()
                 .map(|entry| ((entry.timex.start, entry.timex.end), entry.trigger))
                 .collect();
-            Some(dateline_eval::EventDocument {
-                gold_events,
-                system_events: analysis.event_mentions,
-                gold_links,
-                anchors,
-            })
+            let errors = if args.errors {
+                anchoring_errors(&input.document, &gold_links, &anchors, &analysis.text)
+            } else {
+                String::new()
+            };
+            let system_events = analysis.event_mentions.iter().map(|m| (m.start, m.end)).collect();
+            Some((dateline_eval::EventDocument { gold_events, system_events, gold_links, anchors }, errors))
         })
         .collect();
+    let (scored, errors): (Vec<_>, Vec<String>) = scored.into_iter().unzip();
+    print!("{}", errors.concat());
     let score = dateline_eval::EventScore::compute(&scored);
     match args.format {
         ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&score).unwrap_or_default()),
@@ -93,6 +101,45 @@ pub fn events(args: &EventsEvalArgs) -> Result<ExitCode> {
         }
     }
     Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+type Span = (usize, usize);
+
+/// One block per gold event–time link whose expression was not anchored
+/// to its event: the document, the gold event, the expression, what the
+/// expression was anchored to, and the sentence.
+fn anchoring_errors(
+    document: &dateline_core::Document,
+    gold_links: &[(Span, Span)],
+    anchors: &[(Span, Span)],
+    text: &dateline_text::Segmented<'_>,
+) -> String {
+    let chars: Vec<char> = document.text.chars().collect();
+    let cut = |(a, b): Span| chars[a.min(chars.len())..b.min(chars.len())].iter().collect::<String>();
+    let overlaps = |a: Span, b: Span| a.0 < b.1 && b.0 < a.1;
+    let mut out = String::new();
+    for &(event, timex) in gold_links {
+        let of_timex: Vec<Span> =
+            anchors.iter().filter(|(t, _)| overlaps(*t, timex)).map(|(_, e)| *e).collect();
+        if of_timex.iter().any(|e| overlaps(*e, event)) {
+            continue;
+        }
+        let got: Vec<String> = of_timex.into_iter().map(cut).collect();
+        let sentence = text
+            .first_token_starting_from(event.0)
+            .and_then(|i| text.sentence_of(i))
+            .map(|s| &text.sentences[s])
+            .map_or(String::new(), |s| cut((text.tokens[s.start].start, text.tokens[s.end - 1].end)));
+        out.push_str(&format!(
+            "{}: event {:?}, expression {:?}, anchored to {:?}\n    {}\n",
+            document.id,
+            cut(event),
+            cut(timex),
+            got,
+            sentence
+        ));
+    }
+    out
 }
 
 pub fn tempeval(args: &EvalArgs) -> Result<ExitCode> {

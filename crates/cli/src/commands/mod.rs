@@ -33,6 +33,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Eval(EvalCommand::Semeval2015(args)) => semeval::run(&args),
         Command::Eval(EvalCommand::Syntax(args)) => syntax::eval(&args),
         Command::Train(TrainCommand::Syntax(args)) => train::syntax(&args),
+        Command::Train(TrainCommand::Events(args)) => train::events(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Gazetteer(args) => gazetteer::run(&args),
     }

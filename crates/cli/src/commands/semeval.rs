@@ -42,7 +42,7 @@ pub fn run(args: &SemevalArgs) -> Result<ExitCode> {
     if docs.is_empty() {
         bail!("{}: no CAT documents found", corpus.display());
     }
-    let pipeline = Pipeline::with_stages(Stages { event_mentions: true, ..Stages::TIMELINE });
+    let pipeline = Pipeline::try_with_stages(Stages { event_mentions: true, ..Stages::TIMELINE })?;
     let analysed: Vec<Analysed> = docs.par_iter().filter_map(|doc| analyse(&pipeline, doc)).collect();
     std::fs::create_dir_all(out).with_context(|| out.display().to_string())?;
     for target in &targets {
@@ -111,7 +111,12 @@ fn analyse(pipeline: &Pipeline, cat: &CatDocument) -> Option<Analysed> {
     }
     let doc = Document::new(dct, text);
     let analysis = pipeline.analyse(&doc);
-    Some(Analysed { cat: cat.clone(), offsets, entries: analysis.entries, events: analysis.event_mentions })
+    Some(Analysed {
+        cat: cat.clone(),
+        offsets,
+        entries: analysis.entries,
+        events: analysis.event_mentions.iter().map(|m| (m.start, m.end)).collect(),
+    })
 }
 
 impl Analysed {

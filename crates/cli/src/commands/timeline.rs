@@ -5,7 +5,7 @@ use crate::args::{TimelineArgs, TimelineFormat};
 use crate::inputs::gather;
 use anyhow::Result;
 use dateline_core::Entry;
-use dateline_pipeline::Pipeline;
+use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::Input;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -26,7 +26,10 @@ pub fn run(args: &TimelineArgs) -> Result<ExitCode> {
         return super::ingest::timeline_query(args);
     }
     let gathered = gather(&args.input)?;
-    let pipeline = Pipeline::new();
+    let pipeline = match args.syntax {
+        true => Pipeline::try_with_stages(Stages::TIMELINE_BY_SYNTAX)?,
+        false => Pipeline::new(),
+    };
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()

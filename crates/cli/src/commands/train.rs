@@ -2,10 +2,12 @@
 //! on UD English and written where the crate ships them.
 
 use super::syntax::{score, scores_table, Treebank};
-use crate::args::{ReportFormat, TrainSyntaxArgs};
+use crate::args::{ReportFormat, TrainEventsArgs, TrainSyntaxArgs};
 use anyhow::{Context, Result};
-use dateline_eval::SyntaxScore;
+use dateline_eval::{EventDocument, EventScore, SyntaxScore};
+use dateline_events::{Annotated, EventModel};
 use dateline_syntax::{Syntax, TrainOptions};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -180,6 +182,83 @@ fn unlabelled_sentences(folder: &Path) -> Result<Vec<Vec<String>>> {
         folder.display()
     );
     Ok(sentences)
+}
+
+/// Event mentions of TimeML documents against their gold: strict and
+/// relaxed F1 (TempEval-3 Task B) and class accuracy over the strict
+/// matches.
+fn score_events(model: &EventModel, syntax: &Syntax, docs: &[&dateline_read::Input]) -> (EventScore, f64) {
+    let scored: Vec<(EventDocument, usize, usize)> = docs
+        .par_iter()
+        .filter_map(|input| {
+            let timeml = input.timeml.as_ref()?;
+            let text = dateline_text::Segmented::new(&input.document.text);
+            let mentions = model.mentions(syntax, &text);
+            let gold = timeml.gold_events();
+            let (mut matched, mut right) = (0, 0);
+            for g in gold {
+                if let Some(m) = mentions.iter().find(|m| (m.start, m.end) == (g.start, g.end)) {
+                    matched += 1;
+                    right += usize::from(m.class == g.class);
+                }
+            }
+            let document = EventDocument {
+                gold_events: gold.iter().map(|e| (e.start, e.end)).collect(),
+                system_events: mentions.iter().map(|m| (m.start, m.end)).collect(),
+                gold_links: Vec::new(),
+                anchors: Vec::new(),
+            };
+            Some((document, matched, right))
+        })
+        .collect();
+    let (matched, right) = scored.iter().fold((0, 0), |(m, r), (_, dm, dr)| (m + dm, r + dr));
+    let documents: Vec<EventDocument> = scored.into_iter().map(|(d, _, _)| d).collect();
+    (EventScore::compute(&documents), right as f64 / matched.max(1) as f64)
+}
+
+pub fn events(args: &TrainEventsArgs) -> Result<ExitCode> {
+    let syntax = Syntax::embedded().context("the shipped syntax models")?;
+    let (timebank, skipped) = super::eval::read_timeml_dir(&args.timebank)?;
+    let (learn, check): (Vec<_>, Vec<_>) = if args.tune {
+        let (check, learn): (Vec<_>, Vec<_>) = timebank.iter().enumerate().partition(|(i, _)| i % 5 == 4);
+        (learn.into_iter().map(|(_, d)| d).collect(), check.into_iter().map(|(_, d)| d).collect())
+    } else {
+        (timebank.iter().collect(), Vec::new())
+    };
+    let annotated: Vec<Annotated<'_>> = learn
+        .iter()
+        .filter_map(|input| {
+            let timeml = input.timeml.as_ref()?;
+            Some(Annotated {
+                text: &input.document.text,
+                events: timeml.gold_events().iter().map(|e| (e.start, e.end, e.class.as_str())).collect(),
+            })
+        })
+        .collect();
+    eprintln!("dateline: learning from {} TimeBank documents", annotated.len());
+    let started = Instant::now();
+    let model = EventModel::train(&annotated, syntax, args.epochs);
+    eprintln!("dateline: trained in {:.1} s", started.elapsed().as_secs_f64());
+    let aquaint = if args.tune { Vec::new() } else { super::eval::read_timeml_dir(&args.aquaint)?.0 };
+    let (report_name, report): (&str, Vec<&dateline_read::Input>) = if args.tune {
+        ("TimeBank, every 5th file", check)
+    } else {
+        let bytes = model.to_gzip();
+        std::fs::write(&args.out, &bytes).with_context(|| args.out.display().to_string())?;
+        eprintln!("dateline: wrote {} ({} bytes)", args.out.display(), bytes.len());
+        ("AQUAINT", aquaint.iter().collect())
+    };
+    let (score, class_accuracy) = score_events(&model, syntax, &report);
+    println!(
+        "{report_name}: documents {}, gold events {}, system events {}",
+        report.len(),
+        score.gold,
+        score.system
+    );
+    println!("events      strict  {}", score.strict);
+    println!("            relaxed {}", score.relaxed);
+    println!("class       accuracy {class_accuracy:.4} (of the strict matches)");
+    Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 #[cfg(test)]
