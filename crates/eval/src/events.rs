@@ -8,12 +8,21 @@ use serde::Serialize;
 /// A character span.
 pub type Span = (usize, usize);
 
+/// The attributes scored for each event, in the order
+/// [`EventDocument::gold_attributes`] holds them.
+pub const EVENT_ATTRIBUTES: [&str; 5] = ["class", "tense", "aspect", "polarity", "modality"];
+
 /// One document's gold and system events and anchors.
 pub struct EventDocument {
     /// Gold EVENT spans.
     pub gold_events: Vec<Span>,
     /// System event mentions.
     pub system_events: Vec<Span>,
+    /// Each gold event's attributes, as [`EVENT_ATTRIBUTES`] names them
+    /// (empty: attributes are not scored).
+    pub gold_attributes: Vec<[String; 5]>,
+    /// Each system event's attributes, likewise.
+    pub system_attributes: Vec<[String; 5]>,
     /// Gold (event span, timex span) links within one sentence.
     pub gold_links: Vec<(Span, Span)>,
     /// System anchors: (timex span, event trigger span).
@@ -38,6 +47,21 @@ pub struct EventScore {
     /// Links whose expression the system anchored to the gold event,
     /// over all links.
     pub anchoring_accuracy: f64,
+    /// Each attribute of [`EVENT_ATTRIBUTES`]: accuracy over the events
+    /// found with the gold span, and that accuracy times the relaxed F1
+    /// (the TempEval-3 toolkit's attribute F1); empty when not scored.
+    pub attributes: Vec<AttributeScore>,
+}
+
+/// How well one event attribute is told.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct AttributeScore {
+    /// `class`, `tense`, `aspect`, `polarity` or `modality`.
+    pub name: String,
+    /// Right values over events found with the gold span.
+    pub accuracy: f64,
+    /// Accuracy times the relaxed F1.
+    pub f1: f64,
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -54,19 +78,39 @@ impl EventScore {
     ///     system_events: vec![(7, 14), (20, 25)],
     ///     gold_links: vec![((7, 14), (30, 36))],
     ///     anchors: vec![((30, 36), (7, 14))],
+    ///     gold_attributes: vec![["OCCURRENCE", "PAST", "NONE", "POS", ""].map(String::from)],
+    ///     system_attributes: vec![
+    ///         ["OCCURRENCE", "PRESENT", "NONE", "POS", ""].map(String::from),
+    ///         ["STATE", "NONE", "NONE", "POS", ""].map(String::from),
+    ///     ],
     /// };
     /// let score = EventScore::compute(&[doc]);
     /// assert_eq!(score.strict.r, 1.0);
     /// assert_eq!(score.strict.p, 0.5);
     /// assert_eq!(score.anchoring_accuracy, 1.0);
+    /// assert_eq!(score.attributes[0].accuracy, 1.0); // class
+    /// assert_eq!(score.attributes[1].accuracy, 0.0); // tense
     /// ```
     pub fn compute(docs: &[EventDocument]) -> EventScore {
         let mut score = EventScore::default();
         let (mut strict, mut relaxed_gold, mut relaxed_system, mut right) = (0, 0, 0, 0);
+        let (mut compared, mut agreeing) = (0, [0usize; 5]);
         for doc in docs {
             score.gold += doc.gold_events.len();
             score.system += doc.system_events.len();
             strict += doc.gold_events.iter().filter(|g| doc.system_events.contains(g)).count();
+            let scored = !doc.gold_attributes.is_empty() && !doc.system_attributes.is_empty();
+            for (g, gold) in doc.gold_events.iter().enumerate().filter(|_| scored) {
+                let Some(s) = doc.system_events.iter().position(|s| s == gold) else { continue };
+                let (Some(want), Some(got)) = (doc.gold_attributes.get(g), doc.system_attributes.get(s))
+                else {
+                    continue;
+                };
+                compared += 1;
+                for (a, count) in agreeing.iter_mut().enumerate() {
+                    *count += usize::from(want[a] == got[a]);
+                }
+            }
             relaxed_gold += doc
                 .gold_events
                 .iter()
@@ -92,6 +136,16 @@ impl EventScore {
         score.strict = crate::tempeval::prf(strict, score.system, strict, score.gold);
         score.relaxed = crate::tempeval::prf(relaxed_system, score.system, relaxed_gold, score.gold);
         score.anchoring_accuracy = if score.links == 0 { 0.0 } else { right as f64 / score.links as f64 };
+        if compared > 0 {
+            score.attributes = EVENT_ATTRIBUTES
+                .iter()
+                .zip(agreeing)
+                .map(|(name, agree)| {
+                    let accuracy = agree as f64 / compared as f64;
+                    AttributeScore { name: name.to_string(), accuracy, f1: accuracy * score.relaxed.f1 }
+                })
+                .collect();
+        }
         score
     }
 }

@@ -10,7 +10,7 @@ mod syntax;
 mod tempeval;
 
 pub use error::Error;
-pub use events::{EventDocument, EventScore, Span};
+pub use events::{AttributeScore, EventDocument, EventScore, Span, EVENT_ATTRIBUTES};
 pub use geo::{read_geo_corpus, GeoArticle, GeoScore, GoldToponym};
 pub use semeval::{read_cat, CatDocument, Timeline, TimelineScore};
 pub use syntax::{Difference, SyntaxScore, WordScore};

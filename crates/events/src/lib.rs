@@ -30,7 +30,7 @@ use dateline_core::{
 use dateline_english::verbs::PARTICLES;
 use dateline_text::{Segmented, Token};
 
-pub use mentions::{Annotated, EventModel, Mention, CLASSES};
+pub use mentions::{Annotated, AnnotatedEvent, EventModel, Mention, ATTRIBUTES, CLASSES};
 
 /// What anchoring reads: one document as the earlier stages left it.
 #[derive(Clone, Copy, Debug)]

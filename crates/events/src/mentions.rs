@@ -14,7 +14,7 @@ use std::io::{Read, Write};
 use std::sync::OnceLock;
 
 /// What a model file starts with: the format and its version.
-const MAGIC: &[u8] = b"dateline-events 1\n";
+const MAGIC: &[u8] = b"dateline-events 2\n";
 
 /// How much less "no event" counts than its score: the perceptron learns
 /// from TimeBank, whose annotators missed events more often than they
@@ -39,22 +39,59 @@ pub struct Mention {
     pub class: &'static str,
     /// The word's part of speech, as the tagger read it.
     pub upos: Upos,
+    /// TimeML tense: `PAST`, `PRESENT`, `FUTURE`, `INFINITIVE`,
+    /// `PRESPART`, `PASTPART` or `NONE`.
+    pub tense: String,
+    /// TimeML aspect: `NONE`, `PROGRESSIVE`, `PERFECTIVE` or
+    /// `PERFECTIVE_PROGRESSIVE`.
+    pub aspect: String,
+    /// `POS`, or `NEG` for an event said not to happen.
+    pub polarity: String,
+    /// The modal that qualifies it (`would`, `could`, `may`, ...), empty
+    /// when none.
+    pub modality: String,
 }
 
-/// A document to learn from: its text and its gold event mentions
-/// (character spans with a TimeML class).
+/// A document to learn from: its text and its gold event mentions.
 #[derive(Clone, Debug)]
 pub struct Annotated<'a> {
     /// The text.
     pub text: &'a str,
-    /// Gold events: start, end (characters) and class.
-    pub events: Vec<(usize, usize, &'a str)>,
+    /// Gold events, in order.
+    pub events: Vec<AnnotatedEvent<'a>>,
+}
+
+/// A gold event mention: where it is, its class and its attributes (as
+/// [`ATTRIBUTES`] names them, in that order; empty when not given).
+#[derive(Clone, Debug)]
+pub struct AnnotatedEvent<'a> {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// TimeML class.
+    pub class: &'a str,
+    /// Tense, aspect, polarity and modality.
+    pub attributes: [&'a str; 4],
+}
+
+/// The attributes the model tells of each mention besides its class.
+pub const ATTRIBUTES: [&str; 4] = ["tense", "aspect", "polarity", "modality"];
+
+/// One attribute's classifier: the values seen in training, and a
+/// perceptron choosing among them.
+#[derive(Clone, Debug, PartialEq)]
+struct Attribute {
+    values: Vec<String>,
+    model: Model,
 }
 
 /// The trained event-mention model.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EventModel {
     model: Model,
+    /// One per [`ATTRIBUTES`], in order.
+    attributes: Vec<Attribute>,
 }
 
 static EMBEDDED: OnceLock<Result<EventModel, Error>> = OnceLock::new();
@@ -86,12 +123,30 @@ impl EventModel {
                 return Err(Error::whole(name, "the event model's classes are not TimeML's"));
             }
         }
-        let (model, rest) =
-            Model::read(reader.0).ok_or_else(|| Error::whole(name, "the event model is corrupt"))?;
-        if count as usize != CLASSES.len() || model.classes() != CLASSES.len() + 1 || !rest.is_empty() {
-            return Err(Error::whole(name, "the event model is corrupt"));
+        let corrupt = || Error::whole(name, "the event model is corrupt");
+        let (model, rest) = Model::read(reader.0).ok_or_else(corrupt)?;
+        if count as usize != CLASSES.len() || model.classes() != CLASSES.len() + 1 {
+            return Err(corrupt());
         }
-        Ok(EventModel { model })
+        reader = Reader(rest);
+        let mut attributes = Vec::new();
+        for _ in ATTRIBUTES {
+            let count = reader.u32().ok_or_else(corrupt)? as usize;
+            let values = (0..count)
+                .map(|_| reader.string().map(str::to_string))
+                .collect::<Option<Vec<String>>>()
+                .ok_or_else(corrupt)?;
+            let (model, rest) = Model::read(reader.0).ok_or_else(corrupt)?;
+            if model.classes() != values.len() || values.is_empty() {
+                return Err(corrupt());
+            }
+            reader = Reader(rest);
+            attributes.push(Attribute { values, model });
+        }
+        if !reader.0.is_empty() {
+            return Err(Error::whole(name, "bytes left after the event model"));
+        }
+        Ok(EventModel { model, attributes })
     }
 
     /// The model, gzipped.
@@ -102,6 +157,13 @@ impl EventModel {
             write_string(&mut raw, class);
         }
         self.model.write(&mut raw);
+        for attribute in &self.attributes {
+            raw.extend_from_slice(&(attribute.values.len() as u32).to_le_bytes());
+            for value in &attribute.values {
+                write_string(&mut raw, value);
+            }
+            attribute.model.write(&mut raw);
+        }
         let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
         // Writing to memory cannot fail.
         let _ = encoder.write_all(&raw);
@@ -151,7 +213,23 @@ impl EventModel {
             scores[0] -= RECALL_MARGIN;
             let class = argmax(&scores);
             if class > 0 {
-                out.push(Mention { start, end, class: CLASSES[class - 1], upos: sentence.tags[i].upos });
+                sentence.attribute_features(i, &mut features);
+                let [tense, aspect, polarity, modality] = [0, 1, 2, 3].map(|a| {
+                    let attribute = &self.attributes[a];
+                    attribute.model.score(features.hashes(), &mut scores);
+                    attribute.values[argmax(&scores)].clone()
+                });
+                let upos = sentence.tags[i].upos;
+                out.push(Mention {
+                    start,
+                    end,
+                    class: CLASSES[class - 1],
+                    upos,
+                    tense,
+                    aspect,
+                    polarity,
+                    modality,
+                });
             }
         }
     }
@@ -159,42 +237,67 @@ impl EventModel {
     /// Learns from annotated documents in `epochs` passes; the same
     /// documents always give the same model.
     pub fn train(documents: &[Annotated<'_>], syntax: &Syntax, epochs: usize) -> EventModel {
-        // Every word's features and gold class, worked out once.
+        // Every word's features and gold class, worked out once; and, for
+        // each gold event, the features the attributes read and their values.
         let mut examples: Vec<(Vec<u64>, usize)> = Vec::new();
+        let mut events: Vec<(Vec<u64>, [&str; 4])> = Vec::new();
         for document in documents {
             let text = Segmented::new(document.text);
             for words in ud_words(&text) {
                 let forms: Vec<&str> = words.iter().map(|w| w.text).collect();
                 let sentence = Sentence::new(syntax, &forms, syntax.tag(&forms));
                 for (i, word) in words.iter().enumerate() {
-                    let class = document
-                        .events
-                        .iter()
-                        .find(|(start, end, _)| *start < word.end && word.start < *end)
-                        .and_then(|(_, _, class)| CLASSES.iter().position(|c| c == class))
-                        .map_or(0, |c| c + 1);
+                    let gold = document.events.iter().find(|e| e.start < word.end && word.start < e.end);
+                    let class =
+                        gold.and_then(|e| CLASSES.iter().position(|c| *c == e.class)).map_or(0, |c| c + 1);
                     let mut features = Features::default();
                     sentence.features(i, &mut features);
                     examples.push((features.hashes().to_vec(), class));
+                    if let Some(gold) = gold.filter(|_| class > 0) {
+                        sentence.attribute_features(i, &mut features);
+                        events.push((features.hashes().to_vec(), gold.attributes));
+                    }
                 }
             }
         }
-        let mut training = Training::new(CLASSES.len() + 1);
-        let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut scores = vec![0.0; CLASSES.len() + 1];
-        for _ in 0..epochs {
-            shuffle(&mut order, &mut seed);
-            for &k in &order {
-                let (features, truth) = &examples[k];
-                scores.iter_mut().for_each(|s| *s = 0.0);
-                training.score(features, &mut scores);
-                training.update(features, *truth, argmax(&scores));
-                training.tick();
-            }
-        }
-        EventModel { model: training.average(1, 0.0) }
+        let model = learn(&examples, CLASSES.len() + 1, epochs);
+        let attributes = (0..ATTRIBUTES.len())
+            .map(|a| {
+                let mut values: Vec<String> = events.iter().map(|(_, v)| v[a].to_string()).collect();
+                values.sort_unstable();
+                values.dedup();
+                if values.is_empty() {
+                    values.push(String::new());
+                }
+                let examples: Vec<(Vec<u64>, usize)> = events
+                    .iter()
+                    .map(|(f, v)| (f.clone(), values.iter().position(|x| x == v[a]).unwrap_or(0)))
+                    .collect();
+                Attribute { model: learn(&examples, values.len(), epochs), values }
+            })
+            .collect();
+        EventModel { model, attributes }
     }
+}
+
+/// An averaged perceptron over `classes` classes learnt from `examples`
+/// (features, class) in `epochs` shuffled passes, always in the same order.
+fn learn(examples: &[(Vec<u64>, usize)], classes: usize, epochs: usize) -> Model {
+    let mut training = Training::new(classes);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut scores = vec![0.0; classes];
+    for _ in 0..epochs {
+        shuffle(&mut order, &mut seed);
+        for &k in &order {
+            let (features, truth) = &examples[k];
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            training.score(features, &mut scores);
+            training.update(features, *truth, argmax(&scores));
+            training.tick();
+        }
+    }
+    training.average(1, 0.0)
 }
 
 /// A Fisher–Yates shuffle driven by a xorshift generator: the same seed,
@@ -279,6 +382,27 @@ impl<'a> Sentence<'a> {
     }
 }
 
+impl Sentence<'_> {
+    /// Adds what tells an event's tense, aspect, polarity and modality
+    /// to its features: the words before it, where auxiliaries, modals and
+    /// negation stand, as a sequence and as a bag, and its own
+    /// morphological features.
+    fn attribute_features(&self, i: usize, out: &mut Features) {
+        let word = |k: usize| i.checked_sub(k).map_or(EDGE, |j| self.lower[j].as_bytes());
+        let xpos = |k: usize| i.checked_sub(k).map_or(EDGE, |j| self.tags[j].xpos.as_bytes());
+        for k in 1..=4 {
+            out.add(40 + k as u32, &[word(k)]);
+            out.add(50, &[word(k)]);
+        }
+        out.add(45, &[word(2), word(1)]);
+        out.add(46, &[word(3), word(2), word(1)]);
+        out.add(47, &[xpos(1), xpos(0)]);
+        out.add(48, &[self.tags[i].feats.as_bytes()]);
+        let after = self.lower.get(i + 1).map_or(EDGE, |w| w.as_bytes());
+        out.add(49, &[after]);
+    }
+}
+
 /// The last `n` bytes of a word (all of it when shorter).
 fn suffix(word: &[u8], n: usize) -> &[u8] {
     &word[word.len().saturating_sub(n)..]
@@ -328,11 +452,18 @@ mod tests {
     fn training_is_deterministic_and_learns_its_examples() {
         let syntax = Syntax::embedded().unwrap();
         let text = "Rebels seized the airport. The airport reopened.";
-        let documents = [Annotated { text, events: vec![(7, 13, "OCCURRENCE"), (39, 47, "OCCURRENCE")] }];
+        let event = |start, end, tense| AnnotatedEvent {
+            start,
+            end,
+            class: "OCCURRENCE",
+            attributes: [tense, "NONE", "POS", ""],
+        };
+        let documents = [Annotated { text, events: vec![event(7, 13, "PAST"), event(39, 47, "PAST")] }];
         let one = EventModel::train(&documents, syntax, 5);
         assert_eq!(one, EventModel::train(&documents, syntax, 5));
-        let found: Vec<(usize, usize)> =
-            one.mentions(syntax, &Segmented::new(text)).iter().map(|m| (m.start, m.end)).collect();
+        let mentions = one.mentions(syntax, &Segmented::new(text));
+        assert!(mentions.iter().all(|m| m.tense == "PAST" && m.polarity == "POS" && m.modality.is_empty()));
+        let found: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         // So little data leaves weights too small to outweigh the margin
         // for recall everywhere; what it was taught it finds.
         assert!(found.contains(&(7, 13)) && found.contains(&(39, 47)), "{found:?}");

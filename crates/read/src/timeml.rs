@@ -157,8 +157,9 @@ pub(crate) fn read(name: &str, raw: &str) -> Result<Input, Error> {
         .find("</TEXT>")
         .map(|c| text_start + c)
         .ok_or_else(|| Error::new(name, line_of(open), "<TEXT> is never closed"))?;
-    let (text, pieces, gold) =
+    let (text, pieces, mut gold) =
         decode(raw, text_start..close).map_err(|(byte, message)| Error::new(name, line_of(byte), message))?;
+    instance_attributes(raw, &mut gold.events);
     let id = element(raw, "DOCID").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let title = element(raw, "TITLE").map(|t| strip_tags(t).trim().to_string()).filter(|s| !s.is_empty());
     let mut document = Document::new(dct, text);
@@ -208,7 +209,7 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// An EVENT of the gold annotation.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GoldEvent {
     /// Its `eid`.
     pub id: String,
@@ -219,6 +220,16 @@ pub struct GoldEvent {
     /// Its TimeML class (`OCCURRENCE`, `REPORTING`, `STATE`, ...), empty
     /// when the tag has none.
     pub class: String,
+    /// The attributes of its first MAKEINSTANCE: `tense`, `aspect`,
+    /// `polarity` as written (`PAST`, `PERFECTIVE`, `NEG`), `modality` in
+    /// lower case (`would`); each empty when not given.
+    pub tense: String,
+    /// See [`GoldEvent::tense`].
+    pub aspect: String,
+    /// See [`GoldEvent::tense`].
+    pub polarity: String,
+    /// See [`GoldEvent::tense`].
+    pub modality: String,
 }
 
 /// The gold annotation inside TEXT.
@@ -276,7 +287,7 @@ fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
                 open_event = Some((here, attribute(attrs, "eid").unwrap_or("").to_string(), class));
             } else if tag == "/EVENT" {
                 if let Some((start, id, class)) = open_event.take() {
-                    gold.events.push(GoldEvent { id, start, end: here, class });
+                    gold.events.push(GoldEvent { id, start, end: here, class, ..GoldEvent::default() });
                 }
             }
             i += close + 1;
@@ -297,19 +308,40 @@ fn decode(raw: &str, range: Range<usize>) -> Result<Decoded, (usize, String)> {
     Ok((text, pieces, gold))
 }
 
+/// The opening tags named `name` in `raw`, without their closing `>`.
+fn tags<'a>(raw: &'a str, name: &str) -> Vec<&'a str> {
+    raw.match_indices(&format!("<{name} "))
+        .filter_map(|(at, _)| raw[at..].find('>').map(|end| &raw[at..at + end]))
+        .collect()
+}
+
+/// Gives each event the attributes of its first MAKEINSTANCE.
+fn instance_attributes(raw: &str, events: &mut [GoldEvent]) {
+    let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for tag in tags(raw, "MAKEINSTANCE") {
+        if let Some(event) = attribute(tag, "eventID") {
+            first.entry(event).or_insert(tag);
+        }
+    }
+    for event in events {
+        if let Some(tag) = first.get(event.id.as_str()) {
+            let get = |name| attribute(tag, name).unwrap_or("").trim().to_string();
+            event.tense = get("tense");
+            event.aspect = get("aspect");
+            event.polarity = get("polarity");
+            event.modality = get("modality").to_lowercase();
+        }
+    }
+}
+
 /// Event–time links of the gold annotation: (event `eid`, timex `tid`),
 /// through the MAKEINSTANCE elements that name event instances.
 fn event_time_links(raw: &str) -> Vec<(String, String)> {
-    let tags = |name: &str| -> Vec<&str> {
-        raw.match_indices(&format!("<{name} "))
-            .filter_map(|(at, _)| raw[at..].find('>').map(|end| &raw[at..at + end]))
-            .collect()
-    };
-    let instances: std::collections::HashMap<&str, &str> = tags("MAKEINSTANCE")
+    let instances: std::collections::HashMap<&str, &str> = tags(raw, "MAKEINSTANCE")
         .into_iter()
         .filter_map(|t| Some((attribute(t, "eiid")?, attribute(t, "eventID")?)))
         .collect();
-    tags("TLINK")
+    tags(raw, "TLINK")
         .into_iter()
         .filter_map(|t| {
             let event = instances.get(attribute(t, "eventInstanceID")?)?;
@@ -354,6 +386,16 @@ mod tests {
         assert_eq!(input.document.text, "\nBombs exploded Friday at AT&T.\n");
         let gold = input.timeml.unwrap().gold().to_vec();
         assert_eq!((gold[0].start, gold[0].end, gold[0].text.as_str()), (16, 22, "Friday"));
+    }
+
+    #[test]
+    fn reads_gold_events_with_class_and_instance_attributes() {
+        let input = read("s.tml", SAMPLE).unwrap();
+        let timeml = input.timeml.unwrap();
+        let event = &timeml.gold_events()[0];
+        assert_eq!((event.start, event.end, event.class.as_str()), (7, 15, "OCCURRENCE"));
+        assert_eq!((event.tense.as_str(), event.aspect.as_str(), event.modality.as_str()), ("PAST", "", ""));
+        assert_eq!(timeml.gold_event_time_links(), vec![]);
     }
 
     #[test]

@@ -77,7 +77,15 @@ pub fn events(args: &EventsEvalArgs) -> Result<ExitCode> {
                 String::new()
             };
             let system_events = analysis.event_mentions.iter().map(|m| (m.start, m.end)).collect();
-            Some((dateline_eval::EventDocument { gold_events, system_events, gold_links, anchors }, errors))
+            let document = dateline_eval::EventDocument {
+                gold_events,
+                system_events,
+                gold_links,
+                anchors,
+                gold_attributes: gold_attributes(timeml),
+                system_attributes: system_attributes(&analysis.event_mentions),
+            };
+            Some((document, errors))
         })
         .collect();
     let (scored, errors): (Vec<_>, Vec<String>) = scored.into_iter().unzip();
@@ -85,25 +93,45 @@ pub fn events(args: &EventsEvalArgs) -> Result<ExitCode> {
     let score = dateline_eval::EventScore::compute(&scored);
     match args.format {
         ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&score).unwrap_or_default()),
-        ReportFormat::Text => {
-            println!(
-                "documents {}, gold events {}, system events {}",
-                scored.len(),
-                score.gold,
-                score.system
-            );
-            println!("events      strict  {}", score.strict);
-            println!("            relaxed {}", score.relaxed);
-            println!(
-                "anchoring   {} gold event-time links in one sentence; {} anchored; accuracy {:.4}",
-                score.links, score.links_anchored, score.anchoring_accuracy
-            );
-        }
+        ReportFormat::Text => print_event_score(&format!("documents {}", scored.len()), &score),
     }
     Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 type Span = (usize, usize);
+
+/// The gold class and attributes of each event, as the scorer takes them.
+pub(crate) fn gold_attributes(timeml: &dateline_read::TimeMl) -> Vec<[String; 5]> {
+    timeml
+        .gold_events()
+        .iter()
+        .map(|e| [&e.class, &e.tense, &e.aspect, &e.polarity, &e.modality].map(|v| v.to_string()))
+        .collect()
+}
+
+/// The class and attributes of each mention, as the scorer takes them.
+pub(crate) fn system_attributes(mentions: &[dateline_events::Mention]) -> Vec<[String; 5]> {
+    mentions
+        .iter()
+        .map(|m| [m.class, &m.tense, &m.aspect, &m.polarity, &m.modality].map(|v| v.to_string()))
+        .collect()
+}
+
+/// Prints an events score as a table to read: `head` first.
+pub(crate) fn print_event_score(head: &str, score: &dateline_eval::EventScore) {
+    println!("{head}, gold events {}, system events {}", score.gold, score.system);
+    println!("events      strict  {}", score.strict);
+    println!("            relaxed {}", score.relaxed);
+    for attribute in &score.attributes {
+        println!("{:<11} accuracy {:.4}  F1 {:.4}", attribute.name, attribute.accuracy, attribute.f1);
+    }
+    if score.links > 0 {
+        println!(
+            "anchoring   {} gold event-time links in one sentence; {} anchored; accuracy {:.4}",
+            score.links, score.links_anchored, score.anchoring_accuracy
+        );
+    }
+}
 
 /// One block per gold event–time link whose expression was not anchored
 /// to its event: the document, the gold event, the expression, what the

@@ -5,7 +5,7 @@ use super::syntax::{score, scores_table, Treebank};
 use crate::args::{ReportFormat, TrainEventsArgs, TrainSyntaxArgs};
 use anyhow::{Context, Result};
 use dateline_eval::{EventDocument, EventScore, SyntaxScore};
-use dateline_events::{Annotated, EventModel};
+use dateline_events::{Annotated, AnnotatedEvent, EventModel};
 use dateline_syntax::{Syntax, TrainOptions};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -185,35 +185,24 @@ fn unlabelled_sentences(folder: &Path) -> Result<Vec<Vec<String>>> {
 }
 
 /// Event mentions of TimeML documents against their gold: strict and
-/// relaxed F1 (TempEval-3 Task B) and class accuracy over the strict
-/// matches.
-fn score_events(model: &EventModel, syntax: &Syntax, docs: &[&dateline_read::Input]) -> (EventScore, f64) {
-    let scored: Vec<(EventDocument, usize, usize)> = docs
+/// relaxed F1 (TempEval-3 Task B) and the accuracy of each attribute.
+fn score_events(model: &EventModel, syntax: &Syntax, docs: &[&dateline_read::Input]) -> EventScore {
+    let documents: Vec<EventDocument> = docs
         .par_iter()
         .filter_map(|input| {
             let timeml = input.timeml.as_ref()?;
-            let text = dateline_text::Segmented::new(&input.document.text);
-            let mentions = model.mentions(syntax, &text);
-            let gold = timeml.gold_events();
-            let (mut matched, mut right) = (0, 0);
-            for g in gold {
-                if let Some(m) = mentions.iter().find(|m| (m.start, m.end) == (g.start, g.end)) {
-                    matched += 1;
-                    right += usize::from(m.class == g.class);
-                }
-            }
-            let document = EventDocument {
-                gold_events: gold.iter().map(|e| (e.start, e.end)).collect(),
+            let mentions = model.mentions(syntax, &dateline_text::Segmented::new(&input.document.text));
+            Some(EventDocument {
+                gold_events: timeml.gold_events().iter().map(|e| (e.start, e.end)).collect(),
                 system_events: mentions.iter().map(|m| (m.start, m.end)).collect(),
                 gold_links: Vec::new(),
                 anchors: Vec::new(),
-            };
-            Some((document, matched, right))
+                gold_attributes: super::eval::gold_attributes(timeml),
+                system_attributes: super::eval::system_attributes(&mentions),
+            })
         })
         .collect();
-    let (matched, right) = scored.iter().fold((0, 0), |(m, r), (_, dm, dr)| (m + dm, r + dr));
-    let documents: Vec<EventDocument> = scored.into_iter().map(|(d, _, _)| d).collect();
-    (EventScore::compute(&documents), right as f64 / matched.max(1) as f64)
+    EventScore::compute(&documents)
 }
 
 pub fn events(args: &TrainEventsArgs) -> Result<ExitCode> {
@@ -229,10 +218,17 @@ pub fn events(args: &TrainEventsArgs) -> Result<ExitCode> {
         .iter()
         .filter_map(|input| {
             let timeml = input.timeml.as_ref()?;
-            Some(Annotated {
-                text: &input.document.text,
-                events: timeml.gold_events().iter().map(|e| (e.start, e.end, e.class.as_str())).collect(),
-            })
+            let events = timeml
+                .gold_events()
+                .iter()
+                .map(|e| AnnotatedEvent {
+                    start: e.start,
+                    end: e.end,
+                    class: &e.class,
+                    attributes: [&e.tense, &e.aspect, &e.polarity, &e.modality].map(String::as_str),
+                })
+                .collect();
+            Some(Annotated { text: &input.document.text, events })
         })
         .collect();
     eprintln!("dateline: learning from {} TimeBank documents", annotated.len());
@@ -248,16 +244,8 @@ pub fn events(args: &TrainEventsArgs) -> Result<ExitCode> {
         eprintln!("dateline: wrote {} ({} bytes)", args.out.display(), bytes.len());
         ("AQUAINT", aquaint.iter().collect())
     };
-    let (score, class_accuracy) = score_events(&model, syntax, &report);
-    println!(
-        "{report_name}: documents {}, gold events {}, system events {}",
-        report.len(),
-        score.gold,
-        score.system
-    );
-    println!("events      strict  {}", score.strict);
-    println!("            relaxed {}", score.relaxed);
-    println!("class       accuracy {class_accuracy:.4} (of the strict matches)");
+    let score = score_events(&model, syntax, &report);
+    super::eval::print_event_score(&format!("{report_name}: documents {}", report.len()), &score);
     Ok(if skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
