@@ -1,7 +1,7 @@
 //! Event mentions as TimeML marks them (TempEval-3 Task B): which words
-//! tell an event, and its class, learnt from TimeBank by an averaged
-//! perceptron over the words, their tags and lemmas and their
-//! neighbours (`dateline train events`).
+//! tell an event, its class, tense, aspect, polarity and modality, learnt
+//! from TimeBank by averaged perceptrons over the words, their tags and
+//! lemmas and their neighbours (`dateline train events`).
 
 use dateline_english::nouns::EVENT_NOUNS;
 use dateline_english::verbs::VERB_FORMS;

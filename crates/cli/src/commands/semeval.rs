@@ -90,6 +90,8 @@ struct Analysed {
     offsets: Vec<usize>,
     entries: Vec<dateline_core::Entry>,
     events: Vec<(usize, usize)>,
+    /// The day inferred for each event mention with no date of its own.
+    inferred: Vec<Option<Date>>,
 }
 
 fn analyse(pipeline: &Pipeline, cat: &CatDocument) -> Option<Analysed> {
@@ -111,11 +113,13 @@ fn analyse(pipeline: &Pipeline, cat: &CatDocument) -> Option<Analysed> {
     }
     let doc = Document::new(dct, text);
     let analysis = pipeline.analyse(&doc);
+    let inferred = dateline_events::inferred_dates(&analysis.event_mentions, &analysis.entries, dct);
     Some(Analysed {
         cat: cat.clone(),
         offsets,
         entries: analysis.entries,
         events: analysis.event_mentions.iter().map(|m| (m.start, m.end)).collect(),
+        inferred,
     })
 }
 
@@ -178,11 +182,22 @@ fn timeline_of(target: &str, docs: &[Analysed]) -> Timeline {
                 }
             }
         }
-        for (start, _) in &doc.events {
-            if in_sentence(*start) && !used.contains(start) {
-                if let Some(id) = doc.event_id(*start) {
-                    undated.push(id);
+        for ((start, _), inferred) in doc.events.iter().zip(&doc.inferred) {
+            if !in_sentence(*start) || used.contains(start) {
+                continue;
+            }
+            let Some(id) = doc.event_id(*start) else { continue };
+            // An event placed by the story's reference time (the last day
+            // told, or the publication date) rather than a date of its own.
+            match inferred {
+                Some(day) => {
+                    let date = format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day());
+                    let group = dated.entry((*day, *day, date)).or_default();
+                    if !group.contains(&id) {
+                        group.push(id);
+                    }
                 }
+                None => undated.push(id),
             }
         }
     }
