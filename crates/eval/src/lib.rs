@@ -8,6 +8,7 @@ mod geo;
 mod semeval;
 mod syntax;
 mod tempeval;
+mod timegraph;
 
 pub use error::Error;
 pub use events::{AttributeScore, EventDocument, EventScore, Span, EVENT_ATTRIBUTES};

@@ -9,7 +9,6 @@
 
 use crate::Error;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
 
 /// A document in CAT format: its id, creation time and tokens.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,81 +117,6 @@ impl Timeline {
     }
 }
 
-/// A relation of the timeline graph.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Relation {
-    Before(String, String),
-    Simultaneous(String, String),
-    OnDate(String, String),
-}
-
-fn simultaneous(a: &str, b: &str) -> Relation {
-    if a <= b {
-        Relation::Simultaneous(a.to_string(), b.to_string())
-    } else {
-        Relation::Simultaneous(b.to_string(), a.to_string())
-    }
-}
-
-/// A date without its unknown parts: `2003-XX-XX` and `2003` agree.
-fn known_date(date: &str) -> Option<String> {
-    let known: Vec<&str> = date.split('-').take_while(|p| !p.contains('X')).collect();
-    (!known.is_empty()).then(|| known.join("-"))
-}
-
-/// Groups of placed events (index > 0), in order, each with its date.
-fn groups(timeline: &Timeline) -> Vec<(Vec<String>, Option<String>)> {
-    let mut by_index: BTreeMap<usize, (Vec<String>, Option<String>)> = BTreeMap::new();
-    for (index, date, events) in timeline.rows.iter().filter(|(i, _, _)| *i > 0) {
-        let group = by_index.entry(*index).or_default();
-        // Coreferent events on one line count as one node: the first names it.
-        group.0.push(events[0].clone());
-        group.1 = group.1.take().or_else(|| known_date(date));
-    }
-    by_index.into_values().collect()
-}
-
-/// Every relation the timeline implies (its temporal closure).
-fn closure(timeline: &Timeline) -> HashSet<Relation> {
-    let groups = groups(timeline);
-    let mut out = HashSet::new();
-    for (k, (events, date)) in groups.iter().enumerate() {
-        for (i, a) in events.iter().enumerate() {
-            for b in &events[i + 1..] {
-                out.insert(simultaneous(a, b));
-            }
-            if let Some(date) = date {
-                out.insert(Relation::OnDate(a.clone(), date.clone()));
-            }
-            for (later, _) in &groups[k + 1..] {
-                for b in later {
-                    out.insert(Relation::Before(a.clone(), b.clone()));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The fewest relations from which the closure follows: a chain inside
-/// each group, one link between consecutive groups, one date per group.
-fn reduced(timeline: &Timeline) -> Vec<Relation> {
-    let groups = groups(timeline);
-    let mut out = Vec::new();
-    for (k, (events, date)) in groups.iter().enumerate() {
-        for pair in events.windows(2) {
-            out.push(simultaneous(&pair[0], &pair[1]));
-        }
-        if let Some(date) = date {
-            out.push(Relation::OnDate(events[0].clone(), date.clone()));
-        }
-        if let Some((next, _)) = groups.get(k + 1) {
-            out.push(Relation::Before(events[0].clone(), next[0].clone()));
-        }
-    }
-    out
-}
-
 /// Temporal-awareness scores over a set of timelines.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct TimelineScore {
@@ -205,41 +129,43 @@ pub struct TimelineScore {
 }
 
 impl TimelineScore {
-    /// Scores system timelines against gold ones, matched by entity name
-    /// (case-insensitive); a gold entity without a system timeline scores
-    /// zero recall. Precision is the share of the system's reduced graph
-    /// found in the closure of the gold; recall the share of the gold's
-    /// reduced graph found in the closure of the system.
+    /// Scores each gold timeline against the system's answer for it (the
+    /// official script pairs them by file name), as the official script
+    /// does (see [`crate::timegraph`]): precision is the share of the
+    /// system's reduced relations that the gold states or implies, recall
+    /// the share of the gold's that the system states or implies. A gold
+    /// timeline without an answer scores zero and, as in the script, is
+    /// left out of the micro average.
     ///
     /// ```
     /// use dateline_eval::{Timeline, TimelineScore};
     /// let gold = Timeline::parse("Apple\n1\t2007-01-09\t1-2-unveiled\n2\t2007-06-29\t1-5-released\n").unwrap();
-    /// let score = TimelineScore::compute(&[gold.clone()], &[gold]);
+    /// let score = TimelineScore::compute(&[(&gold, Some(&gold))]);
     /// assert_eq!(score.micro.f1, 1.0);
     /// ```
-    pub fn compute(gold: &[Timeline], system: &[Timeline]) -> TimelineScore {
+    pub fn compute(pairs: &[(&Timeline, Option<&Timeline>)]) -> TimelineScore {
         let (mut p_hit, mut p_all, mut r_hit, mut r_all) = (0, 0, 0, 0);
         let mut per_entity = Vec::new();
-        for key in gold {
-            let found = system.iter().find(|s| s.entity.eq_ignore_ascii_case(&key.entity));
-            let empty = Timeline::default();
-            let response = found.unwrap_or(&empty);
-            let (key_closure, response_closure) = (closure(key), closure(response));
-            let (key_reduced, response_reduced) = (reduced(key), reduced(response));
-            let ph = response_reduced.iter().filter(|r| key_closure.contains(r)).count();
-            let rh = key_reduced.iter().filter(|r| response_closure.contains(r)).count();
-            let prf = crate::tempeval::prf(ph, response_reduced.len(), rh, key_reduced.len());
+        for (key, response) in pairs {
+            let Some(response) = response else {
+                per_entity.push((key.entity.clone(), 0.0));
+                continue;
+            };
+            let (ph, pa, rh, ra) = crate::timegraph::awareness(&key.rows, &response.rows);
+            let prf = crate::tempeval::prf(ph, pa, rh, ra);
             per_entity.push((key.entity.clone(), prf.f1));
             p_hit += ph;
-            p_all += response_reduced.len();
+            p_all += pa;
             r_hit += rh;
-            r_all += key_reduced.len();
+            r_all += ra;
         }
-        TimelineScore {
-            timelines: gold.len(),
-            micro: crate::tempeval::prf(p_hit, p_all, r_hit, r_all),
-            per_entity,
-        }
+        // The script rounds the micro precision and recall to six decimals
+        // and computes F1 from those.
+        let round = |x: f64| (x * 1e6).round() / 1e6;
+        let mut micro = crate::tempeval::prf(p_hit, p_all, r_hit, r_all);
+        (micro.p, micro.r) = (round(micro.p), round(micro.r));
+        micro.f1 = if micro.p + micro.r == 0.0 { 0.0 } else { 2.0 * micro.p * micro.r / (micro.p + micro.r) };
+        TimelineScore { timelines: pairs.len(), micro, per_entity }
     }
 }
 
@@ -251,10 +177,10 @@ mod tests {
     fn order_and_dates_both_count() {
         let gold = Timeline::parse("X\n1\t2007\ta\n2\t2008-XX-XX\tb\tb2\n3\t2009\tc\n").unwrap();
         let swapped = Timeline::parse("X\n1\t2007\ta\n2\t2009\tc\n3\t2008\tb\n").unwrap();
-        let score = TimelineScore::compute(std::slice::from_ref(&gold), &[swapped]);
+        let score = TimelineScore::compute(&[(&gold, Some(&swapped))]);
         assert!(score.micro.f1 > 0.0 && score.micro.f1 < 1.0, "{score:?}");
-        let nothing = TimelineScore::compute(&[gold], &[]);
-        assert_eq!(nothing.micro.r, 0.0);
+        let nothing = TimelineScore::compute(&[(&gold, None)]);
+        assert_eq!((nothing.micro.r, nothing.per_entity[0].1), (0.0, 0.0));
     }
 
     #[test]

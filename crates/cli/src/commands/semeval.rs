@@ -224,17 +224,29 @@ fn task_date(value: &TimexValue) -> String {
 }
 
 fn score(gold_dir: &Path, system_dir: &Path, format: ReportFormat) -> Result<ExitCode> {
-    let read_all = |dir: &Path| -> Result<Vec<Timeline>> {
+    // Keyed by file name: the official script pairs gold and answer so
+    // (a gold file's first line may misspell its entity).
+    let read_all = |dir: &Path| -> Result<Vec<(std::ffi::OsString, Timeline)>> {
         let mut out = Vec::new();
         for file in expand(dir).with_context(|| dir.display().to_string())? {
             let text = std::fs::read_to_string(&file).with_context(|| file.display().to_string())?;
-            out.push(Timeline::parse(&text).with_context(|| file.display().to_string())?);
+            let timeline = Timeline::parse(&text).with_context(|| file.display().to_string())?;
+            out.push((file.file_name().unwrap_or_default().to_os_string(), timeline));
         }
         Ok(out)
     };
     let gold = read_all(gold_dir)?;
     let system = read_all(system_dir)?;
-    let result = TimelineScore::compute(&gold, &system);
+    let pairs: Vec<(&Timeline, Option<&Timeline>)> = gold
+        .iter()
+        .map(|(name, key)| (key, system.iter().find(|(n, _)| n == name).map(|(_, t)| t)))
+        .collect();
+    for (key, answer) in &pairs {
+        if answer.is_none() {
+            eprintln!("dateline: no answer for the timeline of {} (scored 0, left out of the micro average, as the official script does)", key.entity);
+        }
+    }
+    let result = TimelineScore::compute(&pairs);
     match format {
         ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default()),
         ReportFormat::Text => {
