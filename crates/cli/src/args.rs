@@ -262,6 +262,13 @@ pub struct TimelineArgs {
     /// times slower.
     #[arg(long, conflicts_with = "db")]
     pub syntax: bool,
+    /// Also give an entry to every event told in the past or present tense
+    /// that has no date of its own, dated from the story (the last day
+    /// told before it, else the publication date), marked
+    /// `"date_source": "inferred"`; runs the event model (about five
+    /// times slower).
+    #[arg(long, conflicts_with = "db")]
+    pub inferred: bool,
     /// Output: JSON (one object per document and line), a readable
     /// timeline, or CSV (one row per entry).
     #[arg(long, short, value_enum, default_value_t = TimelineFormat::Json)]

@@ -275,10 +275,14 @@ fn timeline_csv_has_a_header_and_quoted_fields() {
     let out = dateline!("timeline", "--format", "csv", "--dct", "2020-11-26"; stdin = b"Talks, long delayed, will resume on Monday.");
     let text = String::from_utf8(out.stdout).unwrap();
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("doc,date,start,end,status,event,text,places,actors,expression"));
+    assert_eq!(
+        lines.next(),
+        Some("doc,date,start,end,status,event,text,places,actors,expression,date_source")
+    );
     let row = lines.next().unwrap();
     assert!(row.contains(",2020-11-30,2020-11-30,2020-11-30,scheduled,resume,"), "{row}");
     assert!(row.contains("\"Talks, long delayed, will resume on Monday\""), "{row}");
+    assert!(row.ends_with(",Monday,explicit"), "{row}");
 }
 
 #[test]
@@ -859,4 +863,24 @@ fn event_mentions_are_learnt_from_timebank_and_scored_on_aquaint() {
     assert!(strict_f1(&report) >= 0.83, "{report}");
     let eval = dateline!("eval", "events", shared("data/tempeval3/AQUAINT").to_str().unwrap());
     assert_eq!(strict_f1(&String::from_utf8_lossy(&eval.stdout)), strict_f1(&report));
+}
+
+#[test]
+fn timeline_inferred_adds_entries_marked_inferred() {
+    let text = b"Azerbaijani troops entered Aghdam on Friday. They raised the flag over the town.\n";
+    let sources = |args: &[&str]| -> Vec<String> {
+        let out = run(args, Some(text));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        json_lines(&out)[0]["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} {}", e["event"].as_str().unwrap(), e["date_source"].as_str().unwrap()))
+            .collect()
+    };
+    assert_eq!(sources(&["timeline", "--dct", "2020-11-26"]), ["entered explicit"]);
+    assert_eq!(
+        sources(&["timeline", "--dct", "2020-11-26", "--inferred"]),
+        ["entered explicit", "raised inferred"]
+    );
 }

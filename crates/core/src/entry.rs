@@ -30,6 +30,24 @@ pub struct Entry {
     pub places: Vec<EntryPlace>,
     /// The document's id.
     pub doc: String,
+    /// Whether the text dates the event (`explicit`) or the date is
+    /// inferred from the story (`inferred`: the last date told before it,
+    /// or the publication date of a reported event).
+    #[serde(default)]
+    pub date_source: DateSource,
+}
+
+/// Where an entry's date comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A temporal expression of the event's own clause.
+    #[default]
+    Explicit,
+    /// The story's reference time: the last day told before the event, or
+    /// the publication date. Its `timex` is the expression that told that
+    /// day, or an empty one at offset 0 for the publication date.
+    Inferred,
 }
 
 /// A place of an entry.

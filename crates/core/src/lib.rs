@@ -16,7 +16,7 @@ mod value;
 
 pub use document::{content_id, Document};
 pub use entity::{Entity, EntityKind, PlaceRole};
-pub use entry::{Entry, EntryPlace, Status};
+pub use entry::{DateSource, Entry, EntryPlace, Status};
 pub use error::Error;
 pub use geometry::distance_km;
 pub use tense::Tense;

@@ -25,7 +25,8 @@ mod status;
 mod trigger;
 
 use dateline_core::{
-    Date, Document, Entity, EntityKind, Entry, EntryPlace, PlaceRole, Point, Status, Tense, Timex, TimexValue,
+    Date, DateSource, Document, Entity, EntityKind, Entry, EntryPlace, PlaceRole, Point, Status, Tense,
+    Timex, TimexType, TimexValue,
 };
 use dateline_english::verbs::PARTICLES;
 use dateline_text::{Segmented, Token};
@@ -248,6 +249,7 @@ impl Text<'_> {
             actors,
             places,
             doc: self.doc.id.clone(),
+            date_source: DateSource::Explicit,
         })
     }
 }
@@ -420,29 +422,96 @@ fn tidy(text: &str, clause: &[Token<'_>]) -> String {
 /// inferred from the discourse, for each of `mentions` (`None` where nothing
 /// is inferred, and for the events the entries already date).
 ///
-/// A mention in the past or present tense (a reported event: "BP said it
-/// had capped the well") takes the reference time of the story: the last
-/// single day that an entry before it dates, else the publication date.
+/// A mention in the past or present tense, neither modal nor negated (a
+/// reported event: "BP said it had capped the well"), takes the reference
+/// time of the story: the last single day on which an entry before it
+/// happened (occurred or began), else the publication date.
 /// Tuned on the SemEval-2015 Task 4 trial corpus and evaluation corpus 1
 /// with the official scorer (see the README).
 pub fn inferred_dates(mentions: &[Mention], entries: &[Entry], dct: Date) -> Vec<Option<Date>> {
-    let mut days: Vec<(usize, Date)> = entries
+    inferred(mentions, entries, dct).into_iter().map(|found| found.map(|(day, _)| day)).collect()
+}
+
+/// [`inferred_dates`], with the entry whose day was taken (`None` for the
+/// publication date).
+fn inferred<'e>(
+    mentions: &[Mention],
+    entries: &'e [Entry],
+    dct: Date,
+) -> Vec<Option<(Date, Option<&'e Entry>)>> {
+    let mut days: Vec<&Entry> = entries
         .iter()
-        .filter(|e| e.trigger.0 < e.trigger.1 && e.start == e.end)
-        .map(|e| (e.trigger.0, e.start))
+        .filter(|e| e.date_source == DateSource::Explicit && e.trigger.0 < e.trigger.1 && e.start == e.end)
+        // A reference time is a day something happened, not one it was due.
+        .filter(|e| e.status.happened())
         .collect();
-    days.sort_unstable();
+    days.sort_by_key(|e| e.trigger.0);
     mentions
         .iter()
         .map(|mention| {
             let dated = entries.iter().any(|e| e.trigger.0 == mention.start);
-            let reported = matches!(mention.tense.as_str(), "PAST" | "PRESENT");
+            // Told as happening: not under a modal ("would leave") nor
+            // negated ("did not leave").
+            let reported = matches!(mention.tense.as_str(), "PAST" | "PRESENT")
+                && mention.modality.is_empty()
+                && mention.polarity != "NEG";
             (!dated && reported).then(|| {
-                let before = days.partition_point(|(at, _)| *at < mention.start);
-                before.checked_sub(1).map_or(dct, |i| days[i].1)
+                let before = days.partition_point(|e| e.trigger.0 < mention.start);
+                before.checked_sub(1).map_or((dct, None), |i| (days[i].start, Some(days[i])))
             })
         })
         .collect()
+}
+
+/// Entries for the events that have no date of their own, dated by
+/// [`inferred_dates`] and marked [`DateSource::Inferred`]: a state or an
+/// event in progress is ongoing, any other occurred. `entries` are the
+/// explicit entries of the same input ([`anchor`]).
+pub fn inferred_entries(input: &Input<'_>, entries: &[Entry]) -> Vec<Entry> {
+    let Input { document: doc, text, entities, mentions, .. } = *input;
+    let tokens = &text.tokens;
+    let mut out = Vec::new();
+    for (mention, found) in mentions.iter().zip(inferred(mentions, entries, doc.dct)) {
+        let Some((day, from)) = found else { continue };
+        let Some(at) =
+            text.first_token_starting_from(mention.start).filter(|&i| tokens[i].start == mention.start)
+        else {
+            continue;
+        };
+        let Some(sentence) = text.sentence_of(at).map(|s| text.sentences[s].clone()) else { continue };
+        let clause = clause::clause_of(tokens, sentence.clone(), at, at + 1);
+        let (clause_start, clause_end) = (tokens[clause.start].start, tokens[clause.end - 1].end);
+        let (actors, places) = who_and_where(entities, clause_start, clause_end);
+        let date = TimexValue::Point(Point::Day(day));
+        let timex = from.map_or_else(
+            || Timex {
+                start: 0,
+                end: 0,
+                text: String::new(),
+                kind: TimexType::Date,
+                value: date.clone(),
+                modifier: None,
+            },
+            |e| e.timex.clone(),
+        );
+        let ongoing = mention.class == "STATE" || mention.aspect.contains("PROGRESSIVE");
+        out.push(Entry {
+            date,
+            start: day,
+            end: day,
+            status: if ongoing { Status::Ongoing } else { Status::Occurred },
+            event: tokens[at].text.to_lowercase(),
+            trigger: (mention.start, mention.end),
+            text: tidy(&doc.text, &tokens[clause.clone()]),
+            timex,
+            sentence: (tokens[sentence.start].start, tokens[sentence.end - 1].end),
+            actors,
+            places,
+            doc: doc.id.clone(),
+            date_source: DateSource::Inferred,
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -483,15 +552,34 @@ mod tests {
         };
         let entries = anchor(&input);
         assert_eq!(entries.len(), 1);
+        let mut would = mention(text, "go", "PRESENT");
+        would.modality = "would".to_string();
         let mentions = [
             mention(text, "said", "PAST"),
+            would,
             mention(text, "entered", "PAST"),
             mention(text, "seized", "PAST"),
             mention(text, "resume", "INFINITIVE"),
         ];
         let friday = Date::new(2020, 11, 20).unwrap();
-        // "said" comes before any date: the publication date; "entered" has
-        // its own; "seized" follows Friday; "resume" is not reported.
-        assert_eq!(inferred_dates(&mentions, &entries, dct), [Some(dct), None, Some(friday), None]);
+        // "said" comes before any date: the publication date; "would go"
+        // is not told as happening; "entered" has its own date; "seized"
+        // follows Friday; "resume" is not reported.
+        assert_eq!(inferred_dates(&mentions, &entries, dct), [Some(dct), None, None, Some(friday), None]);
+        let input = Input { mentions: &mentions, ..input };
+        let inferred = inferred_entries(&input, &entries);
+        let got: Vec<(&str, String, DateSource)> =
+            inferred.iter().map(|e| (e.event.as_str(), e.date.to_string(), e.date_source)).collect();
+        assert_eq!(
+            got,
+            [
+                ("said", "2020-11-26".to_string(), DateSource::Inferred),
+                ("seized", "2020-11-20".to_string(), DateSource::Inferred)
+            ]
+        );
+        // The publication date comes from no expression of the text; Friday
+        // from "Friday".
+        assert_eq!((inferred[0].timex.start, inferred[0].timex.end), (0, 0));
+        assert_eq!(inferred[1].timex.text, "Friday");
     }
 }

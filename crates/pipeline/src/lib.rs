@@ -53,22 +53,28 @@ pub struct Stages {
     /// Part-of-speech tags, lemmas, features and a dependency tree for
     /// every sentence, on the words UD splits it into.
     pub syntax: bool,
+    /// Entries also for the events with no date of their own, dated from
+    /// the story (`DateSource::Inferred`); runs with the event mentions.
+    pub inferred: bool,
 }
 
 impl Stages {
     /// Expressions, entities and entries: what a timeline needs.
     pub const TIMELINE: Stages =
-        Stages { entities: true, entries: true, event_mentions: false, syntax: false };
+        Stages { entities: true, entries: true, event_mentions: false, syntax: false, inferred: false };
     /// Temporal expressions only.
     pub const TIMEXES: Stages =
-        Stages { entities: false, entries: false, event_mentions: false, syntax: false };
+        Stages { entities: false, entries: false, event_mentions: false, syntax: false, inferred: false };
     /// Temporal expressions and entities.
     pub const ENTITIES: Stages =
-        Stages { entities: true, entries: false, event_mentions: false, syntax: false };
+        Stages { entities: true, entries: false, event_mentions: false, syntax: false, inferred: false };
     /// What a timeline needs, with each date anchored to the event
     /// mention it modifies in the dependency tree: better anchoring, at
     /// the cost of tagging and parsing every sentence.
     pub const TIMELINE_BY_SYNTAX: Stages = Stages { event_mentions: true, syntax: true, ..Stages::TIMELINE };
+    /// What a timeline needs, plus an entry for every reported event with
+    /// no date of its own, dated from the story.
+    pub const TIMELINE_INFERRED: Stages = Stages { event_mentions: true, inferred: true, ..Stages::TIMELINE };
     /// Temporal expressions and syntax.
     pub const SYNTAX: Stages = Stages { syntax: true, ..Stages::TIMEXES };
 }
@@ -186,7 +192,13 @@ impl Pipeline {
         mentions: Option<(&'static EventModel, Models)>,
     ) -> Pipeline {
         let recognizer = stages.entities.then(Recognizer::new);
-        let stages = Stages { syntax: syntax.is_some(), event_mentions: mentions.is_some(), ..stages };
+        let has_mentions = mentions.is_some();
+        let stages = Stages {
+            syntax: syntax.is_some(),
+            event_mentions: has_mentions,
+            inferred: stages.inferred && has_mentions && stages.entries,
+            ..stages
+        };
         Pipeline { tagger: Tagger::new(), recognizer, syntax, mentions, stages }
     }
 
@@ -227,6 +239,11 @@ impl Pipeline {
         }
         if self.stages.entries {
             analysis.entries = dateline_events::anchor(&analysis.events_input());
+        }
+        if self.stages.inferred {
+            let inferred = dateline_events::inferred_entries(&analysis.events_input(), &analysis.entries);
+            analysis.entries.extend(inferred);
+            analysis.entries.sort_by_key(|e| (e.start, e.end, e.timex.start));
         }
         analysis
     }

@@ -85,3 +85,20 @@ fn with_syntax_the_status_is_the_events_own() {
     let statuses: Vec<Status> = got.iter().map(|(_, s, _)| *s).collect();
     assert_eq!(statuses, [Status::Missed, Status::Scheduled], "{got:?}");
 }
+
+#[test]
+fn inferred_entries_date_reported_events_from_the_story() {
+    let doc = Document::new(
+        "2020-11-26".parse::<Date>().unwrap(),
+        "Azerbaijani troops entered Aghdam on Friday. They raised the flag over the town.",
+    );
+    let explicit = Pipeline::new().analyse(&doc).entries;
+    assert_eq!(explicit.len(), 1);
+    assert_eq!(explicit[0].date_source, dateline_core::DateSource::Explicit);
+    let pipeline = Pipeline::try_with_stages(dateline_pipeline::Stages::TIMELINE_INFERRED).unwrap();
+    let entries = pipeline.analyse(&doc).entries;
+    let raised = entries.iter().find(|e| e.event == "raised").expect("an entry for 'raised'");
+    assert_eq!((raised.date.to_string(), raised.status), ("2020-11-20".to_string(), Status::Occurred));
+    assert_eq!(raised.date_source, dateline_core::DateSource::Inferred);
+    assert_eq!(entries.iter().filter(|e| e.date_source == dateline_core::DateSource::Explicit).count(), 1);
+}

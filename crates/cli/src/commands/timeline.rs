@@ -4,7 +4,7 @@ use super::{exit_code, write_out};
 use crate::args::{TimelineArgs, TimelineFormat};
 use crate::inputs::gather;
 use anyhow::Result;
-use dateline_core::Entry;
+use dateline_core::{DateSource, Entry};
 use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::Input;
 use rayon::prelude::*;
@@ -19,17 +19,18 @@ struct Timeline<'a> {
 }
 
 /// The CSV columns, in order.
-const CSV_HEADER: &str = "doc,date,start,end,status,event,text,places,actors,expression\n";
+const CSV_HEADER: &str = "doc,date,start,end,status,event,text,places,actors,expression,date_source\n";
 
 pub fn run(args: &TimelineArgs) -> Result<ExitCode> {
     if args.db.is_some() {
         return super::ingest::timeline_query(args);
     }
     let gathered = gather(&args.input)?;
-    let pipeline = match args.syntax {
-        true => Pipeline::try_with_stages(Stages::TIMELINE_BY_SYNTAX)?,
-        false => Pipeline::new(),
-    };
+    let mut stages = if args.syntax { Stages::TIMELINE_BY_SYNTAX } else { Stages::TIMELINE };
+    if args.inferred {
+        stages = Stages { event_mentions: true, inferred: true, ..stages };
+    }
+    let pipeline = Pipeline::try_with_stages(stages)?;
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()
@@ -53,8 +54,12 @@ fn render(input: &Input, entries: &[Entry], format: TimelineFormat) -> String {
                 let places: Vec<&str> = e.places.iter().map(|p| p.name.as_str()).collect();
                 let places =
                     if places.is_empty() { String::new() } else { format!("  [{}]", places.join(", ")) };
+                let inferred = match e.date_source {
+                    DateSource::Inferred => "  (date inferred)",
+                    DateSource::Explicit => "",
+                };
                 out.push_str(&format!(
-                    "{:<12} {:<10} {:<12} {}{places}\n",
+                    "{:<12} {:<10} {:<12} {}{places}{inferred}\n",
                     e.date,
                     e.status.as_str(),
                     e.event,
@@ -80,6 +85,10 @@ fn csv_row(e: &Entry) -> String {
         places.join("; "),
         e.actors.join("; "),
         e.timex.text.clone(),
+        match e.date_source {
+            DateSource::Explicit => "explicit".to_string(),
+            DateSource::Inferred => "inferred".to_string(),
+        },
     ];
     let mut line = fields.iter().map(|f| dateline_store::csv_field(f)).collect::<Vec<_>>().join(",");
     line.push('\n');
