@@ -153,9 +153,10 @@ pub enum TrainCommand {
         after_help = "Examples:\n  dateline train syntax\n  dateline train syntax --ud ../shared/data/ud --out /tmp/syntax.bin.gz --held-out /tmp/held-out.conllu\n  dateline syntax --model /tmp/syntax.bin.gz --conllu /tmp/held-out.conllu > /tmp/predicted.conllu\n  python conll18_ud_eval.py -v /tmp/held-out.conllu /tmp/predicted.conllu"
     )]
     Syntax(TrainSyntaxArgs),
-    /// Train the event-mention model (TimeML EVENTs and their class,
-    /// TempEval-3 Task B) on TimeBank, on the shipped syntax models' tags,
-    /// and score it on AQUAINT, the report set.
+    /// Train the event-mention model (TimeML EVENTs with their class,
+    /// tense, aspect, polarity and modality; TempEval-3 Task B) on
+    /// TimeBank, on the shipped syntax models' tags, and score it on
+    /// AQUAINT, the report set.
     ///
     /// The same data and options always give the same model.
     #[command(
@@ -262,9 +263,10 @@ pub struct TimelineArgs {
     /// times slower.
     #[arg(long, conflicts_with = "db")]
     pub syntax: bool,
-    /// Also give an entry to every event told in the past or present tense
-    /// that has no date of its own, dated from the story (the last day
-    /// told before it, else the publication date), marked
+    /// Also give an entry to every event told as happening (past or
+    /// present tense, no modal, not negated) that has no date of its own,
+    /// dated from the story (the last day on which something happened
+    /// before it, else the publication date) and marked
     /// `"date_source": "inferred"`; runs the event model (about five
     /// times slower).
     #[arg(long, conflicts_with = "db")]
