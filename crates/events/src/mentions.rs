@@ -5,12 +5,11 @@
 
 use dateline_english::nouns::EVENT_NOUNS;
 use dateline_english::verbs::VERB_FORMS;
-use dateline_syntax::perceptron::{argmax, write_string, Features, Model, Reader, Training};
+use dateline_syntax::perceptron::{
+    argmax, gzipped, read_gzipped, write_string, Features, Model, Reader, Training,
+};
 use dateline_syntax::{ud_words, Error, Parse, Syntax, Tagged, Upos};
 use dateline_text::Segmented;
-use flate2::read::GzDecoder;
-use flate2::write::GzEncoder;
-use std::io::{Read, Write};
 use std::sync::OnceLock;
 
 /// What a model file starts with: the format and its version.
@@ -111,12 +110,8 @@ impl EventModel {
     /// Reads a model written by [`EventModel::to_gzip`]; `name` names it in
     /// errors.
     pub fn from_gzip(name: &str, bytes: &[u8]) -> Result<EventModel, Error> {
-        let mut raw = Vec::new();
-        GzDecoder::new(bytes)
-            .read_to_end(&mut raw)
-            .map_err(|e| Error::whole(name, format!("not a gzipped model: {e}")))?;
-        let body = raw.strip_prefix(MAGIC).ok_or_else(|| Error::whole(name, "not a dateline event model"))?;
-        let mut reader = Reader(body);
+        let body = read_gzipped(name, bytes, MAGIC, "event")?;
+        let mut reader = Reader(&body);
         let count = reader.u32().ok_or_else(|| Error::whole(name, "the event model is cut short"))?;
         for class in CLASSES.iter().take(count as usize) {
             if reader.string() != Some(class) {
@@ -164,10 +159,7 @@ impl EventModel {
             }
             attribute.model.write(&mut raw);
         }
-        let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
-        // Writing to memory cannot fail.
-        let _ = encoder.write_all(&raw);
-        encoder.finish().unwrap_or_default()
+        gzipped(&raw)
     }
 
     /// The event mentions of a text, in order.

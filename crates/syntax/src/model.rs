@@ -5,12 +5,10 @@ use crate::agreement::Agreement;
 use crate::clusters::{ClusterOptions, Clusters};
 use crate::conllu::Sentence;
 use crate::parser::{self, Parser};
+use crate::perceptron::{gzipped, read_gzipped};
 use crate::tagger::Tagger;
 use crate::{Error, Parse, Upos, Word};
 use dateline_text::Segmented;
-use flate2::read::GzDecoder;
-use flate2::write::GzEncoder;
-use std::io::{Read, Write};
 use std::sync::OnceLock;
 
 /// What a model file starts with: the format and its version.
@@ -56,13 +54,8 @@ impl Syntax {
     /// Reads models written by [`Syntax::to_gzip`]; `name` names them in
     /// errors.
     pub fn from_gzip(name: &str, bytes: &[u8]) -> Result<Syntax, Error> {
-        let mut raw = Vec::new();
-        GzDecoder::new(bytes)
-            .read_to_end(&mut raw)
-            .map_err(|e| Error::whole(name, format!("not a gzipped model: {e}")))?;
-        let body =
-            raw.strip_prefix(MAGIC).ok_or_else(|| Error::whole(name, "not a dateline syntax model"))?;
-        let (tagger, rest) = Tagger::read(name, body)?;
+        let body = read_gzipped(name, bytes, MAGIC, "syntax")?;
+        let (tagger, rest) = Tagger::read(name, &body)?;
         let (parser, rest) = Parser::read(name, rest)?;
         let (agreement, rest) = Agreement::read(rest)
             .ok_or_else(|| Error::whole(name, "the verb features are cut short or corrupt"))?;
@@ -78,10 +71,7 @@ impl Syntax {
         self.tagger.write(&mut raw);
         self.parser.write(&mut raw);
         self.agreement.write(&mut raw);
-        let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
-        // Writing to memory cannot fail.
-        let _ = encoder.write_all(&raw);
-        encoder.finish().unwrap_or_default()
+        gzipped(&raw)
     }
 
     /// Trains the tagger, then the parser on the tags the tagger predicts.

@@ -527,6 +527,30 @@ pub fn write_string(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// The body of a gzipped model file, after its `magic` first line; `name`
+/// names the file and `what` the kind of model in errors.
+pub fn read_gzipped(name: &str, bytes: &[u8], magic: &[u8], what: &str) -> Result<Vec<u8>, crate::Error> {
+    use std::io::Read;
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut raw)
+        .map_err(|e| crate::Error::whole(name, format!("not a gzipped model: {e}")))?;
+    if !raw.starts_with(magic) {
+        return Err(crate::Error::whole(name, format!("not a dateline {what} model")));
+    }
+    raw.drain(..magic.len());
+    Ok(raw)
+}
+
+/// A model file's bytes, gzipped as tightly as gzip goes.
+pub fn gzipped(raw: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to memory cannot fail.
+    let _ = encoder.write_all(raw);
+    encoder.finish().unwrap_or_default()
+}
+
 /// The index of the highest score (the first on ties).
 pub fn argmax(scores: &[f32]) -> usize {
     let mut best = 0;
