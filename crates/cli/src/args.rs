@@ -219,6 +219,11 @@ pub struct TrainSyntaxArgs {
 pub struct EntitiesArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// Parse every sentence, so that descriptions ("the company") and
+    /// pronouns ("it", "she") join the chains of the entities they refer
+    /// to; without it, only names are joined ("GM" and "General Motors").
+    #[arg(long)]
+    pub syntax: bool,
     /// Output: one JSON object per document and line, or a table to read.
     #[arg(long, short, value_enum, default_value_t = ReportFormat::Json)]
     pub format: ReportFormat,
@@ -340,6 +345,34 @@ pub enum EvalCommand {
         after_help = "Examples:\n  dateline eval syntax ../shared/data/ud/UD_English-GUM/en_gum-ud-dev.conllu\n  dateline eval syntax --model /tmp/syntax.bin.gz --format json gold.conllu\n  dateline eval syntax --errors ../shared/data/ud/UD_English-EWT/en_ewt-ud-dev.conllu"
     )]
     Syntax(SyntaxEvalArgs),
+    /// Coreference on a CorefUD CoNLL-U file (coreference in the MISC
+    /// column): MUC, B-cubed, CEAF-e and their mean (the CoNLL score),
+    /// singletons included, over the gold chains of people, organisations
+    /// and places that contain a proper name, and over all chains. A
+    /// mention found matches a gold one when it lies inside it and covers
+    /// its head word.
+    #[command(
+        after_help = "Example:\n  dateline eval coref ../shared/data/ud/UD_English-GUM/en_gum-ud-dev.conllu\n  (GUM is for scoring only: its licence forbids training on it)"
+    )]
+    Coref(CorefEvalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CorefEvalArgs {
+    /// A CoNLL-U file with CorefUD coreference (`Entity=` in MISC).
+    #[arg(value_name = "FILE.conllu")]
+    pub file: PathBuf,
+    /// Report format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Names only: leave descriptions and pronouns out (no parsing).
+    #[arg(long)]
+    pub names_only: bool,
+    /// Print each gold chain with a proper name, each of its mentions
+    /// marked with the chain it was found in (`-` when missed), and the
+    /// mentions found outside any gold mention.
+    #[arg(long)]
+    pub errors: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -243,6 +243,83 @@ fn entities_text_format_and_bad_input() {
 }
 
 #[test]
+fn entities_chains_tie_each_actor_of_the_seed_article_across_its_mentions() {
+    let seed = shared("examples/kalbajar.txt");
+    let out = dateline!("entities", "--syntax", seed.to_str().unwrap());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = &json_lines(&out)[0];
+    let chains = doc["chains"].as_array().unwrap();
+    let chain = |name: &str| -> Vec<String> {
+        let chain = chains.iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("no chain {name}"));
+        chain["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let aliyev = chain("Ilham Aliyev");
+    assert!(aliyev.contains(&"Aliyev".to_string()) && aliyev.contains(&"he".to_string()), "{aliyev:?}");
+    let azerbaijan = chain("Azerbaijan");
+    assert!(
+        azerbaijan.contains(&"Azerbaijani".to_string()) && azerbaijan.contains(&"Azerbaijan".to_string())
+    );
+    assert!(chain("Vladimir Putin").contains(&"he".to_string()));
+    // Without --syntax, names only.
+    let names = dateline!("entities", seed.to_str().unwrap());
+    let doc = &json_lines(&names)[0];
+    let kinds =
+        doc["chains"].as_array().unwrap().iter().flat_map(|c| c["mentions"].as_array().unwrap().clone());
+    assert!(kinds.clone().count() > 10 && kinds.into_iter().all(|m| m["kind"] == "name"));
+}
+
+#[test]
+fn eval_coref_scores_chains_against_a_corefud_file() {
+    // Written for this test: two people, each named then referred to.
+    let rows = [
+        ("Mary", "PROPN", 3, "nsubj", "Entity=(1-person-new-1"),
+        ("Barra", "PROPN", 1, "flat", "Entity=1)"),
+        ("met", "VERB", 0, "root", "_"),
+        ("Rick", "PROPN", 3, "obj", "Entity=(2-person-new-1"),
+        ("Wagoner", "PROPN", 4, "flat", "Entity=2)|SpaceAfter=No"),
+        (".", "PUNCT", 3, "punct", "_"),
+    ];
+    let second = [
+        ("She", "PRON", 2, "nsubj", "Entity=(1-person-giv-1)"),
+        ("said", "VERB", 0, "root", "_"),
+        ("he", "PRON", 5, "nsubj", "Entity=(2-person-giv-1)"),
+        ("would", "AUX", 5, "aux", "_"),
+        ("stay", "VERB", 2, "ccomp", "SpaceAfter=No"),
+        (".", "PUNCT", 2, "punct", "_"),
+    ];
+    let mut file = String::from("# newdoc id = test\n# global.Entity = eid-etype-infstat-minspan\n");
+    for (n, sentence) in [&rows, &second].into_iter().enumerate() {
+        file.push_str(&format!("# sent_id = {n}\n"));
+        for (i, (form, upos, head, deprel, misc)) in sentence.iter().enumerate() {
+            file.push_str(&format!("{}\t{form}\t_\t{upos}\t_\t_\t{head}\t{deprel}\t_\t{misc}\n", i + 1));
+        }
+        file.push('\n');
+    }
+    let path = std::env::temp_dir().join(format!("dateline-coref-{}.conllu", std::process::id()));
+    std::fs::write(&path, file).unwrap();
+    let out = dateline!("eval", "coref", path.to_str().unwrap(), "--format", "json");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["named"]["conll"], 1.0, "{report}");
+    assert_eq!(report["matched_mentions"], 4);
+    // Names alone leave the pronouns out: recall falls.
+    let out = dateline!("eval", "coref", path.to_str().unwrap(), "--format", "json", "--names-only");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["named"]["muc"]["r"].as_f64().unwrap() < 1.0, "{report}");
+    let broken = path.with_extension("broken.conllu");
+    std::fs::write(&broken, "1\tMary\t_\tPROPN\t_\t_\t0\troot\t_\tEntity=1)\n\n").unwrap();
+    let out = dateline!("eval", "coref", broken.to_str().unwrap());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && stderr.contains("line 1"), "{stderr}");
+    let _ = (std::fs::remove_file(&path), std::fs::remove_file(&broken));
+}
+
+#[test]
 fn seed_article_timeline_has_every_dated_event_with_its_status() {
     let seed = shared("examples/kalbajar.txt");
     let out = dateline!("timeline", seed.to_str().unwrap());
@@ -339,10 +416,12 @@ fn semeval_timelines_are_written_and_scored() {
         "json"
     );
     let score: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    // The official script's temporal awareness: 14.14 with the inferred
-    // dates, 9.37 without (the best system of 2015: 7.85).
+    // The official script's temporal awareness: 16.80 with the events
+    // whose arguments name the target or refer to it, 14.25 with every
+    // event of its sentences, 9.37 without inferred dates (the best system
+    // of 2015: 7.85).
     let f1 = score["micro"]["f1"].as_f64().unwrap();
-    assert!(f1 > 0.13, "track A F1 {f1}");
+    assert!(f1 > 0.155, "track A F1 {f1}");
     let _ = std::fs::remove_dir_all(&out_dir);
 }
 

@@ -12,6 +12,7 @@ pub mod abbreviations;
 pub mod calendar;
 pub mod function_words;
 pub mod nouns;
+pub mod referents;
 pub mod verbs;
 
 pub use abbreviations::abbreviation_ends_no_sentence;

@@ -2,6 +2,7 @@
 //! temporal expressions and geoparsing (LGL, GeoWebNews), and syntax
 //! against Universal Dependencies (CoNLL 2018).
 
+mod coref;
 mod error;
 mod events;
 mod geo;
@@ -10,6 +11,7 @@ mod syntax;
 mod tempeval;
 mod timegraph;
 
+pub use coref::{b_cubed, ceaf_e, muc, read_corefud, CorefDocument, CorefScore, CorefWord, GoldMention};
 pub use error::Error;
 pub use events::{AttributeScore, EventDocument, EventScore, Span, EVENT_ATTRIBUTES};
 pub use geo::{read_geo_corpus, GeoArticle, GeoScore, GoldToponym};

@@ -19,6 +19,7 @@
 //! assert_eq!(entries[0].event, "hand over");
 //! ```
 
+mod arguments;
 mod clause;
 mod mentions;
 mod status;
@@ -31,6 +32,7 @@ use dateline_core::{
 use dateline_english::verbs::PARTICLES;
 use dateline_text::{Segmented, Token};
 
+pub use arguments::{arguments, Argument, Role};
 pub use mentions::{Annotated, AnnotatedEvent, EventModel, Mention, ATTRIBUTES, CLASSES};
 
 /// What anchoring reads: one document as the earlier stages left it.

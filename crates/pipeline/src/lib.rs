@@ -4,10 +4,12 @@
 //! Document ─► segment ─► syntax ─► timex ─► entities ─► events ─► Analysis
 //!             (tokens,   (UD words, (TIMEX3   (places,    (dated entries,
 //!              sentences) tags,      + tense)  people,     event mentions)
-//!                         trees)               orgs)
+//!                         trees)               orgs,
+//!                                              coreference)
 //! ```
 //!
-//! The syntax stage is off unless asked for ([`Stages::syntax`]).
+//! The syntax stage is off unless asked for ([`Stages::syntax`]); with it,
+//! coreference resolves descriptions and pronouns as well as names.
 //!
 //! The text is segmented once and every stage reads that segmentation. A
 //! [`Pipeline`] is built once and shared by every thread; analysing a
@@ -29,6 +31,7 @@
 mod places;
 
 use dateline_core::{Document, Entity, Entry, Tense, Timex};
+use dateline_coref::Coreference;
 use dateline_entities::Recognizer;
 use dateline_events::{EventModel, Mention};
 use dateline_syntax::{Parse, Syntax};
@@ -220,6 +223,10 @@ impl Pipeline {
             Some(models) => models.analyse(&text),
             None => Vec::new(),
         };
+        let coreference = match self.recognizer.is_some() {
+            true => dateline_coref::resolve(&entities, &syntax),
+            false => Coreference::default(),
+        };
         let mut analysis = Analysis {
             document,
             text,
@@ -227,6 +234,7 @@ impl Pipeline {
             timexes,
             tenses,
             entities,
+            coreference,
             entries: Vec::new(),
             event_mentions: Vec::new(),
         };
@@ -267,6 +275,9 @@ pub struct Analysis<'d> {
     pub tenses: Vec<Tense>,
     /// Its places, people and organisations, in order.
     pub entities: Vec<Entity>,
+    /// Which mentions refer to the same entity: names always (with the
+    /// entities), descriptions and pronouns when the syntax stage ran.
+    pub coreference: Coreference,
     /// Its timeline entries, sorted by the day they start.
     pub entries: Vec<Entry>,
     /// Every event mention, dated or not, in order (empty unless the

@@ -4,7 +4,8 @@ use super::{exit_code, write_out};
 use crate::args::{EntitiesArgs, ReportFormat};
 use crate::inputs::gather;
 use anyhow::Result;
-use dateline_core::Entity;
+use dateline_core::{Entity, EntityKind};
+use dateline_coref::{Coreference, Mention};
 use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::Input;
 use rayon::prelude::*;
@@ -16,25 +17,50 @@ struct Found<'a> {
     id: &'a str,
     dct: String,
     entities: &'a [Entity],
+    /// Coreference: each chain with its mentions.
+    chains: Vec<ChainOut<'a>>,
+}
+
+/// A chain as written out, with its mentions themselves.
+#[derive(Serialize)]
+struct ChainOut<'a> {
+    name: &'a str,
+    kind: EntityKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    geonameid: Option<u32>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    aliases: &'a [String],
+    mentions: Vec<&'a Mention>,
 }
 
 pub fn run(args: &EntitiesArgs) -> Result<ExitCode> {
     let gathered = gather(&args.input)?;
-    let pipeline = Pipeline::with_stages(Stages::ENTITIES);
+    let stages = Stages { syntax: args.syntax, ..Stages::ENTITIES };
+    let pipeline = Pipeline::try_with_stages(stages)?;
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()
-        .map(|input| render(input, &pipeline.analyse(&input.document).entities, args.format))
+        .map(|input| {
+            let analysis = pipeline.analyse(&input.document);
+            render(input, &analysis.entities, &analysis.coreference, args.format)
+        })
         .collect();
     write_out(rendered)?;
     Ok(exit_code(gathered.skipped))
 }
 
-fn render(input: &Input, entities: &[Entity], format: ReportFormat) -> String {
+fn render(input: &Input, entities: &[Entity], coreference: &Coreference, format: ReportFormat) -> String {
     let doc = &input.document;
+    let chains = coreference.chains.iter().map(|chain| ChainOut {
+        name: &chain.name,
+        kind: chain.kind,
+        geonameid: chain.geonameid,
+        aliases: &chain.aliases,
+        mentions: chain.mentions.iter().map(|&m| &coreference.mentions[m]).collect(),
+    });
     match format {
         ReportFormat::Json => {
-            let found = Found { id: &doc.id, dct: doc.dct.to_string(), entities };
+            let found = Found { id: &doc.id, dct: doc.dct.to_string(), entities, chains: chains.collect() };
             serde_json::to_string(&found).unwrap_or_default() + "\n"
         }
         ReportFormat::Text => {
@@ -54,6 +80,17 @@ fn render(input: &Input, entities: &[Entity], format: ReportFormat) -> String {
                 out.push_str(&format!(
                     "{:>6}-{:<6} {:<12} {:<8} {:<28} {}\n",
                     e.start, e.end, kind, role, e.text, place
+                ));
+            }
+            // Chains of more than one mention: who is who.
+            for (i, chain) in chains.enumerate().filter(|(_, c)| c.mentions.len() > 1) {
+                let mentions: Vec<String> =
+                    chain.mentions.iter().map(|m| format!("{} @{}", m.text, m.start)).collect();
+                out.push_str(&format!(
+                    "chain {i:<4} {:<12} {:<28} {}\n",
+                    chain.kind.as_str(),
+                    chain.name,
+                    mentions.join(", ")
                 ));
             }
             out

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod bench;
+mod coref;
 mod entities;
 mod eval;
 mod gazetteer;
@@ -32,6 +33,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Eval(EvalCommand::Events(args)) => eval::events(&args),
         Command::Eval(EvalCommand::Semeval2015(args)) => semeval::run(&args),
         Command::Eval(EvalCommand::Syntax(args)) => syntax::eval(&args),
+        Command::Eval(EvalCommand::Coref(args)) => coref::eval(&args),
         Command::Train(TrainCommand::Syntax(args)) => train::syntax(&args),
         Command::Train(TrainCommand::Events(args)) => train::events(&args),
         Command::Bench(args) => bench::run(&args),

@@ -42,7 +42,8 @@ pub fn run(args: &SemevalArgs) -> Result<ExitCode> {
     if docs.is_empty() {
         bail!("{}: no CAT documents found", corpus.display());
     }
-    let pipeline = Pipeline::try_with_stages(Stages { event_mentions: true, ..Stages::TIMELINE })?;
+    let pipeline =
+        Pipeline::try_with_stages(Stages { event_mentions: true, syntax: true, ..Stages::TIMELINE })?;
     let analysed: Vec<Analysed> = docs.par_iter().filter_map(|doc| analyse(&pipeline, doc)).collect();
     std::fs::create_dir_all(out).with_context(|| out.display().to_string())?;
     for target in &targets {
@@ -92,6 +93,10 @@ struct Analysed {
     events: Vec<(usize, usize)>,
     /// The day inferred for each event mention with no date of its own.
     inferred: Vec<Option<Date>>,
+    /// Coreference: which descriptions and pronouns refer to which names.
+    coreference: dateline_coref::Coreference,
+    /// Each sentence's dependency tree.
+    parses: Vec<dateline_syntax::Parse>,
 }
 
 fn analyse(pipeline: &Pipeline, cat: &CatDocument) -> Option<Analysed> {
@@ -120,6 +125,8 @@ fn analyse(pipeline: &Pipeline, cat: &CatDocument) -> Option<Analysed> {
         entries: analysis.entries,
         events: analysis.event_mentions.iter().map(|m| (m.start, m.end)).collect(),
         inferred,
+        coreference: analysis.coreference,
+        parses: analysis.syntax,
     })
 }
 
@@ -135,26 +142,62 @@ impl Analysed {
         Some(format!("{}-{}-{}", self.cat.id, sentence, word))
     }
 
-    /// Sentences that name the target (its full name, or the last word of
-    /// a longer name: "Jobs" for "Steve Jobs").
-    fn sentences_naming(&self, target: &str) -> Vec<usize> {
+    /// Where the target is mentioned: character spans of its name (in
+    /// full, or the last word of a longer name: "Jobs" for "Steve Jobs"),
+    /// and of the descriptions and pronouns that refer to it.
+    fn target_spans(&self, target: &str) -> Vec<(usize, usize)> {
         let words: Vec<String> = target.split_whitespace().map(str::to_lowercase).collect();
         let surname =
             words.last().filter(|w| words.len() > 1 && w.len() > 3 && w.chars().all(char::is_alphabetic));
-        let mut found = Vec::new();
-        for i in 0..self.cat.tokens.len() {
-            let matches_full = words
+        let tokens = &self.cat.tokens;
+        let mut spans = Vec::new();
+        for i in 0..tokens.len() {
+            let full = words
                 .iter()
                 .enumerate()
-                .all(|(k, w)| self.cat.tokens.get(i + k).is_some_and(|(_, t)| t.to_lowercase() == *w));
-            let matches_surname = surname.is_some_and(|s| self.cat.tokens[i].1.to_lowercase() == *s);
-            if matches_full || matches_surname {
-                found.push(self.cat.tokens[i].0);
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|(_, t)| t.to_lowercase() == *w));
+            let length = if full {
+                words.len()
+            } else if surname.is_some_and(|s| tokens[i].1.to_lowercase() == *s) {
+                1
+            } else {
+                0
+            };
+            if length > 0 {
+                let last = i + length - 1;
+                spans.push((self.offsets[i], self.offsets[last] + tokens[last].1.chars().count()));
             }
         }
-        found.sort();
-        found.dedup();
-        found
+        let coref = &self.coreference;
+        let overlaps = |m: &dateline_coref::Mention| spans.iter().any(|&(a, b)| m.start < b && a < m.end);
+        let chains: Vec<usize> = coref
+            .mentions
+            .iter()
+            .filter(|m| m.kind == dateline_coref::MentionKind::Name && overlaps(m))
+            .map(|m| m.chain)
+            .collect();
+        let referring: Vec<(usize, usize)> = coref
+            .mentions
+            .iter()
+            .filter(|m| m.kind != dateline_coref::MentionKind::Name && chains.contains(&m.chain))
+            .map(|m| (m.start, m.end))
+            .collect();
+        spans.extend(referring);
+        spans
+    }
+
+    /// Whether the event mention at `offset` has the target among its
+    /// arguments (the word heading an argument lies in one of `spans`).
+    fn takes_part(&self, offset: usize, spans: &[(usize, usize)]) -> bool {
+        let Some(parse) = self.parses.iter().find(|p| {
+            p.spans.first().is_some_and(|s| s.0 <= offset) && p.spans.last().is_some_and(|s| offset < s.1)
+        }) else {
+            return false;
+        };
+        let Some(w) = parse.spans.iter().position(|s| s.0 <= offset && offset < s.1) else { return false };
+        let inside =
+            |word: usize| spans.iter().any(|&(a, b)| a <= parse.spans[word].0 && parse.spans[word].1 <= b);
+        dateline_events::arguments(parse, w).iter().any(|arg| inside(arg.word))
     }
 }
 
@@ -164,12 +207,11 @@ fn timeline_of(target: &str, docs: &[Analysed]) -> Timeline {
     let mut dated: BTreeMap<(Date, Date, String), Vec<String>> = BTreeMap::new();
     let mut undated: Vec<String> = Vec::new();
     for doc in docs {
-        let sentences = doc.sentences_naming(target);
-        let in_sentence =
-            |offset: usize| doc.token_at(offset).is_some_and(|t| sentences.contains(&doc.cat.tokens[t].0));
+        let spans = doc.target_spans(target);
+        let takes_part = |offset: usize| doc.takes_part(offset, &spans);
         let mut used = Vec::new();
         for entry in &doc.entries {
-            if entry.trigger.0 == entry.trigger.1 || !in_sentence(entry.trigger.0) {
+            if entry.trigger.0 == entry.trigger.1 || !takes_part(entry.trigger.0) {
                 continue;
             }
             let Some((start, end)) = entry.date.range() else { continue };
@@ -183,7 +225,7 @@ fn timeline_of(target: &str, docs: &[Analysed]) -> Timeline {
             }
         }
         for ((start, _), inferred) in doc.events.iter().zip(&doc.inferred) {
-            if !in_sentence(*start) || used.contains(start) {
+            if !takes_part(*start) || used.contains(start) {
                 continue;
             }
             let Some(id) = doc.event_id(*start) else { continue };

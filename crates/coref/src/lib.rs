@@ -1,0 +1,462 @@
+//! Coreference within one document: which mentions refer to the same
+//! person, organisation or place.
+//!
+//! Names are joined first: the same place (its GeoNames id), the same
+//! person (a later surname is already given the full name), an
+//! organisation's short form or acronym ("Boeing Co." and "Boeing", "GM"
+//! and "General Motors"). With the syntax stage's trees, definite
+//! descriptions that name an entity's type ("the company", "the Seattle-based
+//! planemaker", "the country") and personal pronouns ("it", "its", "he",
+//! "she") are then resolved to the most salient compatible entity before
+//! them: one mentioned recently, as a subject, often (a salience model in
+//! the manner of Lappin and Leass), never a co-argument of the same verb
+//! ("Boeing sued it").
+//!
+//! ```
+//! use dateline_core::{Entity, EntityKind};
+//! use dateline_coref::resolve;
+//! let boeing = |start, text: &str| Entity {
+//!     start, end: start + text.chars().count(), text: text.into(),
+//!     kind: EntityKind::Organization, role: None, name: None, geonameid: None,
+//!     lat: None, lon: None, country: None, admin1: None,
+//! };
+//! // Without trees, names only.
+//! let found = resolve(&[boeing(0, "Boeing Co."), boeing(30, "Boeing")], &[]);
+//! assert_eq!(found.chains.len(), 1);
+//! assert_eq!(found.chains[0].name, "Boeing Co.");
+//! assert_eq!(found.mentions[1].chain, 0);
+//! ```
+
+mod names;
+
+use dateline_core::{Entity, EntityKind};
+use dateline_english::referents::{
+    description_referent, Referent, FEMININE_NAMES, FEMININE_TITLES, MASCULINE_TITLES,
+};
+use dateline_syntax::{Parse, Upos};
+use names::NameKey;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One mention of an entity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    /// First character (inclusive).
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+    /// A name, a description or a pronoun.
+    pub kind: MentionKind,
+    /// The chain it belongs to: an index into [`Coreference::chains`].
+    pub chain: usize,
+}
+
+/// How a mention refers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// By name: "General Motors", "GM", "Putin".
+    Name,
+    /// By a description of its type: "the carmaker".
+    Description,
+    /// By a pronoun: "it", "she".
+    Pronoun,
+}
+
+/// The mentions of one entity in a document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Chain {
+    /// Its fullest name: the longest name it is mentioned by (a person's
+    /// full name, a place's gazetteer name).
+    pub name: String,
+    /// Place, person or organisation.
+    pub kind: EntityKind,
+    /// GeoNames id of a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geonameid: Option<u32>,
+    /// The other names it goes by in the document ("GM", "Boeing").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Its mentions: indexes into [`Coreference::mentions`], in order.
+    pub mentions: Vec<usize>,
+}
+
+/// The coreference chains of one document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Coreference {
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// Every entity, in order of first mention.
+    pub chains: Vec<Chain>,
+}
+
+impl Coreference {
+    /// The chain of the mention that covers the character `offset`.
+    pub fn chain_at(&self, offset: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.end <= offset);
+        self.mentions.get(i).filter(|m| m.start <= offset).map(|m| m.chain)
+    }
+}
+
+/// The chains of a document from its entities (in text order) and, when
+/// the syntax stage ran, its sentences' trees (empty otherwise: names are
+/// then joined, and descriptions and pronouns left alone).
+pub fn resolve(entities: &[Entity], parses: &[Parse]) -> Coreference {
+    let mut chains: Vec<(EntityKind, Chain)> = Vec::new();
+    // Each chain under the keys of its names, so that a document of many
+    // names costs a lookup per name, not a comparison with every chain.
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut named: Vec<usize> = Vec::with_capacity(entities.len());
+    for entity in entities {
+        let key = NameKey::of(entity);
+        let found = key.lookups().into_iter().find_map(|k| by_key.get(&(entity.kind, k)).copied());
+        let chain = found.unwrap_or_else(|| {
+            let name = entity.name.clone().unwrap_or_else(|| entity.text.clone());
+            let chain = Chain {
+                name,
+                kind: entity.kind,
+                geonameid: entity.geonameid,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            };
+            chains.push((entity.kind, chain));
+            chains.len() - 1
+        });
+        for k in key.keys() {
+            by_key.entry((entity.kind, k)).or_insert(chain);
+        }
+        named.push(chain);
+    }
+    let mut mentions: Vec<Mention> = entities
+        .iter()
+        .zip(&named)
+        .map(|(e, &chain)| Mention {
+            start: e.start,
+            end: e.end,
+            text: e.text.clone(),
+            kind: MentionKind::Name,
+            chain,
+        })
+        .collect();
+    if !parses.is_empty() {
+        mentions.extend(Referring::new(entities, &named, &chains).resolve(parses));
+        mentions.sort_by_key(|m| (m.start, m.end));
+    }
+    let mut chains: Vec<Chain> = chains.into_iter().map(|(_, c)| c).collect();
+    for (i, mention) in mentions.iter().enumerate() {
+        let chain = &mut chains[mention.chain];
+        chain.mentions.push(i);
+        if mention.kind == MentionKind::Name && chain.kind != EntityKind::Place {
+            let better = mention.text.chars().count() > chain.name.chars().count()
+                && !mention.text.ends_with("'s")
+                && chain.kind == EntityKind::Organization;
+            if better {
+                let old = std::mem::replace(&mut chain.name, mention.text.clone());
+                chain.aliases.push(old);
+            } else if mention.text != chain.name && !chain.aliases.contains(&mention.text) {
+                chain.aliases.push(mention.text.clone());
+            }
+        }
+    }
+    for chain in &mut chains {
+        let name = chain.name.clone();
+        chain.aliases.retain(|a| *a != name);
+        chain.aliases.dedup();
+    }
+    Coreference { mentions, chains }
+}
+
+/// A mention seen so far, for salience.
+struct Seen {
+    chain: usize,
+    sentence: usize,
+    subject: bool,
+    /// The word its head depends on (1-based), in its sentence.
+    governor: usize,
+}
+
+/// Descriptions and pronouns, resolved in text order against what came
+/// before them.
+struct Referring<'a> {
+    entities: &'a [Entity],
+    named: &'a [usize],
+    kinds: Vec<EntityKind>,
+}
+
+impl<'a> Referring<'a> {
+    fn new(entities: &'a [Entity], named: &'a [usize], chains: &[(EntityKind, Chain)]) -> Referring<'a> {
+        Referring { entities, named, kinds: chains.iter().map(|(kind, _)| *kind).collect() }
+    }
+
+    fn resolve(&self, parses: &[Parse]) -> Vec<Mention> {
+        let mut seen: Vec<Seen> = Vec::new();
+        let mut genders: Vec<Option<Gender>> = vec![None; self.kinds.len()];
+        let mut found = Vec::new();
+        let mut next_entity = 0;
+        for (sentence, parse) in parses.iter().enumerate() {
+            for (w, word) in parse.words.iter().enumerate() {
+                let (start, end) = parse.spans[w];
+                while next_entity < self.entities.len() && self.entities[next_entity].end <= start {
+                    next_entity += 1;
+                }
+                // A word that overlaps a name is part of it ("Co." of "Boeing Co").
+                if let Some(entity) =
+                    self.entities.get(next_entity).filter(|e| e.start < end && start < e.end)
+                {
+                    let chain = self.named[next_entity];
+                    if entity.start >= start && self.kinds[chain] == EntityKind::Person {
+                        let title = w.checked_sub(1).map(|t| parse.words[t].form.to_lowercase());
+                        genders[chain] = genders[chain].or(gender_of(&word.form, title.as_deref()));
+                    }
+                    // The name's head word stands for it.
+                    if name_head(parse, w, entity.end) == w {
+                        seen.push(Seen::at(parse, w, chain, sentence));
+                    }
+                    continue;
+                }
+                let Some((wants, first)) = referring(parse, w).filter(|&(_, first)| {
+                    // "the Kalbajar region" is named, not described.
+                    !self.entities.iter().any(|e| e.start < end && parse.spans[first].0 < e.end)
+                }) else {
+                    // Something else that "it" could stand for: "the plane".
+                    if competes(word) {
+                        seen.push(Seen::at(parse, w, NOTHING, sentence));
+                    }
+                    continue;
+                };
+                let pronoun = first == w;
+                let gender = pronoun.then(|| pronoun_gender(&word.form)).flatten();
+                let window = if pronoun { 2 } else { 4 };
+                let core = ["nsubj", "nsubj:pass", "obj", "iobj"].contains(&word.deprel.as_str());
+                let chain = best(&seen, sentence, window, |s| {
+                    let fits = match s.chain {
+                        NOTHING => pronoun && wants.contains(&EntityKind::Organization),
+                        chain => {
+                            wants.contains(&self.kinds[chain])
+                                && (gender.is_none() || genders[chain].is_none() || genders[chain] == gender)
+                        }
+                    };
+                    fits && !(core && s.sentence == sentence && s.governor == word.head)
+                });
+                let Some(chain) = chain.filter(|&c| c != NOTHING) else { continue };
+                genders[chain] = genders[chain].or(gender);
+                seen.push(Seen::at(parse, w, chain, sentence));
+                let forms: Vec<&str> = parse.words[first..=w].iter().map(|x| x.form.as_str()).collect();
+                let kind = if pronoun { MentionKind::Pronoun } else { MentionKind::Description };
+                found.push(Mention { start: parse.spans[first].0, end, text: forms.join(" "), kind, chain });
+            }
+        }
+        found
+    }
+}
+
+/// The chain of a noun phrase that is none of the entities.
+const NOTHING: usize = usize::MAX;
+
+impl Seen {
+    fn at(parse: &Parse, w: usize, chain: usize, sentence: usize) -> Seen {
+        let word = &parse.words[w];
+        Seen { chain, sentence, subject: word.deprel.starts_with("nsubj"), governor: word.head }
+    }
+}
+
+/// A woman or a man, as a pronoun or a name tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Feminine,
+    Masculine,
+}
+
+fn pronoun_gender(form: &str) -> Option<Gender> {
+    match form.to_lowercase().as_str() {
+        "she" | "her" | "hers" | "herself" => Some(Gender::Feminine),
+        "he" | "him" | "his" | "himself" => Some(Gender::Masculine),
+        _ => None,
+    }
+}
+
+/// A person's gender from the title before the name or its given name.
+fn gender_of(given: &str, title: Option<&str>) -> Option<Gender> {
+    let title = title.map(|t| t.trim_end_matches('.'));
+    let has = |list: &[&str]| title.is_some_and(|t| list.iter().any(|l| l.trim_end_matches('.') == t));
+    if has(FEMININE_TITLES) || FEMININE_NAMES.contains(&given.to_lowercase().as_str()) {
+        Some(Gender::Feminine)
+    } else if has(MASCULINE_TITLES) {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
+}
+
+/// A singular common noun heading a subject or an object: what "it" may
+/// stand for when no entity does.
+fn competes(word: &dateline_syntax::Word) -> bool {
+    matches!(word.upos, Upos::Noun | Upos::Propn)
+        && word.feature("Number") != Some("Plur")
+        && matches!(word.deprel.as_str(), "nsubj" | "nsubj:pass" | "obj" | "root")
+}
+
+/// The word of a name that heads it: the first whose head lies outside
+/// the name (or `w` itself when the name goes on past the sentence).
+fn name_head(parse: &Parse, w: usize, end: usize) -> usize {
+    let last = (w..parse.words.len()).take_while(|&i| parse.spans[i].0 < end).last().unwrap_or(w);
+    (w..=last)
+        .find(|&i| {
+            let head = parse.words[i].head;
+            head == 0 || head - 1 < w || head - 1 > last
+        })
+        .unwrap_or(w)
+}
+
+/// A pronoun or a definite description at word `w`: the kinds of entity
+/// it can refer to and its first word.
+fn referring(parse: &Parse, w: usize) -> Option<(&'static [EntityKind], usize)> {
+    const NOT_PERSON: &[EntityKind] = &[EntityKind::Organization, EntityKind::Place];
+    const ORGANIZATION: &[EntityKind] = &[EntityKind::Organization];
+    const PLACE: &[EntityKind] = &[EntityKind::Place];
+    const PERSON: &[EntityKind] = &[EntityKind::Person];
+    let word = &parse.words[w];
+    match word.upos {
+        Upos::Pron => {
+            let wants = match word.form.to_lowercase().as_str() {
+                // "It is likely that ..." refers to nothing.
+                "it" if word.deprel == "expl" || impersonal(parse, w) => return None,
+                "it" | "its" | "itself" => NOT_PERSON,
+                "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => PERSON,
+                _ => return None,
+            };
+            Some((wants, w))
+        }
+        Upos::Noun if word.deprel != "compound" && word.feature("Number") != Some("Plur") => {
+            let wants = match description_referent(&word.lemma.to_lowercase())? {
+                Referent::Organization => ORGANIZATION,
+                Referent::Place => PLACE,
+            };
+            let children = || parse.words.iter().enumerate().filter(move |(_, c)| c.head == w + 1);
+            // "the company", not "a company" or "the company of X".
+            let the = children().any(|(_, c)| c.deprel == "det" && c.lemma.eq_ignore_ascii_case("the"));
+            let specified =
+                children().any(|(_, c)| matches!(c.deprel.as_str(), "nmod" | "acl:relcl" | "appos"));
+            if !the || specified {
+                return None;
+            }
+            // "the Seattle-based planemaker", "the U.S. carmaker"; not "the
+            // product development team".
+            if children().any(|(_, c)| c.deprel == "compound" && c.upos != Upos::Propn) {
+                return None;
+            }
+            let modifier =
+                |c: &dateline_syntax::Word| matches!(c.deprel.as_str(), "det" | "amod" | "compound");
+            let first = children().filter(|&(i, c)| i < w && modifier(c)).map(|(i, _)| i).min().unwrap_or(w);
+            Some((wants, first))
+        }
+        _ => None,
+    }
+}
+
+/// "it" as the subject of a clause whose real subject comes later: "it is
+/// likely that", "it seems", "it takes years to".
+fn impersonal(parse: &Parse, w: usize) -> bool {
+    let head = parse.words[w].head;
+    head > 0
+        && parse
+            .words
+            .iter()
+            .any(|c| c.head == head && matches!(c.deprel.as_str(), "csubj" | "ccomp" | "xcomp"))
+        && matches!(parse.words[head - 1].upos, Upos::Adj | Upos::Aux)
+        || head > 0 && ["seem", "appear", "rain"].contains(&parse.words[head - 1].lemma.as_str())
+}
+
+/// The most salient chain among those mentioned at most `window`
+/// sentences before: each mention counts half as much per sentence back,
+/// twice as a subject.
+fn best(seen: &[Seen], sentence: usize, window: usize, fits: impl Fn(&Seen) -> bool) -> Option<usize> {
+    let mut scores: Vec<(usize, f64, usize)> = Vec::new();
+    for (order, s) in seen.iter().enumerate().rev() {
+        let distance = sentence - s.sentence;
+        if distance > window {
+            break;
+        }
+        if !fits(s) {
+            continue;
+        }
+        let weight = 0.5f64.powi(distance as i32) * if s.subject { 2.0 } else { 1.0 };
+        match scores.iter_mut().find(|(c, _, _)| *c == s.chain) {
+            Some(score) => score.1 += weight,
+            None => scores.push((s.chain, weight, order)),
+        }
+    }
+    // The highest score; on a tie, the latest mentioned.
+    scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2))).map(|(chain, _, _)| chain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_entities::Recognizer;
+    use dateline_syntax::Syntax;
+    use dateline_text::Segmented;
+    use proptest::prelude::*;
+
+    fn chains(text: &str) -> Coreference {
+        let segmented = Segmented::new(text);
+        let entities = Recognizer::new().recognize(&segmented);
+        let parses = Syntax::embedded().unwrap().analyse(&segmented);
+        resolve(&entities, &parses)
+    }
+
+    /// The mentions of the chain that `name` is in, as written.
+    fn chain_of<'a>(found: &'a Coreference, name: &str) -> Vec<&'a str> {
+        let chain = found.mentions.iter().find(|m| m.text == name).map(|m| m.chain);
+        found.mentions.iter().filter(|m| Some(m.chain) == chain).map(|m| m.text.as_str()).collect()
+    }
+
+    #[test]
+    fn pronouns_and_descriptions_join_the_entity_they_refer_to() {
+        let found = chains(
+            "Boeing Co. said on Tuesday that it would protest the award. \
+             The company filed the protest with the Government Accountability Office.",
+        );
+        assert_eq!(chain_of(&found, "Boeing Co"), ["Boeing Co", "it", "The company"]);
+    }
+
+    #[test]
+    fn she_and_he_go_to_a_woman_and_a_man() {
+        let found = chains("Mary Barra met Rick Wagoner in Detroit. She said he would stay.");
+        assert_eq!(chain_of(&found, "Mary Barra"), ["Mary Barra", "She"]);
+        assert_eq!(chain_of(&found, "Rick Wagoner"), ["Rick Wagoner", "he"]);
+    }
+
+    #[test]
+    fn it_that_refers_to_nothing_stays_alone() {
+        let found = chains("Airbus delayed the jet. It is likely that deliveries will slip.");
+        assert_eq!(chain_of(&found, "Airbus"), ["Airbus"]);
+    }
+
+    #[test]
+    fn without_trees_names_are_still_joined() {
+        let text = "General Motors raised prices. GM said demand was strong.";
+        let segmented = Segmented::new(text);
+        let entities = Recognizer::new().recognize(&segmented);
+        let found = resolve(&entities, &[]);
+        assert!(found.mentions.iter().all(|m| m.kind == MentionKind::Name));
+        assert_eq!(
+            found.chain_at(found.mentions[0].start),
+            found.chain_at(found.mentions.last().unwrap().start)
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_text_gives_chains_that_index_their_mentions(text in "[A-Za-z .,'itsheTh]{0,200}") {
+            let found = chains(&text);
+            for (i, m) in found.mentions.iter().enumerate() {
+                prop_assert!(found.chains[m.chain].mentions.contains(&i));
+                prop_assert!(m.start <= m.end);
+            }
+        }
+    }
+}
