@@ -24,7 +24,10 @@ pub struct Entry {
     pub timex: Timex,
     /// Character offsets of the sentence in the document.
     pub sentence: (usize, usize),
-    /// People and organisations of the clause.
+    /// Who takes part: with the syntax stage, the people and organisations
+    /// among the event's arguments (through the pronouns and descriptions
+    /// that refer to them) and the countries that do it; without it, the
+    /// people and organisations named in the clause.
     pub actors: Vec<String>,
     /// Places of the clause.
     pub places: Vec<EntryPlace>,
@@ -49,6 +52,11 @@ pub enum DateSource {
     /// day, or an empty one at offset 0 for the publication date.
     Inferred,
 }
+
+names!(DateSource, "a date source", {
+    Explicit => "explicit",
+    Inferred => "inferred",
+});
 
 /// A place of an entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

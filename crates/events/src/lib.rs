@@ -13,7 +13,8 @@
 //! let doc = Document::new(Date::new(2020, 11, 26).unwrap(), "Azerbaijan will hand over the Lachin district on December 1.");
 //! let text = Segmented::new(&doc.text);
 //! let timexes = Tagger::new().tag(&doc.text, doc.dct);
-//! let entries = anchor(&Input { document: &doc, text: &text, timexes: &timexes, tenses: &[], entities: &[], mentions: &[], parses: &[] });
+//! let none = dateline_coref::Coreference::default();
+//! let entries = anchor(&Input { document: &doc, text: &text, timexes: &timexes, tenses: &[], entities: &[], mentions: &[], parses: &[], coreference: &none });
 //! assert_eq!(entries[0].date, "2020-12-01");
 //! assert_eq!(entries[0].status, Status::Scheduled);
 //! assert_eq!(entries[0].event, "hand over");
@@ -29,6 +30,7 @@ use dateline_core::{
     Date, DateSource, Document, Entity, EntityKind, Entry, EntryPlace, PlaceRole, Point, Status, Tense,
     Timex, TimexType, TimexValue,
 };
+use dateline_coref::Coreference;
 use dateline_english::verbs::PARTICLES;
 use dateline_text::{Segmented, Token};
 
@@ -55,8 +57,13 @@ pub struct Input<'a> {
     /// lists.
     pub mentions: &'a [Mention],
     /// Each sentence's dependency tree, when the syntax stage ran (else
-    /// empty): a date then dates the event it modifies.
+    /// empty): a date then dates the event it modifies, and an entry's
+    /// actors are the people and organisations among the event's
+    /// arguments.
     pub parses: &'a [dateline_syntax::Parse],
+    /// Which mentions refer to which entity: with the trees, an argument
+    /// "it" or "the company" is the actor it refers to.
+    pub coreference: &'a Coreference,
 }
 
 /// The timeline entries of one document, sorted by the day they start.
@@ -101,7 +108,58 @@ pub fn anchor(input: &Input<'_>) -> Vec<Entry> {
         }
     }
     entries.sort_by_key(|e| (e.start, e.end, e.timex.start));
+    take_part(input, &mut entries);
     entries
+}
+
+/// With the trees, an entry's actors are the people and organisations
+/// that take part in its event — its arguments ([`arguments`]), those
+/// joined to them by "and", and what a pronoun or description among them
+/// refers to — and the places that do it (its subject), not every name
+/// of its clause. An event the trees do not
+/// find keeps the names of its clause.
+fn take_part(input: &Input<'_>, entries: &mut [Entry]) {
+    for entry in entries.iter_mut() {
+        let offset = entry.trigger.0;
+        let parse = input.parses.iter().find(|p| {
+            p.spans.first().is_some_and(|s| s.0 <= offset) && p.spans.last().is_some_and(|s| offset < s.1)
+        });
+        let Some(parse) = parse else { continue };
+        let Some(w) = parse.spans.iter().position(|s| s.0 <= offset && offset < s.1) else { continue };
+        // Each argument, and whether it is the subject or the agent.
+        let doer = |a: &Argument| a.role == Role::Agent || parse.words[a.word].deprel.starts_with("nsubj");
+        let mut words: Vec<(usize, bool)> = arguments(parse, w).iter().map(|a| (a.word, doer(a))).collect();
+        // "Aliyev and Putin signed": both; "Rick Wagoner, the chief": the
+        // name.
+        let joined: Vec<(usize, bool)> = parse
+            .words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, x)| {
+                let &(_, does) = words.iter().find(|(a, _)| x.head == a + 1)?;
+                // "Azerbaijani forces entered", "the country's troops": the
+                // country whose forces do it.
+                let whose = does && matches!(x.deprel.as_str(), "nmod:poss" | "amod");
+                (whose || matches!(x.deprel.as_str(), "conj" | "appos" | "flat")).then_some((i, does))
+            })
+            .collect();
+        words.extend(joined);
+        let mut actors: Vec<String> = Vec::new();
+        for (word, does) in words {
+            let Some(chain) = input.coreference.chain_at(parse.spans[word].0) else { continue };
+            let chain = &input.coreference.chains[chain];
+            // A country that acts ("Armenia was to hand over") is an actor;
+            // one acted upon or in is a place.
+            let acts = match chain.kind {
+                EntityKind::Person | EntityKind::Organization => true,
+                EntityKind::Place => does,
+            };
+            if acts && !actors.contains(&chain.name) {
+                actors.push(chain.name.clone());
+            }
+        }
+        entry.actors = actors;
+    }
 }
 
 /// A document with what the earlier stages found in it.
@@ -513,6 +571,7 @@ pub fn inferred_entries(input: &Input<'_>, entries: &[Entry]) -> Vec<Entry> {
             date_source: DateSource::Inferred,
         });
     }
+    take_part(input, &mut out);
     out
 }
 
@@ -551,6 +610,7 @@ mod tests {
             entities: &[],
             mentions: &[],
             parses: &[],
+            coreference: &Coreference::default(),
         };
         let entries = anchor(&input);
         assert_eq!(entries.len(), 1);

@@ -296,6 +296,7 @@ impl Analysis<'_> {
             entities: &self.entities,
             mentions: &self.event_mentions,
             parses: &self.syntax,
+            coreference: &self.coreference,
         }
     }
 }
@@ -323,10 +324,33 @@ mod tests {
                 assert_eq!(word.form, chars[start..end].iter().collect::<String>());
             }
         }
-        // The other stages do not change with syntax on.
+        // The other stages do not change with syntax on, but for the
+        // actors: who takes part, the country and "it" that stands for it.
         let without = Pipeline::new().analyse(&doc);
         assert_eq!((analysis.timexes, analysis.entities), (without.timexes, without.entities));
-        assert_eq!(analysis.entries, without.entries);
+        let actors: Vec<&[String]> = analysis.entries.iter().map(|e| e.actors.as_slice()).collect();
+        assert_eq!(actors, [["Armenia"], ["Armenia"]]);
+        let unnamed = |entries: Vec<Entry>| -> Vec<Entry> {
+            entries.into_iter().map(|e| Entry { actors: Vec::new(), ..e }).collect()
+        };
+        assert_eq!(unnamed(analysis.entries), unnamed(without.entries));
+    }
+
+    #[test]
+    fn with_trees_an_entrys_actors_are_who_takes_part_even_as_a_pronoun() {
+        let doc = Document::new(
+            Date::new(2008, 1, 10).unwrap(),
+            "Boeing Co. said on Tuesday that it would deliver the first jet in March.",
+        );
+        let actors = |stages: Stages| -> Vec<(String, Vec<String>)> {
+            let pipeline = Pipeline::try_with_stages(stages).unwrap();
+            pipeline.analyse(&doc).entries.into_iter().map(|e| (e.event, e.actors)).collect()
+        };
+        let by_clause = actors(Stages::TIMELINE);
+        assert!(by_clause.contains(&("deliver".into(), vec![])), "{by_clause:?}");
+        let by_syntax = actors(Stages::TIMELINE_BY_SYNTAX);
+        assert!(by_syntax.contains(&("deliver".into(), vec!["Boeing Co".into()])), "{by_syntax:?}");
+        assert!(by_syntax.contains(&("said".into(), vec!["Boeing Co".into()])), "{by_syntax:?}");
     }
 
     #[test]
