@@ -47,7 +47,9 @@ writeFileSync(hostile, JSON.stringify({
 const inputs = [path.join(root, "examples"), hostile];
 const seed = path.resolve(root, "../shared/examples/kalbajar.txt");
 if (existsSync(seed)) inputs.push(seed);
-execFileSync(bin, ["ingest", "--db", db, ...inputs], { cwd: root, stdio: "inherit" });
+// With --inferred: events with no date of their own are stored too, dated
+// from their stories, and drawn apart.
+execFileSync(bin, ["ingest", "--inferred", "--db", db, ...inputs], { cwd: root, stdio: "inherit" });
 
 const server = spawn(bin, ["serve", "--db", db, "--addr", `127.0.0.1:${port}`], { cwd: root, stdio: "inherit" });
 let browser;
@@ -81,11 +83,24 @@ try {
   await page.waitForSelector("#map circle.place", { timeout: 10000 }).catch(() => {});
   check("a point on the map", (await page.locator("#map circle.place").count()) > 0);
 
-  await page.locator('#timeline .event[data-date="2020-11-25"]').first().click();
+  await page.locator('#timeline .event[data-date="2020-11-25"]:not(.inferred)').first().click();
   const sources = await page.locator("#sources .source").count();
   const marked = await page.locator("#sources mark").count();
   check("an event shows its sources with the date phrase marked", sources > 0 && marked > 0, `${sources} ${marked}`);
   await page.screenshot({ path: path.join(out, "kalbajar.png"), fullPage: true });
+  const inferred = page.locator("#timeline .event.inferred");
+  if (existsSync(seed)) {
+    const dashed = (await inferred.count()) > 0
+      ? await inferred.first().evaluate((n) => getComputedStyle(n).strokeDasharray)
+      : "none";
+    check("an inferred date is drawn with a dashed outline", dashed !== "none" && dashed !== "", dashed);
+    if ((await inferred.count()) > 0) {
+      // It may lie under a told event of the same day.
+      await inferred.first().dispatchEvent("click");
+      const said = await page.locator("#sources").textContent();
+      check("and its panel says the date is inferred", said.includes("Date inferred"), said);
+    }
+  }
 
   // The hostile article: its markup is text on the page, and nothing ran.
   await page.fill("#q", "protested");

@@ -273,8 +273,9 @@ pub struct TimelineArgs {
     /// dated from the story (the last day on which something happened
     /// before it, else the publication date) and marked
     /// `"date_source": "inferred"`; runs the event model (about five
-    /// times slower).
-    #[arg(long, conflicts_with = "db")]
+    /// times slower). With --db: also the events dated only from their
+    /// stories (stored by `ingest --inferred`).
+    #[arg(long)]
     pub inferred: bool,
     /// Output: JSON (one object per document and line), a readable
     /// timeline, or CSV (one row per entry).
@@ -517,6 +518,16 @@ pub struct IngestArgs {
     /// most one batch).
     #[arg(long, default_value_t = 256)]
     pub batch: usize,
+    /// Also store an entry for every event told as happening that has no
+    /// date of its own, dated from its story and marked inferred (as
+    /// `timeline --inferred`); about five times slower.
+    #[arg(long)]
+    pub inferred: bool,
+    /// Parse every sentence: dates anchored in the dependency tree and
+    /// actors who take part in each event (as `timeline --syntax`); about
+    /// ten times slower.
+    #[arg(long)]
+    pub syntax: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -963,3 +963,23 @@ fn timeline_inferred_adds_entries_marked_inferred() {
         ["entered explicit", "raised inferred"]
     );
 }
+
+#[test]
+fn ingest_inferred_stores_dates_from_the_story_and_timeline_db_shows_them_when_asked() {
+    let article = tmp_file(
+        "inferred.txt",
+        b"date 2020-11-26\nArmenian troops left Kalbajar on Wednesday. Residents burned their homes.",
+    );
+    let db = std::env::temp_dir().join(format!("dateline-inferred-{}.db", std::process::id()));
+    let _ = std::fs::remove_file(&db);
+    let out = dateline!("ingest", "--inferred", "--db", db.to_str().unwrap(), article.to_str().unwrap());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let told = json_lines(&dateline!("timeline", "--db", db.to_str().unwrap()));
+    assert!(!told.is_empty() && told.iter().all(|e| e["date_source"] == "explicit"), "{told:?}");
+    let all = json_lines(&dateline!("timeline", "--db", db.to_str().unwrap(), "--inferred"));
+    let burned = all.iter().find(|e| e["event"] == "burned").expect("the undated event, with --inferred");
+    assert_eq!((&burned["date"], &burned["date_source"]), (&"2020-11-25".into(), &"inferred".into()));
+    let text = dateline!("timeline", "--db", db.to_str().unwrap(), "--inferred", "--format", "text");
+    assert!(String::from_utf8_lossy(&text.stdout).contains("(date inferred)"));
+    let _ = std::fs::remove_file(&db);
+}

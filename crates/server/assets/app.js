@@ -108,7 +108,9 @@ function drawTimeline() {
     const d = new Date(tick);
     tick = monthly ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
   }
-  for (const event of events) {
+  // Inferred dates under told ones: a told date on the same day stays on top.
+  const drawn = [...events].sort((a, b) => (b.date_source === "inferred") - (a.date_source === "inferred"));
+  for (const event of drawn) {
     const row = groups.indexOf(groupOf(event));
     if (row < 0) continue;
     const y = 24 + row * rowHeight + rowHeight / 2;
@@ -123,11 +125,13 @@ function drawTimeline() {
       mark = svg("circle", { cx: (x0 + x1) / 2, cy: y, r: 6, fill: hollow ? "#fff" : colour, stroke: colour, "stroke-width": 2 });
     }
     mark.classList.add("event");
+    // A date inferred from the story, not told: a dashed outline.
+    if (event.date_source === "inferred") mark.classList.add("inferred");
     mark.dataset.date = event.date;
     mark.dataset.status = event.status;
     mark.dataset.id = String(event.id);
     const title = svg("title");
-    title.textContent = event.date + " · " + event.status + " · " + event.text;
+    title.textContent = event.date + (event.date_source === "inferred" ? " (date inferred)" : "") + " · " + event.status + " · " + event.text;
     mark.appendChild(title);
     mark.addEventListener("click", () => { selected = event.id; drawTimeline(); showSources(event); });
     if (selected === event.id) mark.classList.add("selected");
@@ -169,6 +173,9 @@ function setupTimeline() {
     item.append(swatch, document.createTextNode(status));
     legend.appendChild(item);
   }
+  const inferred = el("li");
+  inferred.append(el("span", { class: "inferred-swatch" }), document.createTextNode("date inferred"));
+  legend.appendChild(inferred);
 }
 
 // ----- map -----
@@ -237,6 +244,9 @@ function showSources(event) {
   head.append(el("strong", {}, event.date + " · " + event.status), document.createTextNode(" " + event.text));
   box.appendChild(head);
   if (event.conflict) box.appendChild(el("p", { class: "meta" }, "Sources disagree on the date: " + event.dates.join(", ")));
+  if (event.date_source === "inferred") {
+    box.appendChild(el("p", { class: "meta" }, "Date inferred: no source dates this event; it is placed on the last day its story told before it, or on the publication date."));
+  }
   if (event.linked) box.appendChild(el("p", { class: "meta" }, "Linked: " + event.linked.date + " (" + event.linked.status + ")"));
   for (const source of event.sources) {
     const item = el("div", { class: "source" });
@@ -255,7 +265,8 @@ function showSources(event) {
     const meta = el("p", { class: "meta" });
     const href = source.url && /^https?:\/\//.test(source.url) ? source.url : "/api/documents/" + encodeURIComponent(source.doc);
     const link = el("a", { href, rel: "noopener noreferrer", target: "_blank" }, source.title || source.doc);
-    meta.append(link, document.createTextNode(" · published " + source.dct + " · says " + source.date + " (" + source.status + ")"));
+    const says = source.date_source === "inferred" ? " · dated from its story " : " · says ";
+    meta.append(link, document.createTextNode(" · published " + source.dct + says + source.date + " (" + source.status + ")"));
     item.append(sentence, meta);
     box.appendChild(item);
   }

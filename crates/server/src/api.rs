@@ -24,6 +24,8 @@ pub(crate) struct EventFilters {
     to: Option<String>,
     status: Option<String>,
     q: Option<String>,
+    /// `false` leaves out the events dated only from their stories.
+    inferred: Option<bool>,
     limit: Option<usize>,
 }
 
@@ -55,6 +57,7 @@ impl EventFilters {
             to: parameter::<Date>("to", self.to.as_deref())?,
             status: parameter::<Status>("status", self.status.as_deref())?,
             search: self.q.filter(|s| !s.trim().is_empty()).map(|q| fts_phrase(&q)).transpose()?,
+            explicit_only: self.inferred == Some(false),
             limit: Some(self.limit.unwrap_or(200).min(MAX_EVENTS)),
             max_sources: Some(20),
         })

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 /// ```
 pub fn to_csv(events: &[Event]) -> String {
     let mut out = String::from(
-        "event,date,start,end,status,conflict,dates,word,text,places,actors,source,published,source_date,source_status,sentence\n",
+        "event,date,start,end,status,conflict,dates,word,text,places,actors,source,published,source_date,source_status,sentence,date_source,source_date_source\n",
     );
     for e in events {
         for s in &e.sources {
@@ -33,6 +33,8 @@ pub fn to_csv(events: &[Event]) -> String {
                 s.date.to_string(),
                 s.status.to_string(),
                 s.sentence.clone(),
+                e.date_source.to_string(),
+                s.date_source.to_string(),
             ];
             let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             out.push_str(&row.join(","));

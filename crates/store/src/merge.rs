@@ -11,7 +11,7 @@
 //! back (`merge_sqlite.rs`); nothing here knows about SQLite, so the rules
 //! are tested on tables of accounts at the bottom of this file.
 
-use dateline_core::{Date, EntryPlace, Status, TimexValue};
+use dateline_core::{Date, DateSource, EntryPlace, Status, TimexValue};
 use std::collections::HashMap;
 
 /// One article's account of a dated event: a stored entry, as the merge
@@ -36,6 +36,9 @@ pub(crate) struct Account {
     pub places: Vec<EntryPlace>,
     /// People and organisations.
     pub actors: Vec<String>,
+    /// Its date is inferred from the story, not told
+    /// ([`DateSource::Inferred`]).
+    pub inferred: bool,
 }
 
 /// One event: the accounts that tell it and what they agree on.
@@ -56,9 +59,20 @@ pub(crate) struct MergedEvent {
     /// The event on the other side of a planned/happened pair (an index
     /// into the merge's events).
     pub linked: Option<usize>,
+    /// Every account's date is inferred from its story.
+    pub inferred: bool,
 }
 
 impl MergedEvent {
+    /// Told with a date by at least one account, or only inferred.
+    pub fn date_source(&self) -> DateSource {
+        if self.inferred {
+            DateSource::Inferred
+        } else {
+            DateSource::Explicit
+        }
+    }
+
     /// Whether its accounts disagree on the date.
     pub fn conflict(&self) -> bool {
         self.dates.len() > 1
@@ -182,19 +196,25 @@ enum Shared<'a> {
     Actor(&'a str),
 }
 
-/// The event told by a set of accounts (in input order).
+/// The event told by a set of accounts (in input order). The accounts
+/// that tell its date decide it, its status and its conflicts; those whose
+/// date is inferred from their story decide only when no account tells
+/// one, and then disagree with nobody.
 fn event(accounts: &[Account], members: Vec<usize>) -> MergedEvent {
-    let date = most_common(members.iter().map(|&m| &accounts[m].date), ToString::to_string).clone();
-    let status = *most_common(members.iter().map(|&m| &accounts[m].status), |s| s.as_str());
-    let leader = members.iter().copied().find(|&m| accounts[m].date == date).unwrap_or(members[0]);
-    let mut dates: Vec<TimexValue> = Vec::new();
-    for &m in &members {
+    let told: Vec<usize> = members.iter().copied().filter(|&m| !accounts[m].inferred).collect();
+    let inferred = told.is_empty();
+    let deciding = if inferred { &members } else { &told };
+    let date = most_common(deciding.iter().map(|&m| &accounts[m].date), ToString::to_string).clone();
+    let status = *most_common(deciding.iter().map(|&m| &accounts[m].status), |s| s.as_str());
+    let leader = deciding.iter().copied().find(|&m| accounts[m].date == date).unwrap_or(deciding[0]);
+    let mut dates: Vec<TimexValue> = vec![date.clone()];
+    for &m in deciding.iter().filter(|_| !inferred) {
         if !dates.contains(&accounts[m].date) {
             dates.push(accounts[m].date.clone());
         }
     }
     dates.sort_by_cached_key(ToString::to_string);
-    MergedEvent { accounts: members, leader, date, status, dates, linked: None }
+    MergedEvent { accounts: members, leader, date, status, dates, linked: None, inferred }
 }
 
 /// The value given most often; a tie goes to the first by `spelling`, so
@@ -309,6 +329,7 @@ mod tests {
             text: format!("{word} ({n})"),
             places: if place.name.is_empty() { vec![] } else { vec![place] },
             actors: if actor.is_empty() { vec![] } else { vec![actor.into()] },
+            inferred: false,
         }
     }
 
@@ -502,6 +523,30 @@ mod tests {
         assert_eq!((event.date.to_string(), event.status), ("2020-11-25".to_string(), Status::Occurred));
         assert_eq!(event.dates, [TimexValue::parse("2020-11-24"), TimexValue::parse("2020-11-25")]);
         assert_eq!(event.leader, 1, "the first account with the most common date");
+    }
+
+    #[test]
+    fn a_told_date_outweighs_inferred_ones_and_they_disagree_with_nobody() {
+        let rows = [
+            ("capped", "2010-07-17", "occurred", "", "BP"),
+            ("capped", "2010-07-15", "occurred", "", "BP"),
+            ("capped", "2010-07-17", "occurred", "", "BP"),
+        ];
+        let mut accounts: Vec<Account> =
+            rows.into_iter().enumerate().map(|(n, row)| account(n, row)).collect();
+        // The first and last dated from their stories, the second told.
+        accounts[0].inferred = true;
+        accounts[2].inferred = true;
+        let merged = merge(&accounts);
+        assert_eq!(merged.events.len(), 1);
+        let event = &merged.events[0];
+        assert_eq!((event.date.to_string(), event.leader), ("2010-07-15".to_string(), 1));
+        assert!(!event.conflict() && event.date_source() == DateSource::Explicit);
+        // Only inferred: the most common inferred day, no conflict.
+        accounts[1].inferred = true;
+        let event = &merge(&accounts).events[0];
+        assert_eq!(event.date.to_string(), "2010-07-17");
+        assert!(!event.conflict() && event.date_source() == DateSource::Inferred);
     }
 
     #[test]

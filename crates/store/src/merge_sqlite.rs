@@ -53,8 +53,8 @@ fn write_event(
     let leader = &accounts[event.leader];
     let dates = serde_json::to_string(&event.dates).expect("TIMEX3 values serialise as strings");
     tx.execute(
-        "INSERT INTO events (id, date, start, end, status, event, text, conflict, dates, linked) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO events (id, date, start, end, status, event, text, conflict, dates, linked, date_source) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             id,
             event.date.to_string(),
@@ -65,7 +65,8 @@ fn write_event(
             leader.text,
             event.conflict(),
             dates,
-            event.linked.map(event_id)
+            event.linked.map(event_id),
+            event.date_source().as_str()
         ],
     )?;
     let members = || event.accounts.iter().map(|&a| &accounts[a]);
@@ -113,7 +114,8 @@ fn ledes(conn: &Connection) -> Result<HashMap<String, String>, Error> {
 /// Every stored entry, in the order it was stored.
 fn accounts(conn: &Connection) -> Result<Vec<Account>, Error> {
     let mut statement = conn.prepare(
-        "SELECT id, doc, date, start, end, status, event, text, places, actors FROM entries ORDER BY id",
+        "SELECT id, doc, date, start, end, status, event, text, places, actors, date_source FROM entries \
+         ORDER BY id",
     )?;
     let rows = statement.query_map([], |r| {
         Ok(Account {
@@ -127,6 +129,7 @@ fn accounts(conn: &Connection) -> Result<Vec<Account>, Error> {
             text: r.get(7)?,
             places: json(r, 8)?,
             actors: json(r, 9)?,
+            inferred: r.get::<_, String>(10)? == "inferred",
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -7,7 +7,7 @@
 //! same string the store writes, so the JSON of the API and the exports
 //! reads as plain strings.
 
-use dateline_core::{Date, EntityKind, Status, TimexMod, TimexType, TimexValue};
+use dateline_core::{Date, DateSource, EntityKind, Status, TimexMod, TimexType, TimexValue};
 use dateline_pipeline::PlaceFilter;
 use serde::Serialize;
 
@@ -43,6 +43,9 @@ pub struct Event {
     pub conflict: bool,
     /// Every date the sources give.
     pub dates: Vec<TimexValue>,
+    /// `explicit` when an article tells its date; `inferred` when every
+    /// article only lets it be dated from its story.
+    pub date_source: DateSource,
     /// Places, by name.
     pub places: Vec<String>,
     /// People and organisations.
@@ -88,8 +91,11 @@ pub struct Source {
     pub date: TimexValue,
     /// The status this article gives.
     pub status: Status,
-    /// The date phrase as written.
+    /// The date phrase as written (empty for a date inferred from the
+    /// publication date).
     pub expression: String,
+    /// Whether this article tells the date or lets it be inferred.
+    pub date_source: DateSource,
 }
 
 /// Filters of a timeline query; every field is optional.
@@ -114,6 +120,9 @@ pub struct Query {
     ///
     /// [`Error::is_bad_query`]: crate::Error::is_bad_query
     pub search: Option<String>,
+    /// Only events an article dates itself: none dated only from a story
+    /// (`date_source` inferred; stored by `ingest --inferred`).
+    pub explicit_only: bool,
     /// At most this many events (all when None).
     pub limit: Option<usize>,
     /// At most this many sources listed per event (all when None); the
@@ -228,6 +237,8 @@ pub struct StoredEntry {
     pub text: String,
     /// The date phrase.
     pub expression: String,
+    /// Told or inferred.
+    pub date_source: DateSource,
 }
 
 /// An entity and how often it is named.

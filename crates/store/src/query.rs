@@ -132,7 +132,8 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         let mut entries = self.conn.prepare(
-            "SELECT date, status, event, text, expression FROM entries WHERE doc = ?1 ORDER BY start, id",
+            "SELECT date, status, event, text, expression, date_source FROM entries WHERE doc = ?1 \
+             ORDER BY start, id",
         )?;
         let entries = entries
             .query_map([&id], |r| {
@@ -142,6 +143,7 @@ impl Store {
                     event: r.get(2)?,
                     text: r.get(3)?,
                     expression: r.get(4)?,
+                    date_source: typed(r, 5)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -210,6 +212,9 @@ fn event_ids_sql(query: &Query, limit: Option<i64>) -> (String, Vec<String>) {
         args.push(status.as_str().to_string());
         sql.push_str(&format!(" AND e.status = ?{}", args.len()));
     }
+    if query.explicit_only {
+        sql.push_str(" AND e.date_source = 'explicit'");
+    }
     // Each filter names the set of events it allows, so that the most
     // selective one drives the query through its index.
     if let Some(entity) = &query.entity {
@@ -263,7 +268,8 @@ fn event_ids_sql(query: &Query, limit: Option<i64>) -> (String, Vec<String>) {
 /// `max_sources`, all when negative) sources.
 fn event(conn: &Connection, id: i64, max_sources: i64) -> Result<Event, Error> {
     let (head, linked) = conn.query_row(
-        "SELECT date, start, end, status, event, text, conflict, dates, linked FROM events WHERE id = ?1",
+        "SELECT date, start, end, status, event, text, conflict, dates, linked, date_source FROM events \
+         WHERE id = ?1",
         [id],
         |r| {
             let event = Event {
@@ -276,6 +282,7 @@ fn event(conn: &Connection, id: i64, max_sources: i64) -> Result<Event, Error> {
                 text: r.get(5)?,
                 conflict: r.get(6)?,
                 dates: json(r, 7)?,
+                date_source: typed(r, 9)?,
                 places: Vec::new(),
                 actors: Vec::new(),
                 linked: None,
@@ -293,7 +300,7 @@ fn event(conn: &Connection, id: i64, max_sources: i64) -> Result<Event, Error> {
     let places = names("SELECT name FROM event_places WHERE event = ?1")?;
     let actors = names("SELECT name FROM event_actors WHERE event = ?1")?;
     let mut statement = conn.prepare(
-        "SELECT d.id, d.dct, d.title, d.url, n.sentence, n.date, n.status, n.expression \
+        "SELECT d.id, d.dct, d.title, d.url, n.sentence, n.date, n.status, n.expression, n.date_source \
          FROM event_sources s JOIN entries n ON n.id = s.entry JOIN documents d ON d.id = n.doc \
          WHERE s.event = ?1 ORDER BY s.rowid LIMIT ?2",
     )?;
@@ -310,6 +317,7 @@ fn event(conn: &Connection, id: i64, max_sources: i64) -> Result<Event, Error> {
                 date: typed(r, 5)?,
                 status: typed(r, 6)?,
                 expression: r.get(7)?,
+                date_source: typed(r, 8)?,
             })
         })?
         .collect::<Result<_, _>>()?;

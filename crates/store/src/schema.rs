@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS entries (
     date TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL,
     status TEXT NOT NULL, event TEXT NOT NULL, text TEXT NOT NULL,
     sentence TEXT NOT NULL, expression TEXT NOT NULL,
-    places TEXT NOT NULL, actors TEXT NOT NULL
+    places TEXT NOT NULL, actors TEXT NOT NULL,
+    date_source TEXT NOT NULL DEFAULT 'explicit'
 );
 CREATE INDEX IF NOT EXISTS entries_doc ON entries(doc);
 CREATE TABLE IF NOT EXISTS failures (
@@ -50,7 +51,8 @@ CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
     date TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL,
     status TEXT NOT NULL, event TEXT NOT NULL, text TEXT NOT NULL,
-    conflict INTEGER NOT NULL, dates TEXT NOT NULL, linked INTEGER
+    conflict INTEGER NOT NULL, dates TEXT NOT NULL, linked INTEGER,
+    date_source TEXT NOT NULL DEFAULT 'explicit'
 );
 CREATE INDEX IF NOT EXISTS events_start ON events(start, end);
 CREATE INDEX IF NOT EXISTS events_end ON events(end);
@@ -86,7 +88,14 @@ CREATE INDEX IF NOT EXISTS place_counts_order ON place_counts(events DESC, name,
 
 /// The version of the layout, in `PRAGMA user_version`: a store of an
 /// older version gets what it lacks when opened for writing.
-pub(crate) const VERSION: i64 = 1;
+/// Version 2 added `date_source` to entries and events.
+pub(crate) const VERSION: i64 = 2;
+
+/// Columns a store of an older layout lacks: (table, column, definition).
+pub(crate) const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
+    ("entries", "date_source", "TEXT NOT NULL DEFAULT 'explicit'"),
+    ("events", "date_source", "TEXT NOT NULL DEFAULT 'explicit'"),
+];
 
 /// Fills the tables of counts from what is stored: for a store written
 /// before they were kept. Each statement is the definition its table

@@ -96,6 +96,16 @@ fn upgrade(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch("BEGIN IMMEDIATE")?;
     let upgraded = (|| {
         if version(conn)? < schema::VERSION {
+            for (table, column, definition) in schema::ADDED_COLUMNS {
+                let has: bool = conn.query_row(
+                    &format!("SELECT count(*) > 0 FROM pragma_table_info('{table}') WHERE name = ?1"),
+                    [column],
+                    |r| r.get(0),
+                )?;
+                if !has {
+                    conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {definition}"))?;
+                }
+            }
             conn.execute_batch(schema::FILL_COUNTS)?;
             conn.execute_batch(schema::FILL_PLACE_COUNTS)?;
             conn.execute_batch(&format!("PRAGMA user_version = {}", schema::VERSION))?;

@@ -67,7 +67,7 @@ impl Store {
                 let actors = serde_json::to_string(&entry.actors).expect("names serialise as JSON");
                 tx.execute(
                     "INSERT INTO entries (doc, date, start, end, status, event, text, sentence, expression, \
-                     places, actors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     places, actors, date_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     params![
                         doc.id,
                         entry.date.to_string(),
@@ -79,7 +79,8 @@ impl Store {
                         sentence,
                         entry.timex.text,
                         places,
-                        actors
+                        actors,
+                        entry.date_source.as_str()
                     ],
                 )?;
             }

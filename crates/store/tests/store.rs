@@ -311,3 +311,51 @@ fn a_read_whose_time_is_up_is_refused_as_timed_out() {
     let bounded = store.bounded(&ample, |s| s.events(&Query::default())).unwrap();
     assert_eq!(bounded, store.events(&Query::default()).unwrap(), "in time, the same answer");
 }
+
+#[test]
+fn inferred_dates_are_stored_marked_and_can_be_left_out() {
+    use dateline_core::DateSource;
+    use dateline_pipeline::Stages;
+    let scratch = Scratch::new("inferred");
+    let pipeline = Pipeline::try_with_stages(Stages::TIMELINE_INFERRED).unwrap();
+    let analyses: Vec<Analysis<'static>> = ARTICLES.iter().map(|doc| pipeline.analyse(doc)).collect();
+    let mut store = Store::open(&scratch.0).unwrap();
+    store.insert(&analyses).unwrap();
+    store.merge().unwrap();
+    let all = store.events(&Query::default()).unwrap();
+    let told = store.events(&Query { explicit_only: true, ..Query::default() }).unwrap();
+    let inferred: Vec<_> = all.iter().filter(|e| e.date_source == DateSource::Inferred).collect();
+    assert!(!inferred.is_empty(), "{all:#?}");
+    assert_eq!(told.len() + inferred.len(), all.len());
+    assert!(told.iter().all(|e| e.date_source == DateSource::Explicit));
+    // Every source of an inferred event lets its date be inferred; none of
+    // them makes a conflict.
+    for event in &inferred {
+        assert!(event.sources.iter().all(|s| s.date_source == DateSource::Inferred) && !event.conflict);
+    }
+    // The told events are those a store without inferred dates has.
+    let plain = Scratch::stored("inferred-plain");
+    let plain_events = Store::open(&plain.0).unwrap().events(&Query::default()).unwrap();
+    let dates = |events: &[dateline_store::Event]| -> Vec<String> {
+        let mut dates: Vec<String> = events.iter().map(|e| format!("{} {}", e.date, e.event)).collect();
+        dates.sort();
+        dates
+    };
+    assert_eq!(dates(&told), dates(&plain_events));
+}
+
+#[test]
+fn a_store_from_before_date_sources_gets_them_when_opened() {
+    let scratch = Scratch::stored("before-sources");
+    let conn = rusqlite::Connection::open(&scratch.0).unwrap();
+    conn.execute_batch(
+        "ALTER TABLE entries DROP COLUMN date_source; ALTER TABLE events DROP COLUMN date_source; \
+         PRAGMA user_version = 1",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&scratch.0).unwrap();
+    let events = store.events(&Query::default()).unwrap();
+    assert!(!events.is_empty());
+    assert!(events.iter().all(|e| e.date_source == dateline_core::DateSource::Explicit));
+}

@@ -4,7 +4,7 @@
 use crate::args::{ExportArgs, ExportFormat, IngestArgs, TimelineArgs, TimelineFormat};
 use crate::inputs::gather_excluding;
 use anyhow::{bail, Result};
-use dateline_pipeline::{place_filter, Analysis, Pipeline};
+use dateline_pipeline::{place_filter, Analysis, Pipeline, Stages};
 use dateline_store::{Failure, Query, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -59,7 +59,13 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         store.record_failure(&failure)?;
     }
     let bar = progress(todo.len() as u64);
-    let pipeline = Pipeline::new();
+    let stages = Stages {
+        syntax: args.syntax,
+        event_mentions: args.syntax || args.inferred,
+        inferred: args.inferred,
+        ..Stages::TIMELINE
+    };
+    let pipeline = Pipeline::try_with_stages(stages)?;
     let mut added = 0;
     for chunk in todo.chunks(args.batch.max(1)) {
         let batch: Vec<Analysis<'_>> =
@@ -136,6 +142,7 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
         to: args.to,
         status: args.status,
         search: args.search.clone(),
+        explicit_only: !args.inferred,
         limit: args.limit,
         max_sources: Some(args.max_sources),
     };
@@ -156,8 +163,12 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
                 };
                 let link =
                     e.linked.as_ref().map(|l| format!("  (see {} {})", l.date, l.status)).unwrap_or_default();
+                let inferred = match e.date_source {
+                    dateline_core::DateSource::Inferred => "  (date inferred)",
+                    dateline_core::DateSource::Explicit => "",
+                };
                 out.push_str(&format!(
-                    "{:<12} {:<10} {:<12} {}  [{}] {} source(s){conflict}{link}\n",
+                    "{:<12} {:<10} {:<12} {}  [{}] {} source(s){conflict}{link}{inferred}\n",
                     e.date,
                     e.status,
                     e.event,
