@@ -356,6 +356,38 @@ pub enum EvalCommand {
         after_help = "Example:\n  dateline eval coref ../shared/data/ud/UD_English-GUM/en_gum-ud-dev.conllu\n  (GUM is for scoring only: its licence forbids training on it)"
     )]
     Coref(CorefEvalArgs),
+    /// Event identity across articles on ECB+: clusters the gold event
+    /// mentions (ACTION_*, NEG_ACTION_*) of the validated sentences of each
+    /// topic with the store merge's rule for event words, writes the
+    /// clusters as JSON and prints MUC, B-cubed, CEAF-e and CoNLL F1 over
+    /// all topics scored as one document, singletons included.
+    #[command(
+        after_help = "Example (the standard dev topics):\n  dateline eval ecb ../shared/data/events/ecbplus/ECB+ --topics 2,5,12,18,21,23,34,35 --out /tmp/ecb.json"
+    )]
+    Ecb(EcbEvalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct EcbEvalArgs {
+    /// The ECB+ folder: one sub-folder of .xml files per topic.
+    pub dir: PathBuf,
+    /// The topics to read, comma-separated (all by default).
+    #[arg(long, value_name = "LIST")]
+    pub topics: Option<String>,
+    /// The validated sentences (`ECBplus_coreference_sentences.csv`);
+    /// looked for in DIR and beside it by default.
+    #[arg(long, value_name = "FILE")]
+    pub sentences: Option<PathBuf>,
+    /// Write the clusters here: {"<file>_<m_id>": "<cluster>"}.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// How alike two articles' words must be (cosine) to tell the same
+    /// story (tuned on the ECB+ train topics).
+    #[arg(long, default_value_t = 0.04)]
+    pub threshold: f64,
+    /// Report format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 #[derive(clap::Args, Debug)]

@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod function_words;
 pub mod nouns;
 pub mod referents;
+pub mod synonyms;
 pub mod verbs;
 
 pub use abbreviations::abbreviation_ends_no_sentence;

@@ -3,6 +3,7 @@
 //! against Universal Dependencies (CoNLL 2018).
 
 mod coref;
+mod ecb;
 mod error;
 mod events;
 mod geo;
@@ -12,6 +13,7 @@ mod tempeval;
 mod timegraph;
 
 pub use coref::{b_cubed, ceaf_e, muc, read_corefud, CorefDocument, CorefScore, CorefWord, GoldMention};
+pub use ecb::{read_ecb, read_ecb_sentences, EcbDocument, EcbMention};
 pub use error::Error;
 pub use events::{AttributeScore, EventDocument, EventScore, Span, EVENT_ATTRIBUTES};
 pub use geo::{read_geo_corpus, GeoArticle, GeoScore, GoldToponym};

@@ -19,6 +19,7 @@ mod columns;
 mod deadline;
 mod error;
 mod export;
+mod identity;
 mod merge;
 mod merge_sqlite;
 mod model;
@@ -30,6 +31,7 @@ mod write;
 pub use deadline::Deadline;
 pub use error::Error;
 pub use export::{csv_field, to_csv, to_timelinejs};
+pub use identity::{event_stems, same_event_word};
 pub use model::{
     DocumentSummary, EntityCount, Event, Failure, Link, MergeReport, PlaceCount, Query, Source,
     StoredDocument, StoredEntity, StoredEntry, StoredTimex,

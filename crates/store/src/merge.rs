@@ -1,7 +1,8 @@
 //! The cross-document merge as plain Rust: accounts of dated events in,
 //! events with their conflicts and links out.
 //!
-//! Two accounts tell the same event when their event words share a stem,
+//! Two accounts tell the same event when their event words share a stem
+//! ([`crate::identity`]: "exploded" and "explosion" do),
 //! they share a place or an actor, and their dates overlap. Two accounts
 //! of something that happened a few days apart are one event in
 //! conflict. A planned, missed or deadline date is linked to the event
@@ -11,6 +12,7 @@
 //! back (`merge_sqlite.rs`); nothing here knows about SQLite, so the rules
 //! are tested on tables of accounts at the bottom of this file.
 
+use crate::identity::event_stems;
 use dateline_core::{Date, DateSource, EntryPlace, Status, TimexValue};
 use std::collections::HashMap;
 
@@ -179,11 +181,13 @@ pub(crate) fn merge(accounts: &[Account]) -> Merged {
 fn candidates(accounts: &[Account]) -> HashMap<(String, Shared<'_>), Vec<usize>> {
     let mut buckets: HashMap<(String, Shared<'_>), Vec<usize>> = HashMap::new();
     for (i, account) in accounts.iter().enumerate() {
-        let stem = stem(&account.event);
         let places = account.places.iter().map(|p| Shared::Place(&p.name));
         let actors = account.actors.iter().map(|a| Shared::Actor(a));
-        for shared in places.chain(actors) {
-            buckets.entry((stem.clone(), shared)).or_default().push(i);
+        let shared: Vec<Shared<'_>> = places.chain(actors).collect();
+        for stem in event_stems(&account.event) {
+            for &shared in &shared {
+                buckets.entry((stem.clone(), shared)).or_default().push(i);
+            }
         }
     }
     buckets
@@ -244,19 +248,6 @@ fn most_common<'a, T: PartialEq, K: Ord>(
 /// exact duration divides evenly.
 fn days_between(from: Date, to: Date) -> i64 {
     to.duration_since(from).as_hours() / 24
-}
-
-/// A crude stem: "handed", "hands" and "handing" meet at "hand".
-fn stem(event: &str) -> String {
-    let word = event.split_whitespace().next().unwrap_or("").to_lowercase();
-    for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(base) = word.strip_suffix(suffix) {
-            if base.len() >= 3 {
-                return base.to_string();
-            }
-        }
-    }
-    word
 }
 
 /// Disjoint sets of accounts, joined pair by pair.

@@ -2,6 +2,7 @@
 
 mod bench;
 mod coref;
+mod ecb;
 mod entities;
 mod eval;
 mod gazetteer;
@@ -34,6 +35,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Eval(EvalCommand::Semeval2015(args)) => semeval::run(&args),
         Command::Eval(EvalCommand::Syntax(args)) => syntax::eval(&args),
         Command::Eval(EvalCommand::Coref(args)) => coref::eval(&args),
+        Command::Eval(EvalCommand::Ecb(args)) => ecb::eval(&args),
         Command::Train(TrainCommand::Syntax(args)) => train::syntax(&args),
         Command::Train(TrainCommand::Events(args)) => train::events(&args),
         Command::Bench(args) => bench::run(&args),

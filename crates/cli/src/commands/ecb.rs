@@ -1,0 +1,319 @@
+//! `dateline eval ecb`: event identity across articles on ECB+, with the
+//! store merge's rule for event words.
+//!
+//! Each topic's articles are first grouped by what they tell (two
+//! articles on the same earthquake share its words; an ECB+ topic holds
+//! two such stories), then within a group two event mentions are one event
+//! when their words meet ([`dateline_store::same_event_word`], on the
+//! tagger's lemmas).
+
+use crate::args::{EcbEvalArgs, ReportFormat};
+use crate::inputs::expand;
+use anyhow::{bail, Context, Result};
+use dateline_eval::{read_ecb, read_ecb_sentences, CorefScore, EcbDocument};
+use dateline_syntax::{Syntax, Upos};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// One event mention with what its identity is judged by.
+struct Mention {
+    /// `<file>_<m_id>`: the key of the output file.
+    key: String,
+    gold: String,
+    /// The lemma of its head word.
+    lemma: String,
+    /// Its article, as an index into the topic's articles.
+    doc: usize,
+}
+
+/// One article: its mentions and its words for grouping.
+struct Article {
+    doc: EcbDocument,
+    mentions: Vec<Mention>,
+    /// Content lemmas (nouns, proper nouns, verbs, numbers) and counts.
+    words: HashMap<String, f64>,
+}
+
+#[derive(Serialize)]
+struct Report {
+    topics: usize,
+    documents: usize,
+    mentions: usize,
+    /// Gold events (chains, singletons included).
+    gold_events: usize,
+    /// Events found.
+    events: usize,
+    score: CorefScore,
+    /// The same rule without grouping the articles first.
+    without_grouping: CorefScore,
+    /// Every mention of a topic with the same lemma one event (the
+    /// baseline of the literature).
+    same_lemma: CorefScore,
+}
+
+pub fn eval(args: &EcbEvalArgs) -> Result<ExitCode> {
+    let sentences_file = match &args.sentences {
+        Some(path) => path.clone(),
+        None => ["ECBplus_coreference_sentences.csv", "../ECBplus_coreference_sentences.csv"]
+            .iter()
+            .map(|name| args.dir.join(name))
+            .find(|p| p.exists())
+            .with_context(|| {
+                format!(
+                    "{}: no ECBplus_coreference_sentences.csv beside it; give --sentences",
+                    args.dir.display()
+                )
+            })?,
+    };
+    let csv =
+        std::fs::read_to_string(&sentences_file).with_context(|| sentences_file.display().to_string())?;
+    let kept = read_ecb_sentences(&csv).with_context(|| sentences_file.display().to_string())?;
+    let wanted: Option<HashSet<String>> =
+        args.topics.as_ref().map(|t| t.split(',').map(|s| s.trim().to_string()).collect());
+    let files: Vec<PathBuf> = expand(&args.dir)
+        .with_context(|| args.dir.display().to_string())?
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    let syntax = Syntax::embedded()?;
+    let mut topics: BTreeMap<String, Vec<Article>> = BTreeMap::new();
+    let articles: Vec<Result<Option<Article>>> = files
+        .par_iter()
+        .map(|file| {
+            let name = file.file_stem().unwrap_or_default().to_string_lossy().to_string();
+            let topic = name.split('_').next().unwrap_or_default().to_string();
+            if wanted.as_ref().is_some_and(|w| !w.contains(&topic)) {
+                return Ok(None);
+            }
+            let xml = std::fs::read_to_string(file).with_context(|| file.display().to_string())?;
+            let doc = read_ecb(&name, &xml).with_context(|| file.display().to_string())?;
+            Ok(Some(article(syntax, doc, &kept)))
+        })
+        .collect();
+    for article in articles {
+        if let Some(article) = article? {
+            topics.entry(article.doc.topic.clone()).or_default().push(article);
+        }
+    }
+    if topics.is_empty() {
+        bail!("{}: no ECB+ articles found (topic folders of .xml files)", args.dir.display());
+    }
+    let (mut key, mut response, mut ungrouped, mut lemma_only) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut clusters: BTreeMap<String, String> = BTreeMap::new();
+    let (mut documents, mut mentions) = (0, 0);
+    for (topic, articles) in &mut topics {
+        articles.sort_by(|a, b| a.doc.name.cmp(&b.doc.name));
+        documents += articles.len();
+        let groups = group_articles(articles, args.threshold);
+        let all: Vec<&Mention> = articles.iter().flat_map(|a| &a.mentions).collect();
+        mentions += all.len();
+        let found = events(&all, |a, b| {
+            groups[a.doc] == groups[b.doc] && dateline_store::same_event_word(&a.lemma, &b.lemma)
+        });
+        for (n, event) in found.iter().enumerate() {
+            for &m in event {
+                clusters.insert(all[m].key.clone(), format!("{topic}_{n}"));
+            }
+        }
+        response.extend(keyed(&all, found));
+        ungrouped
+            .extend(keyed(&all, events(&all, |a, b| dateline_store::same_event_word(&a.lemma, &b.lemma))));
+        lemma_only.extend(keyed(&all, events(&all, |a, b| a.lemma == b.lemma)));
+        let mut gold: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for m in &all {
+            gold.entry(&m.gold).or_default().push(m.key.clone());
+        }
+        key.extend(gold.into_values());
+    }
+    if let Some(out) = &args.out {
+        let json = serde_json::to_string_pretty(&clusters)?;
+        std::fs::write(out, json + "\n").with_context(|| out.display().to_string())?;
+    }
+    let report = Report {
+        topics: topics.len(),
+        documents,
+        mentions,
+        gold_events: key.len(),
+        events: response.len(),
+        score: CorefScore::compute(&key, &response),
+        without_grouping: CorefScore::compute(&key, &ungrouped),
+        same_lemma: CorefScore::compute(&key, &lemma_only),
+    };
+    match args.format {
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        ReportFormat::Text => {
+            println!(
+                "{} topics, {} documents, {} event mentions in the kept sentences: {} gold events, {} found",
+                report.topics, report.documents, report.mentions, report.gold_events, report.events
+            );
+            let row = |name: &str, s: &CorefScore| {
+                println!(
+                    "{name:<22} MUC {:.1}  B3 {:.1}  CEAF-e {:.1}  CoNLL F1 {:.1}",
+                    s.muc.f1 * 100.0,
+                    s.b_cubed.f1 * 100.0,
+                    s.ceaf_e.f1 * 100.0,
+                    s.conll * 100.0
+                )
+            };
+            row("dateline", &report.score);
+            row("  without grouping", &report.without_grouping);
+            row("same lemma (baseline)", &report.same_lemma);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Verbs that take their meaning from their object: "opened fire", "took
+/// control".
+const LIGHT_VERBS: &[&str] = &["open", "take", "make", "have", "give", "do", "hold", "get", "carry", "put"];
+
+/// An article with the lemmas of its kept mentions and of its words.
+fn article(syntax: &Syntax, doc: EcbDocument, kept: &HashSet<(String, usize)>) -> Article {
+    let mut lemmas: Vec<String> = Vec::with_capacity(doc.tokens.len());
+    let mut upos: Vec<Upos> = Vec::with_capacity(doc.tokens.len());
+    let mut start = 0;
+    while start < doc.tokens.len() {
+        let sentence = doc.tokens[start].0;
+        let end =
+            (start..doc.tokens.len()).find(|&i| doc.tokens[i].0 != sentence).unwrap_or(doc.tokens.len());
+        let forms: Vec<&str> = doc.tokens[start..end].iter().map(|(_, t)| t.as_str()).collect();
+        for tagged in syntax.tag(&forms) {
+            lemmas.push(tagged.lemma.to_lowercase());
+            upos.push(tagged.upos);
+        }
+        start = end;
+    }
+    let mut words: HashMap<String, f64> = HashMap::new();
+    for (lemma, upos) in lemmas.iter().zip(&upos) {
+        // Names and numbers tell a story apart more than its common
+        // words (weights chosen on the train topics).
+        let weight = match upos {
+            Upos::Propn | Upos::Num => 3.0,
+            Upos::Noun | Upos::Verb => 1.0,
+            _ => 0.0,
+        };
+        if weight > 0.0 && lemma.len() > 2 {
+            *words.entry(lemma.clone()).or_default() += weight;
+        }
+    }
+    let mentions = doc
+        .mentions
+        .iter()
+        .filter(|m| kept.contains(&(doc.name.clone(), m.sentence)))
+        .map(|m| {
+            // The head: the first verb or noun of the mention ("checked
+            // into" → "check"; "opened fire" → "fire": a light verb gives
+            // way to its noun), else its first word.
+            let content = |t: &usize| matches!(upos[*t], Upos::Verb | Upos::Noun);
+            let light = |t: &usize| LIGHT_VERBS.contains(&lemmas[*t].as_str());
+            let head = (m.tokens.iter().find(|t| content(t) && !light(t)))
+                .or_else(|| m.tokens.iter().find(|t| content(t)))
+                .copied()
+                .unwrap_or(m.tokens[0]);
+            Mention {
+                key: format!("{}_{}", doc.name, m.id),
+                gold: m.gold.clone(),
+                lemma: lemmas[head].clone(),
+                doc: 0,
+            }
+        })
+        .collect();
+    Article { doc, mentions, words }
+}
+
+/// Groups a topic's articles by what they tell: the cosine of their
+/// content words (weighted by rarity in the topic), joined by average
+/// link while the best pair is at least `threshold`. Also numbers each
+/// article's mentions with its article.
+fn group_articles(articles: &mut [Article], threshold: f64) -> Vec<usize> {
+    for (i, article) in articles.iter_mut().enumerate() {
+        for m in &mut article.mentions {
+            m.doc = i;
+        }
+    }
+    let n = articles.len();
+    let mut df: HashMap<&str, f64> = HashMap::new();
+    for article in articles.iter() {
+        for word in article.words.keys() {
+            *df.entry(word).or_default() += 1.0;
+        }
+    }
+    let vectors: Vec<HashMap<&str, f64>> = articles
+        .iter()
+        .map(|a| {
+            let mut v: HashMap<&str, f64> = a
+                .words
+                .iter()
+                .map(|(w, tf)| (w.as_str(), tf * ((1.0 + n as f64) / (1.0 + df[w.as_str()])).ln()))
+                .collect();
+            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt().max(1e-9);
+            v.values_mut().for_each(|x| *x /= norm);
+            v
+        })
+        .collect();
+    let cosine = |a: usize, b: usize| -> f64 {
+        vectors[a].iter().map(|(w, x)| x * vectors[b].get(w).copied().unwrap_or(0.0)).sum()
+    };
+    let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    loop {
+        let mut best = (threshold, None);
+        for a in 0..groups.len() {
+            for b in a + 1..groups.len() {
+                let pairs = (groups[a].len() * groups[b].len()) as f64;
+                let mean = groups[a]
+                    .iter()
+                    .flat_map(|&x| groups[b].iter().map(move |&y| (x, y)))
+                    .map(|(x, y)| cosine(x, y))
+                    .sum::<f64>()
+                    / pairs;
+                if mean >= best.0 {
+                    best = (mean, Some((a, b)));
+                }
+            }
+        }
+        let Some((a, b)) = best.1 else { break };
+        let joined = groups.remove(b);
+        groups[a].extend(joined);
+    }
+    let mut group_of = vec![0; n];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    group_of
+}
+
+/// Mentions joined pair by pair when `same` says so (transitively).
+fn events(mentions: &[&Mention], same: impl Fn(&Mention, &Mention) -> bool) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..mentions.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for a in 0..mentions.len() {
+        for b in a + 1..mentions.len() {
+            if same(mentions[a], mentions[b]) {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[rb] = ra;
+            }
+        }
+    }
+    let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..mentions.len() {
+        let r = root(&mut parent, i);
+        sets.entry(r).or_default().push(i);
+    }
+    sets.into_values().collect()
+}
+
+fn keyed(mentions: &[&Mention], events: Vec<Vec<usize>>) -> Vec<Vec<String>> {
+    events.into_iter().map(|e| e.into_iter().map(|m| mentions[m].key.clone()).collect()).collect()
+}
