@@ -49,7 +49,7 @@ impl NameKey {
     /// initials of a longer organisation name ("GM" for "General
     /// Motors"). Looked up in this order by [`NameKey::lookups`].
     pub fn keys(&self) -> Vec<String> {
-        let mut keys = self.lookups();
+        let mut keys = vec![self.identity()];
         if self.geonameid.is_some() {
             keys.push(format!("w:{}", self.words.join(" ")));
         }
@@ -60,14 +60,19 @@ impl NameKey {
         keys
     }
 
+    /// The key of the same place, person or organisation.
+    fn identity(&self) -> String {
+        match self.geonameid {
+            Some(id) => format!("g:{id}"),
+            None => format!("w:{}", self.words.join(" ")),
+        }
+    }
+
     /// The keys to look a name up by: the same place, person or
     /// organisation, then for an organisation its acronym's long form or
     /// its long form's acronym.
     pub fn lookups(&self) -> Vec<String> {
-        let mut keys = vec![match self.geonameid {
-            Some(id) => format!("g:{id}"),
-            None => format!("w:{}", self.words.join(" ")),
-        }];
+        let mut keys = vec![self.identity()];
         if let Some(acronym) = &self.acronym {
             keys.push(format!("i:{acronym}"));
         }
@@ -134,5 +139,7 @@ mod tests {
         assert!(same("U.N.", "United Nations"));
         assert!(!same("Airbus", "Boeing"));
         assert!(!same("GM", "Boeing") && same("Grand Motors Inc", "GM"));
+        // Two long names with the same initials are two organisations.
+        assert!(!same("National Labor Council", "National Logistic Committee"));
     }
 }

@@ -12,6 +12,9 @@
 //! assert_eq!(people[1].name.as_deref(), Some("Ilham Aliyev"));
 //! let baku = found.iter().find(|e| e.text == "Baku").unwrap();
 //! assert_eq!(baku.geonameid, Some(587084));
+//! // An acronym of an organisation the article names is that organisation.
+//! let found = recognizer.entities("General Motors Corp. cut jobs. GM said sales fell.");
+//! assert_eq!(found[1].name.as_deref(), Some("General Motors Corp"));
 //! ```
 
 mod found;
@@ -71,6 +74,61 @@ impl Recognizer {
         for run in &runs {
             self.classify(&words, run.start, run.end, &mut found);
         }
-        self.finish(text.text, &words, found)
+        let mut entities = self.finish(text.text, &words, found);
+        add_acronyms(text, &mut entities);
+        entities
+    }
+}
+
+/// "GM" after (or before) "General Motors": a word in capitals that spells
+/// the initials of an organisation the article names is that
+/// organisation, under its full name.
+fn add_acronyms(text: &Segmented<'_>, entities: &mut Vec<Entity>) {
+    use dateline_core::EntityKind;
+    use dateline_english::referents::{ACRONYM_SKIPS, LEGAL_SUFFIXES};
+    let initials: Vec<(String, String)> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .filter_map(|e| {
+            let words: Vec<String> = e
+                .text
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .filter(|w| !ACRONYM_SKIPS.contains(&w.as_str()) && !LEGAL_SUFFIXES.contains(&w.as_str()))
+                .collect();
+            let letters: String =
+                words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
+            (words.len() >= 2).then(|| (letters, e.text.clone()))
+        })
+        .collect();
+    if initials.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for token in &text.tokens {
+        let letters = token.text;
+        let is_acronym = (2..=5).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase());
+        if !is_acronym || entities.iter().any(|e| e.start < token.end && token.start < e.end) {
+            continue;
+        }
+        if let Some((_, full)) = initials.iter().find(|(i, _)| i == letters) {
+            added.push(Entity {
+                start: token.start,
+                end: token.end,
+                text: letters.to_string(),
+                kind: EntityKind::Organization,
+                role: None,
+                name: Some(full.clone()),
+                geonameid: None,
+                lat: None,
+                lon: None,
+                country: None,
+                admin1: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        entities.sort_by_key(|e| (e.start, e.end));
     }
 }

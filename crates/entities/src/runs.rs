@@ -8,6 +8,7 @@ use crate::places::{demonym_len, COMPASS};
 use crate::words::{join, Word};
 use crate::Recognizer;
 use dateline_core::PlaceRole;
+use dateline_english::referents::LEGAL_SUFFIXES;
 use dateline_geo::{fold, PlaceKind};
 
 /// Last words of street names and addresses.
@@ -60,7 +61,14 @@ impl Recognizer {
             && known().is_none()
         {
             let is_name_start = GIVEN_NAMES.contains(&lower(first)) && last - first > 1;
-            if !is_name_start {
+            // "General Motors Corp.": a title word that opens a company's
+            // name stays in it.
+            let opens_company = TITLES.contains(&lower(first))
+                && (first + 2..=last).any(|end| {
+                    LEGAL_SUFFIXES.contains(&words[end - 1].lower.as_str())
+                        || LEGAL_SUFFIXES.contains(&format!("{}.", words[end - 1].lower).as_str())
+                });
+            if !is_name_start && !opens_company {
                 return self.classify(words, first + 1, last, found);
             }
         }

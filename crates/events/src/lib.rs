@@ -80,7 +80,15 @@ pub fn anchor(input: &Input<'_>) -> Vec<Entry> {
             mentioned[i] = true;
         }
     }
-    let ctx = Text { doc, text, entities, timexes, mentioned, parses: input.parses };
+    let ctx = Text {
+        doc,
+        text,
+        entities,
+        timexes,
+        mentioned,
+        parses: input.parses,
+        coreference: input.coreference,
+    };
     let anchored = anchored_durations(text, timexes);
     // A date that only anchors a duration ("two weeks after March 3") is a
     // reference point, not the date of the clause's event.
@@ -173,6 +181,8 @@ struct Text<'a> {
     mentioned: Vec<bool>,
     /// Each sentence's dependency tree, when the syntax stage ran.
     parses: &'a [dateline_syntax::Parse],
+    /// Which names refer to one entity.
+    coreference: &'a Coreference,
 }
 
 impl Text<'_> {
@@ -295,7 +305,7 @@ impl Text<'_> {
             _ => (timex.start, timex.start),
         };
         let (clause_start, clause_end) = (tokens[clause.start].start, tokens[clause.end - 1].end);
-        let (actors, places) = who_and_where(self.entities, clause_start, clause_end);
+        let (actors, places) = who_and_where(self.entities, self.coreference, clause_start, clause_end);
         Some(Entry {
             date: value.clone(),
             start,
@@ -419,14 +429,22 @@ fn shift(day: Date, duration: &TimexValue, direction: i32) -> Option<TimexValue>
 
 /// The people and organisations, and the places, named in a clause
 /// (characters `start..end`). A demonym ("Armenian troops") is not a place
-/// where the event happened.
-fn who_and_where(entities: &[Entity], start: usize, end: usize) -> (Vec<String>, Vec<EntryPlace>) {
+/// where the event happened. A person or organisation goes by the fullest
+/// name the article gives it ("GM" by "General Motors").
+fn who_and_where(
+    entities: &[Entity],
+    coreference: &Coreference,
+    start: usize,
+    end: usize,
+) -> (Vec<String>, Vec<EntryPlace>) {
     let mut actors: Vec<String> = Vec::new();
     let mut places: Vec<EntryPlace> = Vec::new();
     for entity in entities.iter().filter(|e| e.start >= start && e.end <= end) {
         let name = entity.name.clone().unwrap_or_else(|| entity.text.clone());
         match (entity.kind, entity.role) {
             (EntityKind::Person | EntityKind::Organization, _) => {
+                let chain = coreference.chain_at(entity.start).map(|c| &coreference.chains[c]);
+                let name = chain.filter(|c| c.kind == entity.kind).map_or(name, |c| c.name.clone());
                 if !actors.contains(&name) {
                     actors.push(name);
                 }
@@ -541,7 +559,7 @@ pub fn inferred_entries(input: &Input<'_>, entries: &[Entry]) -> Vec<Entry> {
         let Some(sentence) = text.sentence_of(at).map(|s| text.sentences[s].clone()) else { continue };
         let clause = clause::clause_of(tokens, sentence.clone(), at, at + 1);
         let (clause_start, clause_end) = (tokens[clause.start].start, tokens[clause.end - 1].end);
-        let (actors, places) = who_and_where(entities, clause_start, clause_end);
+        let (actors, places) = who_and_where(entities, input.coreference, clause_start, clause_end);
         let date = TimexValue::Point(Point::Day(day));
         let timex = from.map_or_else(
             || Timex {

@@ -252,6 +252,9 @@ pub struct EntityCount {
     pub mentions: usize,
     /// Articles naming it.
     pub documents: usize,
+    /// The other names the articles give it ("GM", "General Motors").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// A place of the merged events.

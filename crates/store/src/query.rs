@@ -62,7 +62,11 @@ impl Store {
             // SQLite reads a negative limit as none.
             None => -1,
         };
-        let (sql, args) = event_ids_sql(query, limit.transpose()?);
+        let names = match &query.entity {
+            Some(entity) => self.names_of(entity)?,
+            None => Vec::new(),
+        };
+        let (sql, args) = event_ids_sql(query, &names, limit.transpose()?);
         let mut statement = self.conn.prepare(&sql)?;
         let ids: Result<Vec<i64>, _> =
             statement.query_map(params_from_iter(args.iter()), |r| r.get(0))?.collect();
@@ -72,6 +76,36 @@ impl Store {
             (Err(e), false) => return Err(e.into()),
         };
         ids.into_iter().map(|id| event(&self.conn, id, max_sources)).collect()
+    }
+
+    /// The names an entity goes by in the store: the name given, the full
+    /// names it is part of or stands for ("GM" → "General Motors Corp";
+    /// "General Motors" → "General Motors Corp") and the other names of
+    /// those ("GM"), as the articles' coreference joined them.
+    pub fn names_of(&self, entity: &str) -> Result<Vec<String>, Error> {
+        let escaped = entity.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let mut full = self.conn.prepare(
+            "SELECT name FROM entity_aliases WHERE alias = ?1 OR name = ?1 \
+             UNION SELECT name FROM entity_aliases \
+             WHERE name LIKE ?2 ESCAPE '\\' OR name LIKE ?3 ESCAPE '\\' OR name LIKE ?4 ESCAPE '\\' LIMIT 50",
+        )?;
+        // Whole words of a longer name, as the search index matches them.
+        let (opening, closing, inside) =
+            (format!("{escaped} %"), format!("% {escaped}"), format!("% {escaped} %"));
+        let fulls: Vec<String> = full
+            .query_map(params![entity, opening, closing, inside], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut others = self.conn.prepare("SELECT alias FROM entity_aliases WHERE name = ?1")?;
+        let mut names = vec![entity.to_string()];
+        for name in fulls {
+            let aliases: Vec<String> = others.query_map([&name], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            for n in std::iter::once(name).chain(aliases) {
+                if !names.iter().any(|seen| seen.eq_ignore_ascii_case(&n)) {
+                    names.push(n);
+                }
+            }
+        }
+        Ok(names)
     }
 
     /// Stored articles, newest first (by publication date, then id).
@@ -166,9 +200,21 @@ impl Store {
             }
         })?;
         let rows = statement.query_map(params![kind.map(EntityKind::as_str), limit as i64], |r| {
-            Ok(EntityCount { name: r.get(0)?, kind: typed(r, 1)?, mentions: r.get(2)?, documents: r.get(3)? })
+            Ok(EntityCount {
+                name: r.get(0)?,
+                kind: typed(r, 1)?,
+                mentions: r.get(2)?,
+                documents: r.get(3)?,
+                aliases: Vec::new(),
+            })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut counts: Vec<EntityCount> = rows.collect::<Result<_, _>>()?;
+        let mut aliases =
+            self.conn.prepare("SELECT alias FROM entity_aliases WHERE name = ?1 ORDER BY alias LIMIT 20")?;
+        for count in counts.iter_mut().filter(|c| c.kind != EntityKind::Place) {
+            count.aliases = aliases.query_map([&count.name], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        }
+        Ok(counts)
     }
 
     /// Places of the merged events with their coordinates and how many
@@ -197,7 +243,7 @@ impl Store {
 
 /// The SQL that selects the ids of the events of a query, in timeline
 /// order, with its arguments.
-fn event_ids_sql(query: &Query, limit: Option<i64>) -> (String, Vec<String>) {
+fn event_ids_sql(query: &Query, names: &[String], limit: Option<i64>) -> (String, Vec<String>) {
     let mut sql = String::from("SELECT e.id FROM events e WHERE 1 = 1");
     let mut args: Vec<String> = Vec::new();
     if let Some(from) = query.from {
@@ -217,10 +263,13 @@ fn event_ids_sql(query: &Query, limit: Option<i64>) -> (String, Vec<String>) {
     }
     // Each filter names the set of events it allows, so that the most
     // selective one drives the query through its index.
-    if let Some(entity) = &query.entity {
+    if query.entity.is_some() {
         // The actors column of the search index: "Lopez" finds "President
-        // Maria Lopez" through the index, not a scan.
-        args.push(format!("actors : \"{}\"", entity.replace('"', "\"\"")));
+        // Maria Lopez" through the index, not a scan; each name the entity
+        // goes by finds its events.
+        let phrases: Vec<String> =
+            names.iter().map(|n| format!("actors : \"{}\"", n.replace('"', "\"\""))).collect();
+        args.push(phrases.join(" OR "));
         sql.push_str(&format!(
             " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?{})",
             args.len()

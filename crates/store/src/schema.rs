@@ -84,6 +84,14 @@ CREATE TABLE IF NOT EXISTS place_coordinates (name TEXT PRIMARY KEY, lat REAL NO
 -- How many merged events happen at each place, kept at merge time.
 CREATE TABLE IF NOT EXISTS place_counts (name TEXT NOT NULL, country TEXT, events INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS place_counts_order ON place_counts(events DESC, name, country);
+-- The other names of each person and organisation, from the coreference
+-- of the articles that name it ('GM' for 'General Motors Corp'): a query
+-- for one finds the events of all.
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    alias TEXT NOT NULL COLLATE NOCASE, name TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (alias, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_aliases_name ON entity_aliases(name);
 ";
 
 /// The version of the layout, in `PRAGMA user_version`: a store of an

@@ -2,6 +2,7 @@
 //! entries, and the documents that could not be read.
 
 use crate::{Error, Failure, Store};
+use dateline_core::EntityKind;
 use dateline_pipeline::Analysis;
 use rusqlite::{params, Transaction};
 use std::collections::HashMap;
@@ -56,6 +57,16 @@ impl Store {
                 )?;
             }
             count_entities(&tx, &item.entities)?;
+            for chain in &item.coreference.chains {
+                if matches!(chain.kind, EntityKind::Person | EntityKind::Organization) {
+                    for alias in &chain.aliases {
+                        tx.execute(
+                            "INSERT OR IGNORE INTO entity_aliases (alias, name) VALUES (?1, ?2)",
+                            params![alias, chain.name],
+                        )?;
+                    }
+                }
+            }
             for entry in &item.entries {
                 let sentence: String = doc
                     .text

@@ -359,3 +359,32 @@ fn a_store_from_before_date_sources_gets_them_when_opened() {
     assert!(!events.is_empty());
     assert!(events.iter().all(|e| e.date_source == dateline_core::DateSource::Explicit));
 }
+
+#[test]
+fn an_entity_is_found_by_any_name_its_articles_give_it() {
+    let scratch = Scratch::new("aliases");
+    let docs = [
+        article(
+            "g1",
+            "2008-06-03",
+            "General Motors Corp. closed a plant in Ohio on Tuesday. GM cut jobs in Ohio on Monday.",
+        ),
+        article("g2", "2008-06-05", "Ford Motor Co. opened a plant in Ohio on Wednesday."),
+    ];
+    let pipeline = Pipeline::new();
+    let analyses: Vec<Analysis<'_>> = docs.iter().map(|doc| pipeline.analyse(doc)).collect();
+    let mut store = Store::open(&scratch.0).unwrap();
+    store.insert(&analyses).unwrap();
+    store.merge().unwrap();
+    let events = |entity: &str| -> Vec<String> {
+        let query = Query { entity: Some(entity.to_string()), ..Query::default() };
+        store.events(&query).unwrap().into_iter().map(|e| e.event).collect()
+    };
+    assert_eq!(events("GM"), ["cut", "closed"]);
+    assert_eq!(events("General Motors"), ["cut", "closed"]);
+    assert_eq!(events("Ford"), ["opened"]);
+    assert!(store.names_of("GM").unwrap().contains(&"General Motors Corp".to_string()));
+    let listed = store.entity_counts(None, 10).unwrap();
+    let gm = listed.iter().find(|c| c.name == "General Motors Corp").expect("listed under its full name");
+    assert_eq!(gm.aliases, ["GM"]);
+}
