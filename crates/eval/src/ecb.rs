@@ -9,6 +9,7 @@
 //! `INTRA_DOC_COREF`, whose sources are mentions and whose `note` names
 //! the instance).
 
+use crate::xml::{attribute, decode};
 use crate::Error;
 use std::collections::{HashMap, HashSet};
 
@@ -141,29 +142,4 @@ pub fn read_ecb_sentences(csv: &str) -> Result<HashSet<(String, usize)>, Error> 
         kept.insert((format!("{topic}_{file}"), sentence));
     }
     Ok(kept)
-}
-
-/// The value of `name="..."` in a tag, the name standing at the start or
-/// after white space (`m_id`, not `doc_m_id`).
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!("{name}=\"");
-    let mut from = 0;
-    while let Some(found) = tag[from..].find(&key) {
-        let at = from + found;
-        if at == 0 || tag[..at].ends_with(char::is_whitespace) {
-            let start = at + key.len();
-            let end = tag[start..].find('"')? + start;
-            return Some(&tag[start..end]);
-        }
-        from = at + 1;
-    }
-    None
-}
-
-fn decode(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }

@@ -3,6 +3,7 @@
 //! (accuracy within 161 km, mean and median error, and the area under the
 //! log-error curve of Gritta et al., 2018).
 
+use crate::xml::{attribute, decode};
 use crate::Error;
 use dateline_core::{Entity, EntityKind};
 use serde::Serialize;
@@ -63,7 +64,7 @@ pub fn read_geo_corpus(xml: &str) -> Result<Vec<GeoArticle>, Error> {
         let raw_text = element(body, "text").unwrap_or_default();
         let text = match raw_text.trim_start().strip_prefix("<![CDATA[") {
             Some(cdata) => cdata.trim_end().strip_suffix("]]>").unwrap_or(cdata).to_string(),
-            None => decode_entities(raw_text),
+            None => decode(raw_text),
         };
         let mut toponyms = Vec::new();
         let mut items = body;
@@ -99,7 +100,7 @@ pub fn read_geo_corpus(xml: &str) -> Result<Vec<GeoArticle>, Error> {
             toponyms.push(GoldToponym {
                 start: start as usize,
                 end: end as usize,
-                text: decode_entities(text_of),
+                text: decode(text_of),
                 point,
                 geonameid,
             });
@@ -118,21 +119,6 @@ fn element<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
     let start = xml.find(&open)? + open.len();
     let end = xml[start..].find(&format!("</{name}>"))? + start;
     Some(&xml[start..end])
-}
-
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!("{name}=\"");
-    let start = tag.find(&key)? + key.len();
-    let end = tag[start..].find('"')? + start;
-    Some(&tag[start..end])
-}
-
-fn decode_entities(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// The geoparsing scores.

@@ -11,6 +11,7 @@ mod semeval;
 mod syntax;
 mod tempeval;
 mod timegraph;
+mod xml;
 
 pub use coref::{b_cubed, ceaf_e, muc, read_corefud, CorefDocument, CorefScore, CorefWord, GoldMention};
 pub use ecb::{read_ecb, read_ecb_sentences, EcbDocument, EcbMention};

@@ -7,6 +7,7 @@
 //! is `docid-sentence-word` and events on one line are the same event.
 //! Index 0 holds events that cannot be placed.
 
+use crate::xml::{attribute, decode};
 use crate::Error;
 use serde::Serialize;
 
@@ -63,21 +64,6 @@ pub fn read_cat(xml: &str) -> Result<CatDocument, Error> {
         attribute(&xml[start..end], "value").map(|v| v.chars().take(10).collect())
     });
     Ok(CatDocument { id, dct, tokens })
-}
-
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    let end = tag[start..].find('"')? + start;
-    Some(&tag[start..end])
-}
-
-fn decode(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// A timeline of one target entity.

@@ -36,7 +36,23 @@ impl Store {
     /// Opens an existing store for reading only: it may lie where this
     /// process cannot write (a read-only mount, another user's folder).
     /// Nothing is created; a file that is not a store is refused.
+    ///
+    /// A store written by an older version is brought up to this layout
+    /// first (it lacks columns this version reads), which needs the file
+    /// to be writable once; where it is not, the error says why.
     pub fn open_read_only(path: &Path) -> Result<Store, Error> {
+        let store = Store::open_read_only_as_is(path)?;
+        let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap_or(0);
+        if version >= schema::VERSION {
+            return Ok(store);
+        }
+        drop(store);
+        // Written by an older version: upgraded in place, then read.
+        drop(Store::open(path)?);
+        Store::open_read_only_as_is(path)
+    }
+
+    fn open_read_only_as_is(path: &Path) -> Result<Store, Error> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         // Reading the schema checks that this is a store at all.
         let check = |conn: Connection| {

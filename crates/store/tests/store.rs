@@ -388,3 +388,20 @@ fn an_entity_is_found_by_any_name_its_articles_give_it() {
     let gm = listed.iter().find(|c| c.name == "General Motors Corp").expect("listed under its full name");
     assert_eq!(gm.aliases, ["GM"]);
 }
+
+#[test]
+fn a_store_from_before_date_sources_is_upgraded_when_opened_to_read() {
+    let scratch = Scratch::stored("read-before-sources");
+    let conn = rusqlite::Connection::open(&scratch.0).unwrap();
+    conn.execute_batch(
+        "ALTER TABLE events DROP COLUMN date_source; ALTER TABLE entries DROP COLUMN date_source; \
+         DROP TABLE entity_aliases; PRAGMA user_version = 1",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open_read_only(&scratch.0).unwrap();
+    assert!(!store
+        .events(&Query { entity: Some("Sarah Kim".into()), ..Query::default() })
+        .unwrap()
+        .is_empty());
+}
