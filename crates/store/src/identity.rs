@@ -90,8 +90,8 @@ pub fn same_event_word(a: &str, b: &str) -> bool {
 
 /// Whether a word only reports speech.
 pub fn reports(word: &str) -> bool {
-    let word = word.split_whitespace().next().unwrap_or("").to_lowercase();
-    REPORTING.iter().any(|r| plain_stems(&word).contains(&r.to_string()))
+    // Stemmed once, not once for each reporting verb.
+    plain_stems(word).iter().any(|s| REPORTING.contains(&s.as_str()))
 }
 
 /// The stems of verbs that report speech.
