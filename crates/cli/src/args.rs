@@ -22,7 +22,7 @@ pub enum Command {
     /// with --dct. A document that cannot be read is reported with its file
     /// and line and skipped; the exit code is then 1.
     #[command(
-        after_help = "Examples:\n  dateline tag examples/ceasefire.txt\n  dateline tag --format text examples/\n  echo 'Talks resume on Monday.' | dateline tag --dct 2020-11-26\n  dateline tag --format timeml article.tml > tagged.tml"
+        after_help = "Examples:\n  dateline tag examples/ceasefire.txt\n  dateline tag --format text examples/\n  echo 'Talks resume on Monday.' | dateline tag --dct 2020-11-26\n  dateline tag --format timeml article.tml > tagged.tml\n  dateline tag --format timeml --timex-only article.tml"
     )]
     Tag(TagArgs),
     /// Find places, people and organisations; places resolved to GeoNames.
@@ -110,6 +110,11 @@ pub struct TagArgs {
     /// TIMEX3 tags, or a table to read.
     #[arg(long, short, value_enum, default_value_t = TagFormat::Json)]
     pub format: TagFormat,
+    /// With --format timeml: write only the TIMEX3 elements (no EVENT,
+    /// MAKEINSTANCE or TLINK), without running the syntax, event and
+    /// relation stages.
+    #[arg(long)]
+    pub timex_only: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -163,6 +168,38 @@ pub enum TrainCommand {
         after_help = "Examples:\n  dateline train events\n  dateline train events --tune\n  dateline train events --out /tmp/events.bin.gz"
     )]
     Events(TrainEventsArgs),
+    /// Train the temporal-relation model (TimeML TLINKs between events,
+    /// dates and the creation time; TempEval-3 Task C) on TimeBank's gold
+    /// events and dates, on the shipped syntax models' trees, and score its
+    /// temporal awareness on AQUAINT with the gold events and dates.
+    ///
+    /// The same data and options always give the same model.
+    #[command(
+        after_help = "Examples:\n  dateline train relations\n  dateline train relations --tune\n  dateline eval tempeval ../shared/data/tempeval3/AQUAINT"
+    )]
+    Relations(TrainRelationsArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TrainRelationsArgs {
+    /// The TimeBank folder (TimeML with EVENT, TIMEX3 and TLINK tags) to
+    /// learn from.
+    #[arg(long, default_value = "../shared/data/tempeval3/TimeBank", value_name = "DIR")]
+    pub timebank: PathBuf,
+    /// The AQUAINT folder to report scores on (never learnt from).
+    #[arg(long, default_value = "../shared/data/tempeval3/AQUAINT", value_name = "DIR")]
+    pub aquaint: PathBuf,
+    /// Where to write the gzipped model.
+    #[arg(long, default_value = "crates/events/models/relations.bin.gz", value_name = "PATH")]
+    pub out: PathBuf,
+    /// Learn from four fifths of TimeBank and score on the fifth left
+    /// (every 5th file), to tune without looking at AQUAINT; writes no
+    /// model.
+    #[arg(long)]
+    pub tune: bool,
+    /// Passes over the training pairs.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
 }
 
 #[derive(clap::Args, Debug)]
@@ -309,7 +346,9 @@ pub enum InputFormat {
 pub enum TagFormat {
     /// {"id", "dct", "timexes": [...]}, one document per line.
     Json,
-    /// The document as TimeML with inline TIMEX3 tags.
+    /// The document as TimeML: TIMEX3 and EVENT tags in the text,
+    /// MAKEINSTANCE and TLINK elements after it (TempEval-3 Tasks A, B and
+    /// C), in the form the TempEval-3 toolkit reads.
     Timeml,
     /// A readable table.
     Text,
@@ -317,8 +356,10 @@ pub enum TagFormat {
 
 #[derive(Subcommand, Debug)]
 pub enum EvalCommand {
-    /// TempEval-3 Task A on a folder of TimeML files: strict and relaxed
-    /// span P/R/F1, type and value accuracy and F1.
+    /// TempEval-3 on a folder of TimeML files: Task A (strict and relaxed
+    /// span P/R/F1, type and value accuracy and F1) and Task C (temporal
+    /// awareness of the TLINKs, from raw text and given the gold events
+    /// and times).
     #[command(after_help = "Example:\n  dateline eval tempeval ../shared/data/tempeval3/AQUAINT --errors")]
     Tempeval(EvalArgs),
     /// Geoparsing on an LGL or GeoWebNews XML file: toponym recognition
@@ -494,6 +535,10 @@ pub struct EvalArgs {
     /// Exit with code 1 when value F1 is below this (a CI floor).
     #[arg(long, value_name = "F1")]
     pub fail_under: Option<f64>,
+    /// Score the temporal expressions only, not the temporal relations
+    /// (which need the syntax, event and relation stages).
+    #[arg(long)]
+    pub timex_only: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,6 +11,7 @@ mod semeval;
 mod syntax;
 mod tempeval;
 mod timegraph;
+mod tlinks;
 mod xml;
 
 pub use coref::{b_cubed, ceaf_e, muc, read_corefud, CorefDocument, CorefScore, CorefWord, GoldMention};
@@ -21,3 +22,4 @@ pub use geo::{read_geo_corpus, GeoArticle, GeoScore, GoldToponym};
 pub use semeval::{read_cat, CatDocument, Timeline, TimelineScore};
 pub use syntax::{Difference, SyntaxScore, WordScore};
 pub use tempeval::{Attribute, DocumentTimexes, Mistake, MistakeKind, Prf, TimexScore};
+pub use tlinks::{read_tlinks, AwarenessScore, DocumentTlinks, Tlink};

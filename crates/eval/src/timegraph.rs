@@ -1,8 +1,10 @@
-//! Temporal awareness of a timeline as the official SemEval-2015 Task 4
-//! script measures it (UzZaman and Allen's TempEval-3 code underneath):
-//! each timeline becomes TimeML relations, those relations build a time
-//! graph in order, and precision and recall count the relations each graph
-//! keeps that the other implies.
+//! Temporal awareness (UzZaman and Allen 2011) as the official TempEval-3
+//! script measures it (`temporal_evaluation.py` with
+//! `relation_to_timegraph.py`), for TempEval-3 Task C relations between
+//! TimeML events and times and for SemEval-2015 Task 4 timelines (whose
+//! official script runs the same code underneath): each side's relations
+//! build a time graph in order, and precision and recall count the
+//! relations each graph keeps that the other side states or implies.
 //!
 //! The script turns a timeline into relations so: its lines are sorted in
 //! natural order (numbers by value) and those of position 0 dropped; every
@@ -14,31 +16,168 @@
 //! dates by their string.
 //!
 //! The graph holds the start and end point of each interval, start before
-//! end. A relation between intervals already in the graph that the graph
-//! implies is redundant (left out of the reduced relations); one it
-//! contradicts is a violation (kept in the relations counted, never
-//! added); any other is added. The script's time graph (chains of points
-//! with a metagraph between them) is exact on these relations, which only
-//! equate points or order them, so a union of equal points with a
-//! reachability test over strict edges gives the same answers.
+//! end; every TimeML relation is a conjunction of constraints on those
+//! points, each `<` or `=` (see [`Rel`]). A relation between intervals
+//! already in the graph that the graph implies is redundant (left out of
+//! the reduced relations); one it contradicts is a violation (kept in the
+//! relations counted, never added); any other is added. A relation is
+//! implied when each of its constraints is, contradicted when one is or
+//! when they cannot all hold together. Equal points are merged
+//! (union-find) and the strict edges hang off each class's root, so a
+//! point comes before another exactly when a path of edges leads from its
+//! class to the other's: for constraints that only order or equate
+//! points, that is everything they imply. The script's time graph (chains
+//! of points with a metagraph between them) gives the same answers on
+//! timelines (BEFORE and SIMULTANEOUS in order); with the other TimeML
+//! relations it slips now and then (see [`crate::AwarenessScore`]).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-/// A relation between two intervals, as the script writes it.
+/// A TimeML relation between two intervals `x rel y`, as the script knows
+/// them. DURING and DURING_INV are read as SIMULTANEOUS, as the script
+/// reads them; IDENTITY says what SIMULTANEOUS says but is a relation of
+/// its own name (a relation the other side states word for word matches
+/// only the same name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Rel {
+    /// `x.end < y.start`.
     Before,
+    /// `y.end < x.start`.
+    After,
+    /// `x.end = y.start`.
+    IBefore,
+    /// `y.end = x.start`.
+    IAfter,
+    /// `x.start < y.start`, `y.end < x.end`.
+    Includes,
+    /// `y.start < x.start`, `x.end < y.end`.
+    IsIncluded,
+    /// `x.start = y.start`, `x.end = y.end`.
     Simultaneous,
+    /// As [`Rel::Simultaneous`].
+    Identity,
+    /// `x.start = y.start`, `x.end < y.end`.
+    Begins,
+    /// `x.start = y.start`, `y.end < x.end`.
+    BegunBy,
+    /// `x.end = y.end`, `y.start < x.start`.
+    Ends,
+    /// `x.end = y.end`, `x.start < y.start`.
+    EndedBy,
 }
 
+/// An end point of one of the two intervals of a relation.
+#[derive(Clone, Copy, Debug)]
+enum Bound {
+    XStart,
+    XEnd,
+    YStart,
+    YEnd,
+}
+
+/// A constraint between two end points: the first before the second
+/// (`true`, strict) or equal to it (`false`).
+type Constraint = (Bound, Bound, bool);
+
+impl Rel {
+    /// The relation a TimeML `relType` names (any case), `None` for one
+    /// that orders nothing the graph can hold.
+    pub(crate) fn parse(rel_type: &str) -> Option<Rel> {
+        Some(match rel_type.trim().to_ascii_uppercase().as_str() {
+            "BEFORE" => Rel::Before,
+            "AFTER" => Rel::After,
+            "IBEFORE" => Rel::IBefore,
+            "IAFTER" => Rel::IAfter,
+            "INCLUDES" => Rel::Includes,
+            "IS_INCLUDED" => Rel::IsIncluded,
+            "SIMULTANEOUS" | "DURING" | "DURING_INV" => Rel::Simultaneous,
+            "IDENTITY" => Rel::Identity,
+            "BEGINS" => Rel::Begins,
+            "BEGUN_BY" => Rel::BegunBy,
+            "ENDS" => Rel::Ends,
+            "ENDED_BY" => Rel::EndedBy,
+            _ => return None,
+        })
+    }
+
+    /// The relation of `y` to `x` when `self` is that of `x` to `y`.
+    pub(crate) fn inverse(self) -> Rel {
+        match self {
+            Rel::Before => Rel::After,
+            Rel::After => Rel::Before,
+            Rel::IBefore => Rel::IAfter,
+            Rel::IAfter => Rel::IBefore,
+            Rel::Includes => Rel::IsIncluded,
+            Rel::IsIncluded => Rel::Includes,
+            Rel::Simultaneous => Rel::Simultaneous,
+            Rel::Identity => Rel::Identity,
+            Rel::Begins => Rel::BegunBy,
+            Rel::BegunBy => Rel::Begins,
+            Rel::Ends => Rel::EndedBy,
+            Rel::EndedBy => Rel::Ends,
+        }
+    }
+
+    /// What the relation says of the end points (besides each interval's
+    /// start coming before its end).
+    fn constraints(self) -> &'static [Constraint] {
+        use Bound::{XEnd, XStart, YEnd, YStart};
+        match self {
+            Rel::Before => &[(XEnd, YStart, true)],
+            Rel::After => &[(YEnd, XStart, true)],
+            Rel::IBefore => &[(XEnd, YStart, false)],
+            Rel::IAfter => &[(YEnd, XStart, false)],
+            Rel::Includes => &[(XStart, YStart, true), (YEnd, XEnd, true)],
+            Rel::IsIncluded => &[(YStart, XStart, true), (XEnd, YEnd, true)],
+            Rel::Simultaneous | Rel::Identity => &[(XStart, YStart, false), (XEnd, YEnd, false)],
+            Rel::Begins => &[(XStart, YStart, false), (XEnd, YEnd, true)],
+            Rel::BegunBy => &[(XStart, YStart, false), (YEnd, XEnd, true)],
+            Rel::Ends => &[(XEnd, YEnd, false), (YStart, XStart, true)],
+            Rel::EndedBy => &[(XEnd, YEnd, false), (XStart, YStart, true)],
+        }
+    }
+
+    /// Whether the relation holds of an interval and itself.
+    fn reflexive(self) -> bool {
+        matches!(self, Rel::Simultaneous | Rel::Identity)
+    }
+}
+
+/// A relation between two named intervals: `(x, y, rel)`.
+pub(crate) type Relation = (String, String, Rel);
+
+/// Ranks of new points are this far apart, leaving room below each.
+const GAP: i64 = 1 << 20;
+
 /// Intervals (by name) with their end points, equal points merged.
+///
+/// The classes of equal points and the strict edges between them make a
+/// graph without cycles (the relations added are consistent). Each class
+/// has a rank, and every edge goes up in rank, so a point can only come
+/// before one of a higher rank, and a search for a path need not pass
+/// that rank: most questions end at once. An edge that goes down moves
+/// its source and what leads to it just below its target, in the room
+/// new points leave there (a fresh interval linked to what came before
+/// is two points moved); when there is no room, the classes are ranked
+/// afresh in a topological order.
 #[derive(Default)]
 struct Graph {
     intervals: HashMap<String, (usize, usize)>,
     /// Union-find over points.
     parent: Vec<usize>,
-    /// Strict "earlier than" edges between points (any member of a class).
+    /// Strict "earlier than" edges out of each class, on its root (the
+    /// targets are any points of their classes).
     later: Vec<Vec<usize>>,
+    /// The same edges, into each class.
+    earlier: Vec<Vec<usize>>,
+    /// Each class's rank (on its root): every edge goes up in rank.
+    rank: Vec<i64>,
+    /// The highest rank given so far.
+    top: i64,
+    /// Search marks: `seen[p] == stamp` when the class of root `p` has
+    /// been reached in the current search.
+    seen: Vec<u32>,
+    stamp: u32,
 }
 
 impl Graph {
@@ -51,9 +190,14 @@ impl Graph {
     }
 
     fn point(&mut self) -> usize {
-        self.parent.push(self.parent.len());
+        let p = self.parent.len();
+        self.parent.push(p);
         self.later.push(Vec::new());
-        self.parent.len() - 1
+        self.earlier.push(Vec::new());
+        self.top += GAP;
+        self.rank.push(self.top);
+        self.seen.push(0);
+        p
     }
 
     fn interval(&mut self, name: &str) -> (usize, usize) {
@@ -62,34 +206,138 @@ impl Graph {
         }
         let (start, end) = (self.point(), self.point());
         self.later[start].push(end);
+        self.earlier[end].push(start);
         self.intervals.insert(name.to_string(), (start, end));
         (start, end)
     }
 
-    /// Whether point `b` comes strictly after point `a`.
-    fn before(&mut self, a: usize, b: usize) -> bool {
-        let (from, to) = (self.find(a), self.find(b));
-        if from == to {
-            return false;
+    /// A fresh mark for a search.
+    fn new_search(&mut self) -> u32 {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.seen.fill(0);
+            self.stamp = 1;
         }
-        // The edges hang off any member of a class: gather them by class.
-        let mut edges: HashMap<usize, Vec<usize>> = HashMap::new();
-        for p in 0..self.parent.len() {
-            let root = self.find(p);
-            for k in 0..self.later[p].len() {
-                let next = self.find(self.later[p][k]);
-                edges.entry(root).or_default().push(next);
+        self.stamp
+    }
+
+    /// Ranks the root `first` and the classes that lead to it below the
+    /// root `then`, if there is room: they keep their order among
+    /// themselves, above every class that leads to them from outside.
+    fn lower(&mut self, first: usize, then: usize) -> bool {
+        let low = self.rank[then];
+        // What leads to `first` from rank `low` up, and the highest rank
+        // of what leads to that from below.
+        let stamp = self.new_search();
+        self.seen[first] = stamp;
+        let mut moving = vec![first];
+        let mut floor = i64::MIN;
+        let mut k = 0;
+        while k < moving.len() {
+            let p = moving[k];
+            k += 1;
+            for e in 0..self.earlier[p].len() {
+                let q = self.find(self.earlier[p][e]);
+                if self.rank[q] < low {
+                    floor = floor.max(self.rank[q]);
+                } else if self.seen[q] != stamp {
+                    self.seen[q] = stamp;
+                    moving.push(q);
+                }
             }
         }
-        let mut seen = vec![false; self.parent.len()];
+        let count = moving.len() as i64;
+        let floor = floor.max(low - GAP * (count + 1));
+        let step = (low - floor) / (count + 1);
+        if step < 1 {
+            return false;
+        }
+        moving.sort_unstable_by_key(|&p| self.rank[p]);
+        for (i, p) in (1..).zip(moving) {
+            self.rank[p] = floor + i * step;
+        }
+        true
+    }
+
+    /// Ranks every class afresh, in a topological order (Kahn's).
+    fn rerank(&mut self) {
+        let roots: Vec<usize> = (0..self.parent.len()).filter(|&p| self.parent[p] == p).collect();
+        let mut waiting = vec![0usize; self.parent.len()];
+        for &p in &roots {
+            for e in 0..self.later[p].len() {
+                let q = self.find(self.later[p][e]);
+                waiting[q] += 1;
+            }
+        }
+        let mut ready: Vec<usize> = roots.iter().copied().filter(|&p| waiting[p] == 0).collect();
+        self.top = 0;
+        while let Some(p) = ready.pop() {
+            self.top += GAP;
+            self.rank[p] = self.top;
+            for e in 0..self.later[p].len() {
+                let q = self.find(self.later[p][e]);
+                waiting[q] -= 1;
+                if waiting[q] == 0 {
+                    ready.push(q);
+                }
+            }
+        }
+    }
+
+    /// Adds the constraint that point `a` comes before point `b`.
+    fn add_before(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        self.later[a].push(b);
+        self.earlier[b].push(a);
+        if self.rank[a] >= self.rank[b] && !self.lower(a, b) {
+            self.rerank();
+        }
+    }
+
+    /// Makes `a` and `b` one point (nothing orders them yet).
+    fn merge(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        // The one of the higher rank, with what leads to it, goes just
+        // below the other, whose rank the class takes: above all that
+        // leads to either and below all that follows from either.
+        let (low, high) = if self.rank[a] < self.rank[b] { (a, b) } else { (b, a) };
+        let ranked = self.lower(high, low);
+        let rank = self.rank[low];
+        // The root keeps the longer edge lists; the other one joins it.
+        let size = |p: usize| self.later[p].len() + self.earlier[p].len();
+        let (root, other) = if size(a) >= size(b) { (a, b) } else { (b, a) };
+        self.parent[other] = root;
+        self.rank[root] = rank;
+        let moved = std::mem::take(&mut self.later[other]);
+        self.later[root].extend(moved);
+        let moved = std::mem::take(&mut self.earlier[other]);
+        self.earlier[root].extend(moved);
+        if !ranked {
+            self.rerank();
+        }
+    }
+
+    /// Whether point `b` comes strictly after point `a`: a path of strict
+    /// edges leads from the class of `a` to that of `b`.
+    fn before(&mut self, a: usize, b: usize) -> bool {
+        let (from, to) = (self.find(a), self.find(b));
+        if from == to || self.rank[from] >= self.rank[to] {
+            return false;
+        }
+        let limit = self.rank[to];
+        let stamp = self.new_search();
         let mut stack = vec![from];
         while let Some(p) = stack.pop() {
-            for &next in edges.get(&p).map_or(&[][..], Vec::as_slice) {
+            for k in 0..self.later[p].len() {
+                let next = self.find(self.later[p][k]);
                 if next == to {
                     return true;
                 }
-                if !seen[next] {
-                    seen[next] = true;
+                if self.rank[next] < limit && self.seen[next] != stamp {
+                    self.seen[next] = stamp;
                     stack.push(next);
                 }
             }
@@ -101,90 +349,177 @@ impl Graph {
         self.find(a) == self.find(b)
     }
 
-    /// What the graph says of `x rel y`: `Some(true)` implied,
-    /// `Some(false)` contradicted, `None` open (or an interval unknown).
-    fn holds(&mut self, x: &str, y: &str, rel: Rel) -> Option<bool> {
+    /// What the graph says of one point constraint: `Some(true)` implied,
+    /// `Some(false)` contradicted, `None` open.
+    fn point_holds(&mut self, a: usize, b: usize, strict: bool) -> Option<bool> {
+        if strict {
+            if self.before(a, b) {
+                Some(true)
+            } else if self.equal(a, b) || self.before(b, a) {
+                Some(false)
+            } else {
+                None
+            }
+        } else if self.equal(a, b) {
+            Some(true)
+        } else if self.before(a, b) || self.before(b, a) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the graph with the constraints `extra` (points, strict)
+    /// added stays consistent: no cycle of edges (an equality an edge each
+    /// way) passes through a strict one. The graph alone has none, so such
+    /// a cycle takes added edges, with paths of the graph between them:
+    /// over the few classes the constraints touch, the graph's paths
+    /// between them and the added edges, look for a cycle with a strict
+    /// step (Floyd and Warshall).
+    fn consistent_with(&mut self, extra: &[(usize, usize, bool)]) -> bool {
+        let mut classes: Vec<usize> = Vec::with_capacity(2 * extra.len());
+        for &(a, b, _) in extra {
+            for p in [self.find(a), self.find(b)] {
+                if !classes.contains(&p) {
+                    classes.push(p);
+                }
+            }
+        }
+        let n = classes.len();
+        let at = |p: usize| classes.iter().position(|&c| c == p).unwrap_or(0);
+        // steps[i * n + j]: a way from class i to class j, and whether one
+        // with a strict step.
+        let mut steps: Vec<Option<bool>> = vec![None; n * n];
+        for i in 0..n {
+            for j in 0..n {
+                if i != j && self.before(classes[i], classes[j]) {
+                    steps[i * n + j] = Some(true);
+                }
+            }
+        }
+        for &(a, b, strict) in extra {
+            let (i, j) = (at(self.find(a)), at(self.find(b)));
+            steps[i * n + j] = Some(steps[i * n + j] == Some(true) || strict);
+            if !strict {
+                steps[j * n + i] = Some(steps[j * n + i] == Some(true));
+            }
+        }
+        for k in 0..n {
+            for i in 0..n {
+                for j in 0..n {
+                    if let (Some(first), Some(then)) = (steps[i * n + k], steps[k * n + j]) {
+                        steps[i * n + j] = Some(steps[i * n + j] == Some(true) || first || then);
+                    }
+                }
+            }
+        }
+        (0..n).all(|i| steps[i * n + i] != Some(true))
+    }
+
+    /// The end points a relation of `x` to `y` constrains, with how.
+    fn constraints(&self, x: &str, y: &str, rel: Rel) -> Option<Vec<(usize, usize, bool)>> {
         let (&(xs, xe), &(ys, ye)) = (self.intervals.get(x)?, self.intervals.get(y)?);
-        match rel {
-            Rel::Before => {
-                if self.before(xe, ys) {
-                    Some(true)
-                } else if self.equal(xe, ys) || self.before(ys, xe) {
-                    Some(false)
-                } else {
-                    None
-                }
+        let point = |bound: Bound| match bound {
+            Bound::XStart => xs,
+            Bound::XEnd => xe,
+            Bound::YStart => ys,
+            Bound::YEnd => ye,
+        };
+        Some(rel.constraints().iter().map(|&(a, b, strict)| (point(a), point(b), strict)).collect())
+    }
+
+    /// What the graph says of `x rel y`: `Some(true)` implied (every
+    /// constraint of the relation is), `Some(false)` contradicted (some
+    /// constraint is, or they cannot all hold together), `None` open (or
+    /// an interval unknown).
+    fn holds(&mut self, x: &str, y: &str, rel: Rel) -> Option<bool> {
+        let constraints = self.constraints(x, y, rel)?;
+        let mut open = 0;
+        for &(a, b, strict) in &constraints {
+            match self.point_holds(a, b, strict) {
+                Some(true) => {}
+                Some(false) => return Some(false),
+                None => open += 1,
             }
-            Rel::Simultaneous => {
-                if self.equal(xs, ys) && self.equal(xe, ye) {
-                    Some(true)
-                } else if self.before(xs, ys)
-                    || self.before(ys, xs)
-                    || self.before(xe, ye)
-                    || self.before(ye, xe)
-                {
-                    Some(false)
-                } else {
-                    None
-                }
-            }
+        }
+        match open {
+            0 => Some(true),
+            1 => None,
+            _ if self.consistent_with(&constraints) => None,
+            _ => Some(false),
         }
     }
 
     fn add(&mut self, x: &str, y: &str, rel: Rel) {
-        let (xs, xe) = self.interval(x);
-        let (ys, ye) = self.interval(y);
-        match rel {
-            Rel::Before => self.later[xe].push(ys),
-            Rel::Simultaneous => {
-                for (a, b) in [(xs, ys), (xe, ye)] {
-                    let (a, b) = (self.find(a), self.find(b));
-                    if a != b {
-                        self.parent[b] = a;
-                    }
-                }
+        self.interval(x);
+        self.interval(y);
+        for (a, b, strict) in self.constraints(x, y, rel).unwrap_or_default() {
+            if strict {
+                self.add_before(a, b);
+            } else {
+                self.merge(a, b);
             }
         }
     }
 }
 
 /// The relations a graph keeps of `relations` added in order (the reduced
-/// ones and the violations), and the graph.
-fn build(relations: &[(String, String, Rel)]) -> (Vec<(String, String, Rel)>, Graph) {
+/// ones and the violations), and the graph. A relation given twice counts
+/// once; one of an interval to itself is a violation unless it equates
+/// them, as in the script.
+fn build(relations: &[Relation]) -> (Vec<Relation>, Graph) {
     let mut graph = Graph::default();
     let mut kept = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for (x, y, rel) in relations {
-        if !seen.insert((x.clone(), y.clone(), *rel)) {
+    let mut seen = HashSet::new();
+    for relation @ (x, y, rel) in relations {
+        if !seen.insert((x.as_str(), y.as_str(), *rel)) {
+            continue;
+        }
+        if x == y && !rel.reflexive() {
+            kept.push(relation.clone());
             continue;
         }
         match graph.holds(x, y, *rel) {
             Some(true) => {}
-            Some(false) => kept.push((x.clone(), y.clone(), *rel)),
+            Some(false) => kept.push(relation.clone()),
             None => {
                 graph.add(x, y, *rel);
-                kept.push((x.clone(), y.clone(), *rel));
+                kept.push(relation.clone());
             }
         }
     }
     (kept, graph)
 }
 
-/// How many of `relations` the other side states (either way round) or
-/// its graph implies.
-fn matched(
-    relations: &[(String, String, Rel)],
-    stated: &[(String, String, Rel)],
-    graph: &mut Graph,
-) -> usize {
+/// How many of `relations` the other side states (either way round: its
+/// relations with their inverses, as the script's triples) or its graph
+/// implies.
+fn matched(relations: &[Relation], stated: &[Relation], graph: &mut Graph) -> usize {
+    let mut triples: HashSet<(&str, &str, Rel)> = HashSet::new();
+    for (a, b, rel) in stated {
+        triples.insert((a, b, *rel));
+        if a != b {
+            triples.insert((b, a, rel.inverse()));
+        }
+    }
     relations
         .iter()
         .filter(|(x, y, rel)| {
-            stated.iter().any(|(a, b, r)| {
-                r == rel && ((a == x && b == y) || (*rel == Rel::Simultaneous && a == y && b == x))
-            }) || graph.holds(x, y, *rel) == Some(true)
+            triples.contains(&(x.as_str(), y.as_str(), *rel)) || graph.holds(x, y, *rel) == Some(true)
         })
         .count()
+}
+
+/// Temporal awareness of one document's system relations against its gold
+/// ones, as counts: (system relations the gold states or implies, system
+/// relations kept, gold relations the system states or implies, gold
+/// relations kept).
+pub(crate) fn awareness_counts(gold: &[Relation], system: &[Relation]) -> (usize, usize, usize, usize) {
+    let (gold_kept, mut gold_graph) = build(gold);
+    let (system_kept, mut system_graph) = build(system);
+    let precision_hits = matched(&system_kept, gold, &mut gold_graph);
+    let recall_hits = matched(&gold_kept, system, &mut system_graph);
+    (precision_hits, system_kept.len(), recall_hits, gold_kept.len())
 }
 
 /// A line of a timeline: position, date, events.
@@ -220,12 +555,7 @@ fn natural(text: &str) -> Vec<(bool, u128, String)> {
 /// The relations of one timeline, with node names shared with the gold
 /// one: the gold's events by their place, a system's by name and
 /// occurrence; dates by string.
-fn relations(
-    rows: &[Line],
-    gold_events: &[String],
-    gold_dates: &[String],
-    is_gold: bool,
-) -> Vec<(String, String, Rel)> {
+fn relations(rows: &[Line], gold_events: &[String], gold_dates: &[String], is_gold: bool) -> Vec<Relation> {
     let mut events: Vec<(usize, String)> = Vec::new();
     // How often each name has come so far in this timeline.
     let mut count: HashMap<String, usize> = HashMap::new();
@@ -284,11 +614,7 @@ pub(crate) fn awareness(gold: &[Line], system: &[Line]) -> (usize, usize, usize,
     }
     let gold_relations = relations(gold, &gold_events, &gold_dates, true);
     let system_relations = relations(system, &gold_events, &gold_dates, false);
-    let (gold_kept, mut gold_graph) = build(&gold_relations);
-    let (system_kept, mut system_graph) = build(&system_relations);
-    let precision_hits = matched(&system_kept, &gold_relations, &mut gold_graph);
-    let recall_hits = matched(&gold_kept, &system_relations, &mut system_graph);
-    (precision_hits, system_kept.len(), recall_hits, gold_kept.len())
+    awareness_counts(&gold_relations, &system_relations)
 }
 
 #[cfg(test)]
@@ -331,5 +657,240 @@ mod tests {
         assert_eq!(graph.holds("a", "b", Rel::Simultaneous), Some(true));
         assert_eq!(graph.holds("a", "b", Rel::Before), Some(false));
         assert_eq!(graph.holds("a", "nowhere", Rel::Before), None);
+    }
+
+    /// Relations written `x REL y, ...` as TimeML names them.
+    fn parse(text: &str) -> Vec<Relation> {
+        text.split(',')
+            .filter(|link| !link.trim().is_empty())
+            .map(|link| {
+                let words: Vec<&str> = link.split_whitespace().collect();
+                (words[0].to_string(), words[2].to_string(), Rel::parse(words[1]).unwrap())
+            })
+            .collect()
+    }
+
+    /// For each relation type, a graph that implies `x REL y`, one that
+    /// contradicts it, and one that leaves it open; and the same of
+    /// `y INVERSE x`.
+    #[test]
+    fn every_relation_type_implied_contradicted_or_open() {
+        let cases = [
+            ("BEFORE", "x IBEFORE z, z BEFORE y", "y BEFORE z, z IBEFORE x", "x INCLUDES z, z BEFORE y"),
+            ("AFTER", "y IBEFORE z, z BEFORE x", "x IS_INCLUDED z, z BEFORE y", "x INCLUDES z, y BEFORE z"),
+            ("IBEFORE", "x ENDS z, z IBEFORE y", "x BEFORE y", "x BEFORE z, y BEFORE z"),
+            ("IAFTER", "y ENDS z, x BEGINS w, z IBEFORE w", "x INCLUDES y", "x AFTER z, y AFTER z"),
+            ("INCLUDES", "x INCLUDES z, z INCLUDES y", "x BEGINS y", "z IS_INCLUDED x, z IS_INCLUDED y"),
+            (
+                "IS_INCLUDED",
+                "x IS_INCLUDED z, z SIMULTANEOUS y",
+                "x BEFORE y",
+                "x IS_INCLUDED z, y IS_INCLUDED z",
+            ),
+            ("SIMULTANEOUS", "x SIMULTANEOUS z, z IDENTITY y", "x ENDS y", "x BEFORE z, y BEFORE z"),
+            ("IDENTITY", "x DURING z, y DURING_INV z", "y INCLUDES x", "x IBEFORE z, y IBEFORE z"),
+            ("DURING", "x IDENTITY z, z SIMULTANEOUS y", "x IBEFORE y", "z IBEFORE x, z IBEFORE y"),
+            ("BEGINS", "x BEGINS z, z BEGINS y", "x BEGUN_BY y", "z IBEFORE x, z IBEFORE y"),
+            ("BEGUN_BY", "x BEGUN_BY z, y BEGINS z", "x BEGINS y", "z IBEFORE x, z IBEFORE y"),
+            ("ENDS", "x ENDS z, z ENDS y", "x ENDED_BY y", "x IBEFORE z, y IBEFORE z"),
+            ("ENDED_BY", "z ENDS x, y ENDS z", "x ENDS y", "x IBEFORE z, y IBEFORE z"),
+        ];
+        for (name, implied, contradicted, open) in cases {
+            let rel = Rel::parse(name).unwrap();
+            for (given, want) in [(implied, Some(true)), (contradicted, Some(false)), (open, None)] {
+                let (_, mut graph) = build(&parse(given));
+                assert_eq!(graph.holds("x", "y", rel), want, "x {name} y given {given}");
+                assert_eq!(graph.holds("y", "x", rel.inverse()), want, "y inverse({name}) x given {given}");
+            }
+        }
+    }
+
+    #[test]
+    fn during_is_simultaneous_and_inverses_pair_up() {
+        assert_eq!(Rel::parse("DURING"), Some(Rel::Simultaneous));
+        assert_eq!(Rel::parse("during_inv"), Some(Rel::Simultaneous));
+        assert_eq!(Rel::parse("IDENTITY"), Some(Rel::Identity));
+        assert_eq!(Rel::parse("VAGUE"), None);
+        for name in ["BEFORE", "IBEFORE", "INCLUDES", "SIMULTANEOUS", "IDENTITY", "BEGINS", "ENDS"] {
+            let rel = Rel::parse(name).unwrap();
+            assert_eq!(rel.inverse().inverse(), rel);
+        }
+        assert_eq!(Rel::IsIncluded.inverse(), Rel::Includes);
+        assert_eq!(Rel::EndedBy.inverse(), Rel::Ends);
+    }
+
+    #[test]
+    fn redundant_links_are_left_out_and_violations_kept() {
+        let relations = parse(
+            "x INCLUDES y, y INCLUDES z, x INCLUDES z, z INCLUDES x, x BEFORE w, w AFTER x, x BEFORE w, \
+             y IBEFORE v, t ENDS v, v ENDED_BY t, x DURING u, u SIMULTANEOUS x, x BEFORE x, x IDENTITY x",
+        );
+        let (kept, _) = build(&relations);
+        let kept: Vec<String> = kept.iter().map(|(x, y, rel)| format!("{x} {rel:?} {y}")).collect();
+        // x INCLUDES z follows from the two before it; z INCLUDES x
+        // contradicts them; w AFTER x is x BEFORE w turned round; the
+        // second x BEFORE w is the same link; v ENDED_BY t is t ENDS v
+        // turned round; u SIMULTANEOUS x follows from x DURING u; x BEFORE
+        // x is a violation; x IDENTITY x holds of any interval.
+        assert_eq!(
+            kept,
+            [
+                "x Includes y",
+                "y Includes z",
+                "z Includes x",
+                "x Before w",
+                "y IBefore v",
+                "t Ends v",
+                "x Simultaneous u",
+                "x Before x"
+            ]
+        );
+    }
+
+    #[test]
+    fn constraints_each_consistent_can_clash_together() {
+        // a = b and c = d each fit b < c, d < a; together they make
+        // a = b < c = d < a.
+        let mut graph = Graph::default();
+        let [a, b, c, d] = [0; 4].map(|_| graph.point());
+        graph.add_before(b, c);
+        graph.add_before(d, a);
+        assert!(graph.consistent_with(&[(a, b, false)]));
+        assert!(graph.consistent_with(&[(c, d, false)]));
+        assert!(!graph.consistent_with(&[(a, b, false), (c, d, false)]));
+        assert!(!graph.consistent_with(&[(a, d, true)]));
+        assert!(graph.consistent_with(&[(d, c, true), (b, a, true)]));
+    }
+
+    /// Whether a path leads from `p` to `q` along `edges` (points,
+    /// strict), and whether one with a strict edge does.
+    fn path(edges: &[(usize, usize, bool)], p: usize, q: usize) -> (bool, bool) {
+        let mut seen = HashSet::from([(p, false)]);
+        let mut stack = vec![(p, false)];
+        let mut reach = (false, false);
+        while let Some((at, strict)) = stack.pop() {
+            if at == q {
+                reach = (true, reach.1 || strict);
+            }
+            for &(from, to, s) in edges {
+                if from == at && seen.insert((to, strict || s)) {
+                    stack.push((to, strict || s));
+                }
+            }
+        }
+        reach
+    }
+
+    /// The ranks kept for pruning never change an answer: on random
+    /// relations (true of random intervals, or not), what the graph says
+    /// of every pair of points is what a plain search over the relations
+    /// it took says.
+    #[test]
+    fn answers_agree_with_a_plain_search() {
+        let names = [
+            "BEFORE",
+            "AFTER",
+            "IBEFORE",
+            "IAFTER",
+            "INCLUDES",
+            "IS_INCLUDED",
+            "SIMULTANEOUS",
+            "BEGINS",
+            "BEGUN_BY",
+            "ENDS",
+            "ENDED_BY",
+        ];
+        let mut state = 1u64;
+        let mut next = move |n: u64| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        for _ in 0..40 {
+            let spans: Vec<(u64, u64)> = (0..12)
+                .map(|_| {
+                    let start = next(12);
+                    (start, start + 1 + next(4))
+                })
+                .collect();
+            let mut relations = Vec::new();
+            for _ in 0..30 {
+                let (i, j) = (next(12) as usize, next(12) as usize);
+                let ((a, b), (c, d)) = (spans[i], spans[j]);
+                let told = match () {
+                    _ if next(5) == 0 => names[next(names.len() as u64) as usize],
+                    _ if b < c => "BEFORE",
+                    _ if d < a => "AFTER",
+                    _ if b == c => "IBEFORE",
+                    _ if d == a => "IAFTER",
+                    _ if (a, b) == (c, d) => "SIMULTANEOUS",
+                    _ if a == c => ["BEGINS", "BEGUN_BY"][usize::from(b > d)],
+                    _ if b == d => ["ENDED_BY", "ENDS"][usize::from(a > c)],
+                    _ if a < c && d < b => "INCLUDES",
+                    _ if c < a && b < d => "IS_INCLUDED",
+                    _ => continue,
+                };
+                relations.push((format!("i{i}"), format!("i{j}"), Rel::parse(told).unwrap()));
+            }
+            let (kept, mut graph) = build(&relations);
+            // The constraints the graph took, as edges between points (an
+            // equality one each way, not strict).
+            let mut edges: Vec<(usize, usize, bool)> = Vec::new();
+            for (start, end) in graph.intervals.values() {
+                edges.push((*start, *end, true));
+            }
+            let mut taken = Graph::default();
+            for (x, y, rel) in &kept {
+                if x != y && taken.holds(x, y, *rel).is_none() {
+                    taken.add(x, y, *rel);
+                    let points = |name: &str| graph.intervals[name];
+                    let ((xs, xe), (ys, ye)) = (points(x), points(y));
+                    for &(p, q, strict) in rel.constraints() {
+                        let point = |bound: Bound| match bound {
+                            Bound::XStart => xs,
+                            Bound::XEnd => xe,
+                            Bound::YStart => ys,
+                            Bound::YEnd => ye,
+                        };
+                        edges.push((point(p), point(q), strict));
+                        if !strict {
+                            edges.push((point(q), point(p), false));
+                        }
+                    }
+                }
+            }
+            // Whether a path leads from p to q, and whether one with a
+            // strict edge does.
+            let points = graph.parent.len();
+            for p in 0..points {
+                for q in 0..points {
+                    let (any, strict) = path(&edges, p, q);
+                    assert_eq!(graph.before(p, q), strict, "{p} < {q} in {relations:?}");
+                    assert_eq!(graph.equal(p, q), p == q || (any && !strict), "{p} = {q} in {relations:?}");
+                }
+            }
+            // Every edge goes up in rank.
+            for p in 0..points {
+                for k in 0..graph.later[p].len() {
+                    let (from, to) = (graph.find(p), graph.find(graph.later[p][k]));
+                    assert!(graph.rank[from] < graph.rank[to]);
+                }
+            }
+            // Constraints added together clash when they close a cycle
+            // with a strict step.
+            for _ in 0..20 {
+                let extra: Vec<(usize, usize, bool)> = (0..2)
+                    .map(|_| (next(points as u64) as usize, next(points as u64) as usize, next(2) == 0))
+                    .collect();
+                let mut more = edges.clone();
+                for &(p, q, strict) in &extra {
+                    more.push((p, q, strict));
+                    if !strict {
+                        more.push((q, p, false));
+                    }
+                }
+                let clash = (0..points).any(|p| path(&more, p, p).1);
+                assert_eq!(graph.consistent_with(&extra), !clash, "{extra:?} in {relations:?}");
+            }
+        }
     }
 }

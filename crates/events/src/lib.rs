@@ -23,6 +23,7 @@
 mod arguments;
 mod clause;
 mod mentions;
+mod relations;
 mod status;
 mod trigger;
 
@@ -36,6 +37,10 @@ use dateline_text::{Segmented, Token};
 
 pub use arguments::{arguments, Argument, Role};
 pub use mentions::{Annotated, AnnotatedEvent, EventModel, Mention, ATTRIBUTES, CLASSES};
+pub use relations::{
+    inverse, normalise, AnnotatedRelations, Endpoint, EventSpan, Relation, RelationInput, RelationModel,
+    RELATIONS,
+};
 
 /// What anchoring reads: one document as the earlier stages left it.
 #[derive(Clone, Copy, Debug)]

@@ -274,7 +274,7 @@ impl EventModel {
 
 /// An averaged perceptron over `classes` classes learnt from `examples`
 /// (features, class) in `epochs` shuffled passes, always in the same order.
-fn learn(examples: &[(Vec<u64>, usize)], classes: usize, epochs: usize) -> Model {
+pub(crate) fn learn(examples: &[(Vec<u64>, usize)], classes: usize, epochs: usize) -> Model {
     let mut training = Training::new(classes);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;

@@ -33,7 +33,7 @@ mod places;
 use dateline_core::{Document, Entity, Entry, Tense, Timex};
 use dateline_coref::Coreference;
 use dateline_entities::Recognizer;
-use dateline_events::{EventModel, Mention};
+use dateline_events::{EventModel, EventSpan, Mention, Relation, RelationInput, RelationModel};
 use dateline_syntax::{Parse, Syntax};
 use dateline_text::Segmented;
 use dateline_timex::Tagger;
@@ -59,18 +59,40 @@ pub struct Stages {
     /// Entries also for the events with no date of their own, dated from
     /// the story (`DateSource::Inferred`); runs with the event mentions.
     pub inferred: bool,
+    /// Temporal relations (TimeML TLINKs) between the event mentions, the
+    /// dates and the publication date; runs with the syntax stage and the
+    /// event mentions.
+    pub relations: bool,
 }
 
 impl Stages {
     /// Expressions, entities and entries: what a timeline needs.
-    pub const TIMELINE: Stages =
-        Stages { entities: true, entries: true, event_mentions: false, syntax: false, inferred: false };
+    pub const TIMELINE: Stages = Stages {
+        entities: true,
+        entries: true,
+        event_mentions: false,
+        syntax: false,
+        inferred: false,
+        relations: false,
+    };
     /// Temporal expressions only.
-    pub const TIMEXES: Stages =
-        Stages { entities: false, entries: false, event_mentions: false, syntax: false, inferred: false };
+    pub const TIMEXES: Stages = Stages {
+        entities: false,
+        entries: false,
+        event_mentions: false,
+        syntax: false,
+        inferred: false,
+        relations: false,
+    };
     /// Temporal expressions and entities.
-    pub const ENTITIES: Stages =
-        Stages { entities: true, entries: false, event_mentions: false, syntax: false, inferred: false };
+    pub const ENTITIES: Stages = Stages {
+        entities: true,
+        entries: false,
+        event_mentions: false,
+        syntax: false,
+        inferred: false,
+        relations: false,
+    };
     /// What a timeline needs, with each date anchored to the event
     /// mention it modifies in the dependency tree: better anchoring, at
     /// the cost of tagging and parsing every sentence.
@@ -80,6 +102,10 @@ impl Stages {
     pub const TIMELINE_INFERRED: Stages = Stages { event_mentions: true, inferred: true, ..Stages::TIMELINE };
     /// Temporal expressions and syntax.
     pub const SYNTAX: Stages = Stages { syntax: true, ..Stages::TIMEXES };
+    /// Temporal expressions, event mentions and the temporal relations
+    /// between them: what TimeML output and TempEval-3 Task C need.
+    pub const RELATIONS: Stages =
+        Stages { syntax: true, event_mentions: true, relations: true, ..Stages::TIMEXES };
 }
 
 impl Default for Stages {
@@ -95,6 +121,7 @@ pub struct Pipeline {
     syntax: Option<Models>,
     /// The event model and the syntax models whose tags it reads.
     mentions: Option<(&'static EventModel, Models)>,
+    relations: Option<&'static RelationModel>,
     stages: Stages,
 }
 
@@ -157,7 +184,8 @@ impl Pipeline {
     pub fn with_stages(stages: Stages) -> Pipeline {
         let syntax = stages.syntax.then(Syntax::embedded).and_then(Result::ok).map(Models::Shipped);
         let mentions = stages.event_mentions.then(shipped_mentions).and_then(Result::ok);
-        Pipeline::build(stages, syntax, mentions)
+        let relations = stages.relations.then(RelationModel::embedded).and_then(Result::ok);
+        Pipeline::build(stages, syntax, mentions, relations)
     }
 
     /// A pipeline that runs only the given stages, or why the shipped
@@ -177,7 +205,8 @@ impl Pipeline {
     pub fn try_with_stages(stages: Stages) -> Result<Pipeline, dateline_syntax::Error> {
         let syntax = stages.syntax.then(Syntax::embedded).transpose()?.map(Models::Shipped);
         let mentions = stages.event_mentions.then(shipped_mentions).transpose()?;
-        Ok(Pipeline::build(stages, syntax, mentions))
+        let relations = stages.relations.then(RelationModel::embedded).transpose()?;
+        Ok(Pipeline::build(stages, syntax, mentions, relations))
     }
 
     /// A pipeline that runs the given stages, and the syntax stage with
@@ -185,7 +214,8 @@ impl Pipeline {
     /// ones.
     pub fn with_syntax(stages: Stages, syntax: Arc<Syntax>) -> Pipeline {
         let mentions = stages.event_mentions.then(shipped_mentions).and_then(Result::ok);
-        Pipeline::build(stages, Some(Models::Given(syntax)), mentions)
+        let relations = stages.relations.then(RelationModel::embedded).and_then(Result::ok);
+        Pipeline::build(stages, Some(Models::Given(syntax)), mentions, relations)
     }
 
     /// A stage with models runs exactly when it has them.
@@ -193,16 +223,19 @@ impl Pipeline {
         stages: Stages,
         syntax: Option<Models>,
         mentions: Option<(&'static EventModel, Models)>,
+        relations: Option<&'static RelationModel>,
     ) -> Pipeline {
         let recognizer = stages.entities.then(Recognizer::new);
         let has_mentions = mentions.is_some();
+        let relations = relations.filter(|_| has_mentions && syntax.is_some());
         let stages = Stages {
             syntax: syntax.is_some(),
             event_mentions: has_mentions,
             inferred: stages.inferred && has_mentions && stages.entries,
+            relations: relations.is_some(),
             ..stages
         };
-        Pipeline { tagger: Tagger::new(), recognizer, syntax, mentions, stages }
+        Pipeline { tagger: Tagger::new(), recognizer, syntax, mentions, relations, stages }
     }
 
     /// The stages this pipeline runs.
@@ -237,6 +270,7 @@ impl Pipeline {
             coreference,
             entries: Vec::new(),
             event_mentions: Vec::new(),
+            relations: Vec::new(),
         };
         if let Some((model, syntax)) = &self.mentions {
             // The syntax stage's tags when it ran: tagging twice costs twice.
@@ -244,6 +278,19 @@ impl Pipeline {
                 true => model.mentions_in_parses(syntax, &analysis.syntax),
                 false => model.mentions(syntax, &analysis.text),
             };
+        }
+        if let Some(model) = self.relations {
+            let events: Vec<EventSpan<'_>> = analysis
+                .event_mentions
+                .iter()
+                .map(|m| EventSpan { start: m.start, end: m.end, class: m.class })
+                .collect();
+            analysis.relations = model.relations(&RelationInput {
+                parses: &analysis.syntax,
+                events: &events,
+                timexes: &analysis.timexes,
+                dct: document.dct,
+            });
         }
         if self.stages.entries {
             analysis.entries = dateline_events::anchor(&analysis.events_input());
@@ -283,6 +330,10 @@ pub struct Analysis<'d> {
     /// Every event mention, dated or not, in order (empty unless the
     /// event-mention stage ran).
     pub event_mentions: Vec<Mention>,
+    /// Temporal relations between [`event_mentions`](Self::event_mentions),
+    /// [`timexes`](Self::timexes) and the publication date (empty unless
+    /// the relation stage ran).
+    pub relations: Vec<Relation>,
 }
 
 impl Analysis<'_> {

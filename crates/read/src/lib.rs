@@ -23,7 +23,7 @@ pub mod timeml;
 pub use date::parse_date;
 use dateline_core::{Date, Document};
 pub use error::Error;
-pub use timeml::{GoldEvent, TimeMl};
+pub use timeml::{Annotation, EventTag, GoldEvent, GoldTlink, LinkEnd, LinkTag, TimeMl};
 
 /// How to read an input.
 #[derive(Clone, Debug, Default)]

@@ -16,7 +16,29 @@ pub struct TimeMl {
     /// (an entity such as `&amp;` is one character, five bytes).
     pieces: Vec<(usize, usize)>,
     gold: Gold,
-    links: Vec<(String, String)>,
+    tlinks: Vec<GoldTlink>,
+}
+
+/// One end of a gold temporal link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LinkEnd {
+    /// An event: its index in [`TimeMl::gold_events`].
+    Event(usize),
+    /// A temporal expression: its index in [`TimeMl::gold`].
+    Time(usize),
+    /// The document creation time.
+    Creation,
+}
+
+/// A gold TLINK between events, times and the creation time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoldTlink {
+    /// What the link starts from (`eventInstanceID` or `timeID`).
+    pub source: LinkEnd,
+    /// What it relates to (`relatedToEventInstance` or `relatedToTime`).
+    pub target: LinkEnd,
+    /// The `relType` as written: `BEFORE`, `IS_INCLUDED`, ...
+    pub rel: String,
 }
 
 /// Annotations removed from the output: the engine writes its own.
@@ -38,55 +60,207 @@ impl TimeMl {
     /// (index into [`gold_events`](Self::gold_events), index into
     /// [`gold`](Self::gold)).
     pub fn gold_event_time_links(&self) -> Vec<(usize, usize)> {
-        self.links
+        self.tlinks
             .iter()
-            .filter_map(|(event, time)| {
-                let e = self.gold.events.iter().position(|g| &g.id == event)?;
-                let t = self.gold.timex_ids.iter().position(|id| id == time)?;
-                Some((e, t))
+            .filter_map(|link| match (link.source, link.target) {
+                (LinkEnd::Event(e), LinkEnd::Time(t)) => Some((e, t)),
+                _ => None,
             })
             .collect()
+    }
+
+    /// Every gold TLINK whose two ends are annotated in the document, in
+    /// the file's order.
+    pub fn gold_tlinks(&self) -> &[GoldTlink] {
+        &self.tlinks
     }
 
     /// The document with its old annotations removed and `timexes` (offsets
     /// into the decoded text) inserted as TIMEX3 elements; every character
     /// of the text, entities included, stays as it was.
     pub fn render(&self, timexes: &[Timex]) -> String {
-        let mut out = String::with_capacity(self.raw.len() + timexes.len() * 64);
+        self.render_annotation(&Annotation { timexes, events: &[], links: &[] })
+    }
+
+    /// The document with its old annotations removed and `annotation`
+    /// written in: TIMEX3 and EVENT elements inside TEXT, MAKEINSTANCE and
+    /// TLINK elements after it, as TempEval-3 files hold them. Every
+    /// character of the text, entities included, stays as it was.
+    pub fn render_annotation(&self, annotation: &Annotation<'_>) -> String {
+        let mut out = String::with_capacity(self.raw.len() + annotation.timexes.len() * 64);
         out.push_str(&strip_annotations(&self.raw[..self.text_range.start], true));
-        let mut sorted: Vec<&Timex> =
-            timexes.iter().filter(|t| t.start < t.end && t.end <= self.pieces.len()).collect();
-        sorted.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
-        let mut next = sorted.iter().peekable();
-        let mut open: Option<usize> = None;
+        let layout = Layout::new(annotation, self.pieces.len());
         let mut cursor = self.text_range.start;
-        let mut tid = 0;
+        let mut next = 0;
         for (index, &(start, end)) in self.pieces.iter().enumerate() {
-            if open == Some(index) {
-                out.push_str("</TIMEX3>");
-                open = None;
-            }
             // Anything between two characters (removed tags) is dropped.
-            if open.is_none() {
-                // Overlapping expressions cannot nest in TimeML: skip them.
-                while next.peek().is_some_and(|t| t.start < index) {
-                    next.next();
-                }
-                if let Some(timex) = next.next_if(|t| t.start == index) {
-                    tid += 1;
-                    out.push_str(&open_tag(timex, tid));
-                    open = Some(timex.end);
-                }
-            }
+            layout.tags_at(index, &mut next, &mut out);
             out.push_str(&self.raw[start..end]);
             cursor = end;
         }
-        if open.is_some() {
-            out.push_str("</TIMEX3>");
-        }
+        layout.tags_at(self.pieces.len(), &mut next, &mut out);
         // Keep the whitespace (and drop the tags) after the last character.
         out.push_str(&strip_tags(&self.raw[cursor..self.text_range.end]));
-        out.push_str(&strip_annotations(&self.raw[self.text_range.end..], false));
+        let tail = strip_annotations(&self.raw[self.text_range.end..], false);
+        let creation = tags(&self.raw, "TIMEX3")
+            .into_iter()
+            .find(|t| attribute(t, "functionInDocument") == Some("CREATION_TIME"))
+            .and_then(|t| attribute(t, "tid"))
+            .unwrap_or("t0");
+        let instances = layout.instances_and_links(annotation, creation);
+        match tail.rfind("</TimeML>") {
+            Some(at) => {
+                out.push_str(&tail[..at]);
+                out.push_str(&instances);
+                out.push_str(&tail[at..]);
+            }
+            None => {
+                out.push_str(&tail);
+                out.push_str(&instances);
+            }
+        }
+        out
+    }
+}
+
+/// What the engine writes into a TimeML document.
+#[derive(Clone, Copy, Debug)]
+pub struct Annotation<'a> {
+    /// Temporal expressions, as TIMEX3 (`tid` `t1`, `t2`, ... in this order).
+    pub timexes: &'a [Timex],
+    /// Event mentions, as EVENT (`eid` `e1`, ...) with one MAKEINSTANCE each
+    /// (`eiid` `ei1`, ...).
+    pub events: &'a [EventTag<'a>],
+    /// Temporal links between them, as TLINK: ends index `timexes` and
+    /// `events`.
+    pub links: &'a [LinkTag<'a>],
+}
+
+/// An event mention to write.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EventTag<'a> {
+    /// First character in the decoded text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// TimeML class.
+    pub class: &'a str,
+    /// `tense` of its MAKEINSTANCE.
+    pub tense: &'a str,
+    /// `aspect`.
+    pub aspect: &'a str,
+    /// `polarity`.
+    pub polarity: &'a str,
+    /// `modality`, empty for none.
+    pub modality: &'a str,
+}
+
+/// A temporal link to write.
+#[derive(Clone, Copy, Debug)]
+pub struct LinkTag<'a> {
+    /// Its first end.
+    pub source: LinkEnd,
+    /// Its second end.
+    pub target: LinkEnd,
+    /// Its `relType`.
+    pub rel: &'a str,
+}
+
+/// Which expressions and events are written where: TIMEX3 first, then
+/// the events that overlap none (elements cannot overlap in XML).
+struct Layout {
+    /// (start, end, open tag) in text order, none overlapping.
+    spans: Vec<(usize, usize, String)>,
+    /// Whether each expression and each event was written.
+    timex_written: Vec<bool>,
+    event_written: Vec<bool>,
+}
+
+impl Layout {
+    fn new(annotation: &Annotation<'_>, length: usize) -> Layout {
+        let mut spans: Vec<(usize, usize, String)> = Vec::new();
+        let free = |spans: &[(usize, usize, String)], start: usize, end: usize| {
+            start < end && end <= length && !spans.iter().any(|(s, e, _)| *s < end && start < *e)
+        };
+        let mut timex_written = vec![false; annotation.timexes.len()];
+        let mut order: Vec<usize> = (0..annotation.timexes.len()).collect();
+        order.sort_by_key(|&k| (annotation.timexes[k].start, std::cmp::Reverse(annotation.timexes[k].end)));
+        for k in order {
+            let timex = &annotation.timexes[k];
+            if free(&spans, timex.start, timex.end) {
+                spans.push((timex.start, timex.end, open_tag(timex, k + 1)));
+                timex_written[k] = true;
+            }
+        }
+        let mut event_written = vec![false; annotation.events.len()];
+        for (k, event) in annotation.events.iter().enumerate() {
+            if free(&spans, event.start, event.end) {
+                let class = escape_attribute(event.class);
+                spans.push((event.start, event.end, format!("<EVENT eid=\"e{}\" class=\"{class}\">", k + 1)));
+                event_written[k] = true;
+            }
+        }
+        spans.sort_by_key(|(start, _, _)| *start);
+        Layout { spans, timex_written, event_written }
+    }
+
+    /// Writes the tags that close and open before character `index`;
+    /// `next` is the first span not yet opened (calls come in text order).
+    fn tags_at(&self, index: usize, next: &mut usize, out: &mut String) {
+        if let Some((_, end, open)) = next.checked_sub(1).map(|k| &self.spans[k]) {
+            if *end == index {
+                out.push_str(if open.starts_with("<EVENT") { "</EVENT>" } else { "</TIMEX3>" });
+            }
+        }
+        if let Some((start, _, open)) = self.spans.get(*next) {
+            if *start == index {
+                out.push_str(open);
+                *next += 1;
+            }
+        }
+    }
+
+    /// The MAKEINSTANCE elements of the written events and the TLINKs
+    /// whose two ends were written, one per line.
+    fn instances_and_links(&self, annotation: &Annotation<'_>, creation: &str) -> String {
+        let mut out = String::new();
+        for (k, event) in annotation.events.iter().enumerate().filter(|(k, _)| self.event_written[*k]) {
+            let modality = match event.modality {
+                "" => String::new(),
+                m => format!(" modality=\"{}\"", escape_attribute(m)),
+            };
+            out.push_str(&format!(
+                "<MAKEINSTANCE eventID=\"e{n}\" eiid=\"ei{n}\" tense=\"{}\" aspect=\"{}\" polarity=\"{}\" pos=\"UNKNOWN\"{modality}/>\n",
+                escape_attribute(event.tense),
+                escape_attribute(event.aspect),
+                escape_attribute(event.polarity),
+                n = k + 1
+            ));
+        }
+        let end = |end: LinkEnd, first: bool| -> Option<String> {
+            let (attribute, id) = match end {
+                LinkEnd::Event(e) if self.event_written.get(e) == Some(&true) => {
+                    (if first { "eventInstanceID" } else { "relatedToEventInstance" }, format!("ei{}", e + 1))
+                }
+                LinkEnd::Time(t) if self.timex_written.get(t) == Some(&true) => {
+                    (if first { "timeID" } else { "relatedToTime" }, format!("t{}", t + 1))
+                }
+                LinkEnd::Creation => (if first { "timeID" } else { "relatedToTime" }, creation.to_string()),
+                _ => return None,
+            };
+            Some(format!("{attribute}=\"{id}\""))
+        };
+        let mut lid = 0;
+        for link in annotation.links {
+            let (Some(source), Some(target)) = (end(link.source, true), end(link.target, false)) else {
+                continue;
+            };
+            lid += 1;
+            out.push_str(&format!(
+                "<TLINK lid=\"l{lid}\" relType=\"{}\" {source} {target}/>\n",
+                escape_attribute(link.rel)
+            ));
+        }
         out
     }
 }
@@ -167,8 +341,8 @@ pub(crate) fn read(name: &str, raw: &str) -> Result<Input, Error> {
         document.id = id;
     }
     document.title = title;
-    let links = event_time_links(raw);
-    let timeml = TimeMl { raw: raw.to_string(), text_range: text_start..close, pieces, gold, links };
+    let tlinks = temporal_links(raw, &gold);
+    let timeml = TimeMl { raw: raw.to_string(), text_range: text_start..close, pieces, gold, tlinks };
     Ok(Input { document, file: String::new(), line: 1, timeml: Some(timeml) })
 }
 
@@ -334,18 +508,40 @@ fn instance_attributes(raw: &str, events: &mut [GoldEvent]) {
     }
 }
 
-/// Event–time links of the gold annotation: (event `eid`, timex `tid`),
-/// through the MAKEINSTANCE elements that name event instances.
-fn event_time_links(raw: &str) -> Vec<(String, String)> {
+/// The TLINKs of the gold annotation, their ends resolved through the
+/// MAKEINSTANCE elements that name event instances; a link to an id the
+/// document does not annotate is left out.
+fn temporal_links(raw: &str, gold: &Gold) -> Vec<GoldTlink> {
     let instances: std::collections::HashMap<&str, &str> = tags(raw, "MAKEINSTANCE")
         .into_iter()
         .filter_map(|t| Some((attribute(t, "eiid")?, attribute(t, "eventID")?)))
         .collect();
+    let creation = tags(raw, "TIMEX3")
+        .into_iter()
+        .find(|t| attribute(t, "functionInDocument") == Some("CREATION_TIME"))
+        .and_then(|t| attribute(t, "tid"));
+    let event = |instance: &str| {
+        let id = instances.get(instance)?;
+        gold.events.iter().position(|g| g.id == *id).map(LinkEnd::Event)
+    };
+    let time = |id: &str| {
+        if Some(id) == creation {
+            return Some(LinkEnd::Creation);
+        }
+        gold.timex_ids.iter().position(|t| t == id).map(LinkEnd::Time)
+    };
     tags(raw, "TLINK")
         .into_iter()
         .filter_map(|t| {
-            let event = instances.get(attribute(t, "eventInstanceID")?)?;
-            Some((event.to_string(), attribute(t, "relatedToTime")?.to_string()))
+            let source = match attribute(t, "eventInstanceID") {
+                Some(instance) => event(instance)?,
+                None => time(attribute(t, "timeID")?)?,
+            };
+            let target = match attribute(t, "relatedToEventInstance") {
+                Some(instance) => event(instance)?,
+                None => time(attribute(t, "relatedToTime")?)?,
+            };
+            Some(GoldTlink { source, target, rel: attribute(t, "relType")?.to_string() })
         })
         .collect()
 }
@@ -396,6 +592,29 @@ mod tests {
         assert_eq!((event.start, event.end, event.class.as_str()), (7, 15, "OCCURRENCE"));
         assert_eq!((event.tense.as_str(), event.aspect.as_str(), event.modality.as_str()), ("PAST", "", ""));
         assert_eq!(timeml.gold_event_time_links(), vec![]);
+        let to_creation =
+            GoldTlink { source: LinkEnd::Event(0), target: LinkEnd::Creation, rel: "BEFORE".into() };
+        assert_eq!(timeml.gold_tlinks(), [to_creation]);
+    }
+
+    #[test]
+    fn reads_links_between_events_and_times_and_drops_unknown_ends() {
+        let links = "<TLINK lid=\"l2\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1\"/>\n\
+                     <TLINK lid=\"l3\" relType=\"BEFORE\" timeID=\"t1\" relatedToEventInstance=\"ei1\"/>\n\
+                     <TLINK lid=\"l4\" relType=\"AFTER\" eventInstanceID=\"ei9\" relatedToTime=\"t1\"/>\n</TimeML>";
+        let raw = SAMPLE.replace("</TimeML>", links);
+        let timeml = read("s.tml", &raw).unwrap().timeml.unwrap();
+        let ends: Vec<_> =
+            timeml.gold_tlinks().iter().map(|l| (l.source, l.target, l.rel.as_str())).collect();
+        assert_eq!(
+            ends,
+            [
+                (LinkEnd::Event(0), LinkEnd::Creation, "BEFORE"),
+                (LinkEnd::Event(0), LinkEnd::Time(0), "IS_INCLUDED"),
+                (LinkEnd::Time(0), LinkEnd::Event(0), "BEFORE"),
+            ]
+        );
+        assert_eq!(timeml.gold_event_time_links(), [(0, 0)]);
     }
 
     #[test]
@@ -417,6 +636,54 @@ mod tests {
         // Reading the output back gives the same text.
         let again = read("s.tml", &out).unwrap();
         assert_eq!(again.document.text, "\nBombs exploded Friday at AT&T.\n");
+    }
+
+    #[test]
+    fn events_and_links_are_written_as_tempeval_files_hold_them_and_read_back() {
+        let timeml = read("s.tml", SAMPLE).unwrap().timeml.unwrap();
+        let friday = Timex {
+            start: 16,
+            end: 22,
+            text: "Friday".into(),
+            kind: TimexType::Date,
+            value: "1998-08-07".into(),
+            modifier: None,
+        };
+        let event = |start, end| EventTag {
+            start,
+            end,
+            class: "OCCURRENCE",
+            tense: "PAST",
+            aspect: "NONE",
+            polarity: "POS",
+            modality: "",
+        };
+        // The second event overlaps the date: it cannot be written, nor its link.
+        let events = [event(7, 15), event(16, 19)];
+        let links = [
+            LinkTag { source: LinkEnd::Event(0), target: LinkEnd::Time(0), rel: "IS_INCLUDED" },
+            LinkTag { source: LinkEnd::Event(0), target: LinkEnd::Creation, rel: "BEFORE" },
+            LinkTag { source: LinkEnd::Event(1), target: LinkEnd::Creation, rel: "BEFORE" },
+        ];
+        let out =
+            timeml.render_annotation(&Annotation { timexes: &[friday], events: &events, links: &links });
+        assert!(
+            out.contains("Bombs <EVENT eid=\"e1\" class=\"OCCURRENCE\">exploded</EVENT> <TIMEX3 tid=\"t1\""),
+            "{out}"
+        );
+        assert!(out.contains("</TEXT>\n<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"PAST\""), "{out}");
+        assert!(out.ends_with("relatedToTime=\"t0\"/>\n</TimeML>\n"), "{out}");
+        assert!(!out.contains("e2"), "{out}");
+        let again = read("s.tml", &out).unwrap().timeml.unwrap();
+        let ends: Vec<_> = again.gold_tlinks().iter().map(|l| (l.source, l.target, l.rel.as_str())).collect();
+        assert_eq!(
+            ends,
+            [
+                (LinkEnd::Event(0), LinkEnd::Time(0), "IS_INCLUDED"),
+                (LinkEnd::Event(0), LinkEnd::Creation, "BEFORE")
+            ]
+        );
+        assert_eq!(again.gold_events()[0].tense, "PAST");
     }
 
     #[test]

@@ -24,6 +24,7 @@ struct Report {
     pipeline: Throughput,
     syntax: SyntaxThroughput,
     pipeline_with_syntax: Throughput,
+    pipeline_with_relations: Throughput,
     pipeline_with_events: Throughput,
     gazetteer_places: usize,
     gazetteer_load_ms: f64,
@@ -98,6 +99,8 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     let syntax = SyntaxThroughput { load_ms: syntax_load_ms, models_resident_mb, models_peak_mb, ..syntax };
     let with_syntax = Pipeline::try_with_stages(Stages::TIMELINE_BY_SYNTAX)?;
     let pipeline_with_syntax = measure(&docs, megabytes, |d| with_syntax.analyse(d).syntax.len());
+    let with_relations = Pipeline::try_with_stages(Stages { relations: true, ..Stages::TIMELINE_BY_SYNTAX })?;
+    let pipeline_with_relations = measure(&docs, megabytes, |d| with_relations.analyse(d).relations.len());
     let with_events = Pipeline::try_with_stages(Stages { event_mentions: true, ..Stages::TIMELINE })?;
     let pipeline_with_events = measure(&docs, megabytes, |d| with_events.analyse(d).event_mentions.len());
     let report = Report {
@@ -110,6 +113,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         pipeline,
         syntax,
         pipeline_with_syntax,
+        pipeline_with_relations,
         pipeline_with_events,
         gazetteer_places,
         gazetteer_load_ms,
@@ -224,6 +228,11 @@ fn print_report(report: &Report) {
     println!(
         "{:<11} {:.1} MB/s on one core, {:.1} MB/s on {} threads ({:.2}x): the pipeline with syntax and event mentions (`timeline --syntax`); {} sentences parsed",
         "+ syntax", t.single_core_mb_per_s, t.all_cores_mb_per_s, report.threads, t.scaling, t.found
+    );
+    let t = &report.pipeline_with_relations;
+    println!(
+        "{:<11} {:.1} MB/s on one core, {:.1} MB/s on {} threads ({:.2}x): and temporal relations (`tag --format timeml`); {} found",
+        "+ relations", t.single_core_mb_per_s, t.all_cores_mb_per_s, report.threads, t.scaling, t.found
     );
     let t = &report.pipeline_with_events;
     println!(

@@ -3,7 +3,8 @@
 use crate::args::{EvalArgs, EventsEvalArgs, GeoEvalArgs, ReportFormat};
 use crate::inputs::expand;
 use anyhow::{bail, Context, Result};
-use dateline_eval::{DocumentTimexes, TimexScore};
+use dateline_core::Timex;
+use dateline_eval::{AwarenessScore, DocumentTimexes, DocumentTlinks, TimexScore, Tlink};
 use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::{read, Format, Options};
 use rayon::prelude::*;
@@ -170,14 +171,54 @@ fn anchoring_errors(
     out
 }
 
+/// What `eval tempeval` reports: the expressions (Task A) and, unless
+/// left out, the temporal relations (Task C).
+#[derive(serde::Serialize)]
+struct TempevalReport<'a> {
+    #[serde(flatten)]
+    timexes: &'a TimexScore,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relations: Option<RelationReport>,
+}
+
+/// Temporal awareness from raw text and given the gold entities.
+#[derive(serde::Serialize)]
+struct RelationReport {
+    /// Task ABC: the system's own expressions, events and relations.
+    raw_text: AwarenessScore,
+    /// Task C: relations between the gold events and expressions.
+    gold_entities: AwarenessScore,
+}
+
 pub fn tempeval(args: &EvalArgs) -> Result<ExitCode> {
     let (docs, skipped) = read_timeml_dir(&args.dir)?;
-    let pipeline = Pipeline::with_stages(Stages::TIMEXES);
-    let system: Vec<_> = docs.par_iter().map(|d| pipeline.analyse(&d.document).timexes).collect();
+    let stages = if args.timex_only { Stages::TIMEXES } else { Stages::RELATIONS };
+    let pipeline = Pipeline::try_with_stages(stages)?;
+    let analysed: Vec<(Vec<Timex>, Vec<Tlink>, Vec<Tlink>)> = docs
+        .par_iter()
+        .map(|d| {
+            let analysis = pipeline.analyse(&d.document);
+            let (gold, system) = match &d.timeml {
+                Some(timeml) if !args.timex_only => {
+                    let events: Vec<(usize, usize)> =
+                        analysis.event_mentions.iter().map(|m| (m.start, m.end)).collect();
+                    let system = super::relations::system_tlinks(
+                        &analysis.relations,
+                        &events,
+                        &analysis.timexes,
+                        timeml,
+                    );
+                    (super::relations::gold_tlinks(timeml), system)
+                }
+                _ => (Vec::new(), Vec::new()),
+            };
+            (analysis.timexes, gold, system)
+        })
+        .collect();
     let scored: Vec<DocumentTimexes<'_>> = docs
         .iter()
-        .zip(&system)
-        .map(|(d, s)| DocumentTimexes {
+        .zip(&analysed)
+        .map(|(d, (s, _, _))| DocumentTimexes {
             id: &d.document.id,
             text: &d.document.text,
             gold: d.timeml.as_ref().map_or(&[], |t| t.gold()),
@@ -185,9 +226,30 @@ pub fn tempeval(args: &EvalArgs) -> Result<ExitCode> {
         })
         .collect();
     let score = TimexScore::compute(&scored, args.errors);
+    let relations = if args.timex_only {
+        None
+    } else {
+        let documents: Vec<DocumentTlinks<'_>> = docs
+            .iter()
+            .zip(&analysed)
+            .map(|(d, (_, gold, system))| DocumentTlinks { id: &d.document.id, gold, system })
+            .collect();
+        let raw_text = AwarenessScore::compute(&documents);
+        Some(RelationReport { raw_text, gold_entities: super::relations::given_gold_entities(&docs)? })
+    };
     match args.format {
-        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&score).unwrap_or_default()),
-        ReportFormat::Text => print_report(&score, docs.len()),
+        ReportFormat::Json => {
+            let report = TempevalReport { timexes: &score, relations };
+            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default())
+        }
+        ReportFormat::Text => {
+            print_report(&score, docs.len());
+            if let Some(relations) = relations {
+                println!("temporal awareness (TempEval-3 Task C, UzZaman & Allen)");
+                super::relations::print_awareness("from raw text (Task ABC)", &relations.raw_text);
+                super::relations::print_awareness("given gold events and times", &relations.gold_entities);
+            }
+        }
     }
     if skipped > 0 {
         eprintln!("dateline: {skipped} file(s) could not be read and were left out of the score");

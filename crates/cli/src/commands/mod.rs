@@ -7,6 +7,7 @@ mod entities;
 mod eval;
 mod gazetteer;
 mod ingest;
+mod relations;
 mod semeval;
 mod serve;
 mod syntax;
@@ -37,6 +38,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Eval(EvalCommand::Coref(args)) => coref::eval(&args),
         Command::Eval(EvalCommand::Ecb(args)) => ecb::eval(&args),
         Command::Train(TrainCommand::Syntax(args)) => train::syntax(&args),
+        Command::Train(TrainCommand::Relations(args)) => relations::train(&args),
         Command::Train(TrainCommand::Events(args)) => train::events(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Gazetteer(args) => gazetteer::run(&args),

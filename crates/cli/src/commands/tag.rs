@@ -1,12 +1,14 @@
-//! `dateline tag`: temporal expressions per document.
+//! `dateline tag`: temporal expressions per document; as TimeML, also the
+//! event mentions and the temporal relations between them.
 
 use super::{exit_code, write_out};
 use crate::args::{TagArgs, TagFormat};
 use crate::inputs::gather;
 use anyhow::Result;
 use dateline_core::Timex;
-use dateline_pipeline::{Pipeline, Stages};
-use dateline_read::Input;
+use dateline_events::Endpoint;
+use dateline_pipeline::{Analysis, Pipeline, Stages};
+use dateline_read::{Annotation, EventTag, Input, LinkEnd, LinkTag, TimeMl};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::process::ExitCode;
@@ -20,18 +22,23 @@ struct TaggedDocument<'a> {
 
 pub fn run(args: &TagArgs) -> Result<ExitCode> {
     let gathered = gather(&args.input)?;
-    let pipeline = Pipeline::with_stages(Stages::TIMEXES);
+    let stages = match args.format {
+        TagFormat::Timeml if !args.timex_only => Stages::RELATIONS,
+        _ => Stages::TIMEXES,
+    };
+    let pipeline = Pipeline::try_with_stages(stages)?;
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()
-        .map(|input| render(input, &pipeline.analyse(&input.document).timexes, args.format))
+        .map(|input| render(input, &pipeline.analyse(&input.document), args.format))
         .collect();
     write_out(rendered)?;
     Ok(exit_code(gathered.skipped))
 }
 
-fn render(input: &Input, timexes: &[Timex], format: TagFormat) -> String {
+fn render(input: &Input, analysis: &Analysis<'_>, format: TagFormat) -> String {
     let doc = &input.document;
+    let timexes = &analysis.timexes;
     match format {
         TagFormat::Json => {
             let tagged = TaggedDocument { id: &doc.id, dct: doc.dct.to_string(), timexes };
@@ -39,10 +46,39 @@ fn render(input: &Input, timexes: &[Timex], format: TagFormat) -> String {
             line.push('\n');
             line
         }
-        TagFormat::Timeml => match &input.timeml {
-            Some(original) => original.render(timexes),
-            None => plain_timeml(&doc.id, &doc.dct.to_string(), &doc.text, timexes),
-        },
+        TagFormat::Timeml => {
+            let events: Vec<EventTag<'_>> = analysis
+                .event_mentions
+                .iter()
+                .map(|m| EventTag {
+                    start: m.start,
+                    end: m.end,
+                    class: m.class,
+                    tense: &m.tense,
+                    aspect: &m.aspect,
+                    polarity: &m.polarity,
+                    modality: &m.modality,
+                })
+                .collect();
+            let end = |end: Endpoint| match end {
+                Endpoint::Event(e) => LinkEnd::Event(e),
+                Endpoint::Time(t) => LinkEnd::Time(t),
+                Endpoint::Creation => LinkEnd::Creation,
+            };
+            let links: Vec<LinkTag<'_>> = analysis
+                .relations
+                .iter()
+                .map(|r| LinkTag { source: end(r.source), target: end(r.target), rel: r.kind })
+                .collect();
+            let annotation = Annotation { timexes, events: &events, links: &links };
+            match &input.timeml {
+                Some(original) => original.render_annotation(&annotation),
+                None => match plain_timeml(&doc.id, &doc.dct.to_string(), &doc.text) {
+                    Some(skeleton) => skeleton.render_annotation(&annotation),
+                    None => String::new(),
+                },
+            }
+        }
         TagFormat::Text => {
             let mut out = format!("# {}  (published {})\n", doc.id, doc.dct);
             for t in timexes {
@@ -57,32 +93,16 @@ fn render(input: &Input, timexes: &[Timex], format: TagFormat) -> String {
     }
 }
 
-/// TimeML for a document that did not come as TimeML.
-fn plain_timeml(id: &str, dct: &str, text: &str, timexes: &[Timex]) -> String {
-    let mut body = String::with_capacity(text.len() + timexes.len() * 64);
-    let mut chars = text.chars();
-    let mut position = 0;
-    for (n, t) in timexes.iter().enumerate() {
-        if t.start < position {
-            continue;
-        }
-        body.push_str(&escape(&chars.by_ref().take(t.start - position).collect::<String>()));
-        let inner: String = chars.by_ref().take(t.end - t.start).collect();
-        let modifier = t.modifier.map(|m| format!(" mod=\"{m}\"")).unwrap_or_default();
-        body.push_str(&format!(
-            "<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"{}\"{modifier}>{}</TIMEX3>",
-            n + 1,
-            t.kind,
-            t.value,
-            escape(&inner)
-        ));
-        position = t.end;
-    }
-    body.push_str(&escape(&chars.collect::<String>()));
-    format!(
-        "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>{}</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{dct}\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">{dct}</TIMEX3></DCT>\n<TEXT>{body}</TEXT>\n</TimeML>\n",
-        escape(id)
-    )
+/// A TimeML document holding a text that did not come as TimeML, with no
+/// annotation yet: the same text, escaped.
+fn plain_timeml(id: &str, dct: &str, text: &str) -> Option<TimeMl> {
+    let raw = format!(
+        "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>{}</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{dct}\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">{dct}</TIMEX3></DCT>\n<TEXT>{}</TEXT>\n</TimeML>\n",
+        escape(id),
+        escape(text)
+    );
+    let options = dateline_read::Options { format: Some(dateline_read::Format::TimeMl), dct: None };
+    dateline_read::read(id, raw.as_bytes(), &options).into_iter().next()?.ok()?.timeml
 }
 
 fn escape(s: &str) -> String {
