@@ -100,6 +100,35 @@ pub struct InputArgs {
     /// Input format; guessed from the file name and content by default.
     #[arg(long = "input-format", value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormat>,
+    /// What kind of text the documents are: news (relative dates count
+    /// from the publication date), narrative (a history or background
+    /// piece: they count from the date in focus in the text), or auto
+    /// (narrative when most years the text writes out lie five years or
+    /// more from the publication date).
+    #[arg(long = "type", value_enum, default_value_t = TextType::Auto, value_name = "TYPE")]
+    pub text_type: TextType,
+}
+
+/// The `--type` of the documents read.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextType {
+    /// Decided for each document from its dates.
+    Auto,
+    /// News: relative dates count from the publication date.
+    News,
+    /// A narrative: relative dates count from the date in focus.
+    Narrative,
+}
+
+impl TextType {
+    /// The type to read every document as; None decides for each.
+    pub fn fixed(self) -> Option<dateline_core::DocumentType> {
+        match self {
+            TextType::Auto => None,
+            TextType::News => Some(dateline_core::DocumentType::News),
+            TextType::Narrative => Some(dateline_core::DocumentType::Narrative),
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -539,6 +568,9 @@ pub struct EvalArgs {
     /// (which need the syntax, event and relation stages).
     #[arg(long)]
     pub timex_only: bool,
+    /// What kind of text the documents are (see `dateline tag --help`).
+    #[arg(long = "type", value_enum, default_value_t = TextType::Auto, value_name = "TYPE")]
+    pub text_type: TextType,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

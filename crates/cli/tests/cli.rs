@@ -1119,3 +1119,26 @@ fn eval_ecb_on_the_dev_topics_stays_above_its_floor() {
     let conll = report["score"]["conll"].as_f64().unwrap();
     assert!(conll > 0.77 && conll > report["same_lemma"]["conll"].as_f64().unwrap() + 0.05, "{report}");
 }
+
+#[test]
+fn a_history_is_read_as_a_narrative_and_says_so() {
+    let history =
+        b"The war began in 1939. Paris fell in June 1940. In August, the Blitz began. It ended in 1945.";
+    let values = |args: &[&str]| -> (String, Vec<String>) {
+        let out = run(args, Some(history));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let doc = &json_lines(&out)[0];
+        let values =
+            doc["timexes"].as_array().unwrap().iter().map(|t| t["value"].as_str().unwrap().into()).collect();
+        (doc["type"].as_str().unwrap().to_string(), values)
+    };
+    let (kind, auto) = values(&["tag", "--dct", "2009-12-19"]);
+    assert_eq!(kind, "narrative");
+    assert_eq!(auto, ["1939", "1940-06", "1940-08", "1945"]);
+    let (kind, news) = values(&["tag", "--dct", "2009-12-19", "--type", "news"]);
+    assert_eq!((kind.as_str(), news[2].as_str()), ("news", "2009-08"));
+    let out = dateline!("tag", "--type", "poem"; stdin = b"x");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("news") && stderr.contains("narrative"), "{stderr}");
+}

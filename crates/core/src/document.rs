@@ -39,6 +39,36 @@ impl Document {
     }
 }
 
+/// What kind of text a document is, which decides what its relative dates
+/// count from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentType {
+    /// A news report: relative dates count from the publication date.
+    #[default]
+    News,
+    /// A history, chronology or background piece: relative dates count
+    /// from the date in focus in the text ("In March 1965 ...; two months
+    /// later"), the publication date only until the text tells one.
+    Narrative,
+}
+
+impl DocumentType {
+    /// The name as written on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentType::News => "news",
+            DocumentType::Narrative => "narrative",
+        }
+    }
+}
+
+impl std::fmt::Display for DocumentType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A stable id for an article: 64-bit FNV-1a over the date and the text.
 ///
 /// Stable across runs and platforms (unlike `std`'s hasher), so an article

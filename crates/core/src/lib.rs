@@ -14,7 +14,7 @@ mod tense;
 mod timex;
 mod value;
 
-pub use document::{content_id, Document};
+pub use document::{content_id, Document, DocumentType};
 pub use entity::{Entity, EntityKind, PlaceRole};
 pub use entry::{DateSource, Entry, EntryPlace, Status};
 pub use error::Error;

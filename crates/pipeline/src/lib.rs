@@ -30,7 +30,7 @@
 
 mod places;
 
-use dateline_core::{Document, Entity, Entry, Tense, Timex};
+use dateline_core::{Document, DocumentType, Entity, Entry, Tense, Timex};
 use dateline_coref::Coreference;
 use dateline_entities::Recognizer;
 use dateline_events::{EventModel, EventSpan, Mention, Relation, RelationInput, RelationModel};
@@ -123,6 +123,8 @@ pub struct Pipeline {
     mentions: Option<(&'static EventModel, Models)>,
     relations: Option<&'static RelationModel>,
     stages: Stages,
+    /// How documents are read: None decides for each one.
+    document_type: Option<DocumentType>,
 }
 
 /// The shipped event model, with the shipped syntax models for its tags.
@@ -235,7 +237,15 @@ impl Pipeline {
             relations: relations.is_some(),
             ..stages
         };
-        Pipeline { tagger: Tagger::new(), recognizer, syntax, mentions, relations, stages }
+        Pipeline {
+            tagger: Tagger::new(),
+            recognizer,
+            syntax,
+            mentions,
+            relations,
+            stages,
+            document_type: None,
+        }
     }
 
     /// The stages this pipeline runs.
@@ -243,11 +253,34 @@ impl Pipeline {
         self.stages
     }
 
+    /// Reads every document as `kind`, or (None, the default) decides for
+    /// each: a text whose written-out years mostly lie far from its
+    /// publication date is a narrative, whose relative dates count from
+    /// the date in focus.
+    ///
+    /// ```
+    /// use dateline_core::{Date, Document, DocumentType};
+    /// use dateline_pipeline::{Pipeline, Stages};
+    /// let history = "Paris fell in June 1940. In August, the Blitz began. The war had begun in 1939 and ended in 1945.";
+    /// let doc = Document::new(Date::new(2009, 12, 19).unwrap(), history);
+    /// let as_news = Pipeline::with_stages(Stages::TIMEXES).reading_as(Some(DocumentType::News));
+    /// assert_eq!(as_news.analyse(&doc).timexes[1].value, "2009-08");
+    /// let analysis = Pipeline::with_stages(Stages::TIMEXES).analyse(&doc);
+    /// assert_eq!(analysis.document_type, DocumentType::Narrative);
+    /// assert_eq!(analysis.timexes[1].value, "1940-08");
+    /// ```
+    pub fn reading_as(self, kind: Option<DocumentType>) -> Pipeline {
+        Pipeline { document_type: kind, ..self }
+    }
+
     /// Runs the stages over one document.
     pub fn analyse<'d>(&self, document: &'d Document) -> Analysis<'d> {
         let text = Segmented::new(&document.text);
-        let (timexes, tenses) =
-            self.tagger.tag_segmented(&text, document.dct).into_iter().map(|t| (t.timex, t.tense)).unzip();
+        let (tagged, document_type) = match self.document_type {
+            Some(kind) => (self.tagger.tag_as(&text, document.dct, kind), kind),
+            None => self.tagger.tag_auto(&text, document.dct),
+        };
+        let (timexes, tenses) = tagged.into_iter().map(|t| (t.timex, t.tense)).unzip();
         let entities = match &self.recognizer {
             Some(recognizer) => recognizer.recognize(&text),
             None => Vec::new(),
@@ -262,6 +295,7 @@ impl Pipeline {
         };
         let mut analysis = Analysis {
             document,
+            document_type,
             text,
             syntax,
             timexes,
@@ -310,6 +344,9 @@ impl Pipeline {
 pub struct Analysis<'d> {
     /// The article.
     pub document: &'d Document,
+    /// How it was read: news, or a narrative whose relative dates count
+    /// from the date in focus.
+    pub document_type: DocumentType,
     /// Its tokens and sentences, segmented once.
     pub text: Segmented<'d>,
     /// Each sentence's UD words with their tags, lemmas, features and

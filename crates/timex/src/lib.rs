@@ -19,7 +19,7 @@ mod resolve;
 mod tense;
 mod value;
 
-use dateline_core::{Date, Tense, Timex};
+use dateline_core::{Date, DocumentType, Tense, Timex};
 use dateline_text::Segmented;
 use grammar::{Expr, Grammar, Word};
 use lexicon::{Lex, Unit};
@@ -73,6 +73,55 @@ impl Tagger {
     /// assert_eq!(found[0].tense, Tense::Future);
     /// ```
     pub fn tag_segmented(&self, text: &Segmented<'_>, dct: Date) -> Vec<Tagged> {
+        self.tag_as(text, dct, DocumentType::News)
+    }
+
+    /// Every temporal expression of a segmented text, and the type of
+    /// document it was read as: a narrative when most of the years it
+    /// writes out lie far from the publication date (a history, a
+    /// background piece), else news.
+    ///
+    /// ```
+    /// use dateline_core::{Date, DocumentType};
+    /// use dateline_text::Segmented;
+    /// use dateline_timex::Tagger;
+    ///
+    /// let dct = Date::new(2009, 12, 19).unwrap();
+    /// let history = Segmented::new(
+    ///     "The war began in 1939. Paris fell in June 1940; in August, the Blitz began. It ended in 1945.",
+    /// );
+    /// let (found, kind) = Tagger::new().tag_auto(&history, dct);
+    /// assert_eq!(kind, DocumentType::Narrative);
+    /// assert_eq!(found[2].timex.value, "1940-08");
+    /// let news = Segmented::new("Talks resume on Monday, the first since 1994.");
+    /// assert_eq!(Tagger::new().tag_auto(&news, dct).1, DocumentType::News);
+    /// ```
+    pub fn tag_auto(&self, text: &Segmented<'_>, dct: Date) -> (Vec<Tagged>, DocumentType) {
+        let news = self.tag_as(text, dct, DocumentType::News);
+        match looks_narrative(&news, dct) {
+            true => (self.tag_as(text, dct, DocumentType::Narrative), DocumentType::Narrative),
+            false => (news, DocumentType::News),
+        }
+    }
+
+    /// Every temporal expression of a segmented text, read as the given
+    /// type of document: in a narrative, relative dates count from the
+    /// date in focus ("In March 1965 ...; two months later": May 1965).
+    ///
+    /// ```
+    /// use dateline_core::{Date, DocumentType};
+    /// use dateline_text::Segmented;
+    /// use dateline_timex::Tagger;
+    ///
+    /// let text = Segmented::new("Germany invaded Poland in September 1939. In April, it invaded Norway.");
+    /// let dct = Date::new(2009, 12, 19).unwrap();
+    /// let values = |kind| -> Vec<String> {
+    ///     Tagger::new().tag_as(&text, dct, kind).iter().map(|t| t.timex.value.to_string()).collect()
+    /// };
+    /// assert_eq!(values(DocumentType::Narrative), ["1939-09", "1939-04"]);
+    /// assert_eq!(values(DocumentType::News), ["1939-09", "2009-04"]);
+    /// ```
+    pub fn tag_as(&self, text: &Segmented<'_>, dct: Date, kind: DocumentType) -> Vec<Tagged> {
         let tokens = &text.tokens;
         let words: Vec<Word<'_>> = tokens.iter().map(Word::classify).collect();
         let grammar = Grammar::new(&words);
@@ -96,7 +145,13 @@ impl Tagger {
                         "with" | "from" | "than" | "versus" | "vs"
                     )
                 });
-                let ctx = Context { dct, reference, tense, compared };
+                // A narrative counts from the date in focus once it has one.
+                let focus_day = reference.and_then(|r| r.range()).map(|(first, _)| first);
+                let (anchor, narrative) = match (kind, focus_day) {
+                    (DocumentType::Narrative, Some(day)) => (day, true),
+                    _ => (dct, false),
+                };
+                let ctx = Context { dct: anchor, reference, tense, compared, narrative };
                 let Some(resolved) = range_start(&grammar, &words, sentence.clone(), &hit, &ctx)
                     .or_else(|| resolve(&hit.expr, &ctx))
                 else {
@@ -104,7 +159,11 @@ impl Tagger {
                 };
                 if let Resolved::Point(point) = resolved {
                     let ended_by = hit.first.checked_sub(1).map(|p| words[p].text);
-                    if moves_focus(&hit.expr, point, reference, ended_by, tense, dct) {
+                    // A story told in the past does not move on to what
+                    // was then still to come ("for a campaign planned in
+                    // 1976").
+                    let anticipated = narrative && tense == Tense::Future;
+                    if !anticipated && moves_focus(&hit.expr, point, reference, ended_by, tense, anchor) {
                         reference = Some(point);
                     }
                 }
@@ -122,6 +181,51 @@ impl Tagger {
         }
         found
     }
+}
+
+/// How far from the publication date, in years, the years a text writes
+/// out must mostly lie for it to be read as a narrative.
+const NARRATIVE_YEARS: i32 = 5;
+
+/// Whether a text reads as a narrative: at least three years written out
+/// ("1939", "June 1940") lie [`NARRATIVE_YEARS`] or more from the
+/// publication date, more than half of all it writes out (or it is a
+/// chronicle of recent years: eight written out, six different ones), and
+/// it hardly ever counts from the day of writing ("Friday", "yesterday", "last
+/// week": one for every ten written years at most). A news story with a
+/// paragraph of history has those; a history has not.
+fn looks_narrative(found: &[Tagged], dct: Date) -> bool {
+    let mut written = 0;
+    let mut far = 0;
+    let mut deictic = 0;
+    let mut years = std::collections::BTreeSet::new();
+    for tagged in found {
+        let timex = &tagged.timex;
+        if let Some(year) = timex.value.point().map(|p| p.year()) {
+            if timex.text.contains(&year.to_string()) {
+                written += 1;
+                years.insert(year);
+                far += usize::from((i32::from(year) - i32::from(dct.year())).abs() >= NARRATIVE_YEARS);
+            }
+        }
+        deictic += usize::from(counts_from_writing(&timex.text));
+    }
+    let chronicle = written >= 8 && years.len() >= 6;
+    (far >= 3 && far * 2 > written || chronicle) && deictic * 10 <= written
+}
+
+/// Whether an expression counts from the day it was written: a weekday,
+/// "today", "yesterday", "this week", "last year" (but not "the next day",
+/// which counts from the story's).
+fn counts_from_writing(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let weekday =
+        |w: &str| ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(&w);
+    weekday(first)
+        || matches!(first, "today" | "yesterday" | "tomorrow" | "tonight" | "this" | "last" | "next")
+        || lower.split_whitespace().any(weekday)
 }
 
 /// A temporal expression found by the tagger, with what it read of its

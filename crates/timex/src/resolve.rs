@@ -19,6 +19,9 @@ pub(crate) struct Context {
     /// The expression follows a word of comparison ("up from last
     /// year", "compared with last year").
     pub(crate) compared: bool,
+    /// A narrative with a date in focus: `dct` is then that date's first
+    /// day, and a month or day without its year lies in its year.
+    pub(crate) narrative: bool,
 }
 
 /// A resolved expression.
@@ -71,6 +74,12 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
     let year = dct.year();
     Some(match *expr {
         Expr::Point(p) => p,
+        // "In [April], Germany invaded Denmark" after "1940": the story's year.
+        Expr::MonthDay(month, None) if ctx.narrative => Point::Month(year, month),
+        Expr::MonthDay(month, Some(day)) if ctx.narrative => {
+            Point::Day(Date::new(year, month as i8, day as i8).ok()?)
+        }
+        Expr::SeasonOf(season) if ctx.narrative => Point::Season(year, season),
         Expr::MonthDay(month, None) => {
             Point::Month(year + month_year_offset(month, dct.month() as u8, ctx.tense), month)
         }
@@ -157,7 +166,7 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
                 _ => return None,
             }
         }
-        Expr::Shift { amount, direction, from_reference } => {
+        Expr::Shift { amount, direction, from_reference, whole } => {
             let count = amount.count? as i32;
             // Earnings reports compare a quarter with the same quarter "a
             // year ago": then the quarter in focus is the anchor.
@@ -167,8 +176,12 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
                 Some(reference) if from_reference || quarter_in_focus => reference,
                 _ => Point::Day(dct),
             };
-            shift_from(anchor, amount.unit, direction * count)
-                .or_else(|| shift_from(Point::Day(dct), amount.unit, direction * count))?
+            let shifted = shift_from(anchor, amount.unit, direction * count)
+                .or_else(|| shift_from(Point::Day(dct), amount.unit, direction * count))?;
+            match whole {
+                true => shifted.truncate(amount.unit),
+                false => shifted,
+            }
         }
         Expr::ReportedQuarter => match ctx.reference {
             Some(q @ Point::Quarter(..)) => q,

@@ -90,5 +90,19 @@ proptest! {
         let _ = Tagger::new().tag(&text, dct);
         let glued = words.concat();
         let _ = Tagger::new().tag(&glued, dct);
+        // Read as a narrative, or deciding: the same words never panic.
+        let segmented = dateline_text::Segmented::new(&text);
+        let _ = Tagger::new().tag_as(&segmented, dct, dateline_core::DocumentType::Narrative);
+        let _ = Tagger::new().tag_auto(&segmented, dct);
+    }
+
+    /// A narrative's month without a year lies in the year in focus,
+    /// whatever the publication date.
+    #[test]
+    fn a_narrative_month_lies_in_the_year_told(dct in any_date(), year in 1800i16..2000, month in 0usize..12) {
+        let text = format!("The war began in {year}. In {}, the army crossed the river.", MONTHS[month]);
+        let found = Tagger::new().tag_as(&dateline_text::Segmented::new(&text), dct, dateline_core::DocumentType::Narrative);
+        prop_assert_eq!(found.len(), 2);
+        prop_assert_eq!(found[1].timex.value.to_string(), format!("{year}-{:02}", month + 1));
     }
 }

@@ -493,3 +493,44 @@ fn words_that_only_look_like_dates() {
         ("2020-11-26", "She told USA Today and ABC's \"This Week\" so.", &[]),
     ]);
 }
+
+/// A narrative's sentences and the values its dates take, read as a
+/// narrative: they count from the date in focus, not the publication date.
+#[test]
+fn narratives_count_from_the_date_in_focus() {
+    use dateline_core::DocumentType;
+    use dateline_text::Segmented;
+    let dct: Date = "2009-12-19".parse().unwrap();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "In March 1965 the first combat troops landed. Two months later, more arrived. That spring the \
+             bombing widened. The following year, the war escalated.",
+            &[("March 1965", "1965-03"), ("Two months later", "1965-05"), ("That spring", "1965-SP"), ("The following year", "1966")],
+        ),
+        (
+            "In 1944 the Allies landed in Normandy; on 6 June they took the beaches. In August, Paris was freed.",
+            &[("1944", "1944"), ("6 June", "1944-06-06"), ("August", "1944-08")],
+        ),
+        // What was then still to come does not move the story on.
+        (
+            "On 10 March 1975 the offensive began, ahead of a campaign that would come in 1976. It collapsed on 11 March.",
+            &[("10 March 1975", "1975-03-10"), ("1976", "1976"), ("11 March", "1975-03-11")],
+        ),
+        // Before the story tells a date, the publication date stands.
+        ("In April the siege began. It ended in 1943.", &[("April", "2009-04"), ("1943", "1943")]),
+    ];
+    let tagger = Tagger::new();
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got: Vec<(String, String)> = tagger
+            .tag_as(&Segmented::new(text), dct, DocumentType::Narrative)
+            .into_iter()
+            .map(|t| (t.timex.text, t.timex.value.to_string()))
+            .collect();
+        let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        if got != want {
+            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

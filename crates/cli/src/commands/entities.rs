@@ -36,7 +36,7 @@ struct ChainOut<'a> {
 pub fn run(args: &EntitiesArgs) -> Result<ExitCode> {
     let gathered = gather(&args.input)?;
     let stages = Stages { syntax: args.syntax, ..Stages::ENTITIES };
-    let pipeline = Pipeline::try_with_stages(stages)?;
+    let pipeline = Pipeline::try_with_stages(stages)?.reading_as(args.input.text_type.fixed());
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()

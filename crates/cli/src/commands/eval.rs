@@ -193,7 +193,7 @@ struct RelationReport {
 pub fn tempeval(args: &EvalArgs) -> Result<ExitCode> {
     let (docs, skipped) = read_timeml_dir(&args.dir)?;
     let stages = if args.timex_only { Stages::TIMEXES } else { Stages::RELATIONS };
-    let pipeline = Pipeline::try_with_stages(stages)?;
+    let pipeline = Pipeline::try_with_stages(stages)?.reading_as(args.text_type.fixed());
     let analysed: Vec<(Vec<Timex>, Vec<Tlink>, Vec<Tlink>)> = docs
         .par_iter()
         .map(|d| {

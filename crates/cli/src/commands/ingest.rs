@@ -65,7 +65,7 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         inferred: args.inferred,
         ..Stages::TIMELINE
     };
-    let pipeline = Pipeline::try_with_stages(stages)?;
+    let pipeline = Pipeline::try_with_stages(stages)?.reading_as(args.input.text_type.fixed());
     let mut added = 0;
     for chunk in todo.chunks(args.batch.max(1)) {
         let batch: Vec<Analysis<'_>> =

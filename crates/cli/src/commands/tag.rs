@@ -5,7 +5,7 @@ use super::{exit_code, write_out};
 use crate::args::{TagArgs, TagFormat};
 use crate::inputs::gather;
 use anyhow::Result;
-use dateline_core::Timex;
+use dateline_core::{DocumentType, Timex};
 use dateline_events::Endpoint;
 use dateline_pipeline::{Analysis, Pipeline, Stages};
 use dateline_read::{Annotation, EventTag, Input, LinkEnd, LinkTag, TimeMl};
@@ -17,6 +17,9 @@ use std::process::ExitCode;
 struct TaggedDocument<'a> {
     id: &'a str,
     dct: String,
+    /// How the document was read: `news` or `narrative`.
+    #[serde(rename = "type")]
+    document_type: DocumentType,
     timexes: &'a [Timex],
 }
 
@@ -26,7 +29,7 @@ pub fn run(args: &TagArgs) -> Result<ExitCode> {
         TagFormat::Timeml if !args.timex_only => Stages::RELATIONS,
         _ => Stages::TIMEXES,
     };
-    let pipeline = Pipeline::try_with_stages(stages)?;
+    let pipeline = Pipeline::try_with_stages(stages)?.reading_as(args.input.text_type.fixed());
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()
@@ -41,7 +44,12 @@ fn render(input: &Input, analysis: &Analysis<'_>, format: TagFormat) -> String {
     let timexes = &analysis.timexes;
     match format {
         TagFormat::Json => {
-            let tagged = TaggedDocument { id: &doc.id, dct: doc.dct.to_string(), timexes };
+            let tagged = TaggedDocument {
+                id: &doc.id,
+                dct: doc.dct.to_string(),
+                document_type: analysis.document_type,
+                timexes,
+            };
             let mut line = serde_json::to_string(&tagged).unwrap_or_default();
             line.push('\n');
             line

@@ -4,7 +4,7 @@ use super::{exit_code, write_out};
 use crate::args::{TimelineArgs, TimelineFormat};
 use crate::inputs::gather;
 use anyhow::Result;
-use dateline_core::{DateSource, Entry};
+use dateline_core::{DateSource, DocumentType, Entry};
 use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::Input;
 use rayon::prelude::*;
@@ -15,6 +15,9 @@ use std::process::ExitCode;
 struct Timeline<'a> {
     id: &'a str,
     dct: String,
+    /// How the document was read: `news` or `narrative`.
+    #[serde(rename = "type")]
+    document_type: DocumentType,
     entries: &'a [Entry],
 }
 
@@ -30,26 +33,33 @@ pub fn run(args: &TimelineArgs) -> Result<ExitCode> {
     if args.inferred {
         stages = Stages { event_mentions: true, inferred: true, ..stages };
     }
-    let pipeline = Pipeline::try_with_stages(stages)?;
+    let pipeline = Pipeline::try_with_stages(stages)?.reading_as(args.input.text_type.fixed());
     let rendered: Vec<String> = gathered
         .inputs
         .par_iter()
-        .map(|input| render(input, &pipeline.analyse(&input.document).entries, args.format))
+        .map(|input| {
+            let analysis = pipeline.analyse(&input.document);
+            render(input, analysis.document_type, &analysis.entries, args.format)
+        })
         .collect();
     let header = (args.format == TimelineFormat::Csv).then(|| CSV_HEADER.to_string());
     write_out(header.into_iter().chain(rendered))?;
     Ok(exit_code(gathered.skipped))
 }
 
-fn render(input: &Input, entries: &[Entry], format: TimelineFormat) -> String {
+fn render(input: &Input, document_type: DocumentType, entries: &[Entry], format: TimelineFormat) -> String {
     let doc = &input.document;
     match format {
         TimelineFormat::Json => {
-            let timeline = Timeline { id: &doc.id, dct: doc.dct.to_string(), entries };
+            let timeline = Timeline { id: &doc.id, dct: doc.dct.to_string(), document_type, entries };
             serde_json::to_string(&timeline).unwrap_or_default() + "\n"
         }
         TimelineFormat::Text => {
-            let mut out = format!("# {}  (published {})\n", doc.id, doc.dct);
+            let narrative = match document_type {
+                DocumentType::Narrative => "; read as a narrative",
+                DocumentType::News => "",
+            };
+            let mut out = format!("# {}  (published {}{narrative})\n", doc.id, doc.dct);
             for e in entries {
                 let places: Vec<&str> = e.places.iter().map(|p| p.name.as_str()).collect();
                 let places =

@@ -41,7 +41,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
         }
         // "three days ago", "a year earlier", "two weeks from now"
         let shift = |direction, from_reference, end| {
-            Some((end, Expr::Shift { amount, direction, from_reference }, modifier))
+            Some((end, Expr::Shift { amount, direction, from_reference, whole: false }, modifier))
         };
         match self.lex(end) {
             Lex::Kw(Kw::Ago) => return shift(-1, false, end + 1),

@@ -58,6 +58,9 @@ pub(crate) enum Expr {
         amount: Amount,
         direction: i32,
         from_reference: bool,
+        /// "the following year" names the whole year after, not the
+        /// point a year after ("a year later").
+        whole: bool,
     },
     /// "this year's third quarter": a period of a year relative to the
     /// document's date; the point's own year is a placeholder.

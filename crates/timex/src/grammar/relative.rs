@@ -205,8 +205,8 @@ impl<'w, 'a> Grammar<'w, 'a> {
         Some((end, Expr::Holiday(holiday, direction)))
     }
 
-    /// "that year", "that quarter", "that day", "the latest period": the
-    /// period in focus.
+    /// "that year", "that quarter", "that day", "that spring", "the latest
+    /// period": the period in focus.
     pub(super) fn anaphor(&self, i: usize) -> Parsed {
         if self.kw(i, Kw::That) {
             return match self.lex(i + 1) {
@@ -214,6 +214,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 Lex::Unit(Unit::Quarter, false) => Some((i + 2, Expr::InFocus(Unit::Quarter))),
                 Lex::Unit(Unit::Month, false) => Some((i + 2, Expr::InFocus(Unit::Month))),
                 Lex::Unit(Unit::Day, false) => Some((i + 2, Expr::InFocus(Unit::Day))),
+                // "that spring": of the year in focus in a narrative, of
+                // the publication's in news.
+                Lex::Season(season) => Some((i + 2, Expr::InRelativeYear(0, Point::Season(0, season)))),
                 _ => None,
             };
         }
@@ -336,7 +339,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
         match self.lex(i + 2) {
             Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false) => {
                 let amount = Amount { count: Some(1.0), unit };
-                Some((i + 3, Expr::Shift { amount, direction, from_reference: true }))
+                Some((i + 3, Expr::Shift { amount, direction, from_reference: true, whole: true }))
             }
             // "down 4.5% from the previous Friday": before the day in focus.
             Lex::Weekday(d) => Some((i + 3, Expr::NeighbourWeekday(d, direction))),
