@@ -9,6 +9,6 @@ are the command line's JSON records as lists and dicts.
 ['2020-11-30']
 """
 
-from dateline._dateline import Error, Pipeline, __version__, entities, tag, timeline
+from dateline._dateline import Error, Pipeline, Store, __version__, entities, tag, timeline
 
-__all__ = ["Error", "Pipeline", "__version__", "entities", "tag", "timeline"]
+__all__ = ["Error", "Pipeline", "Store", "__version__", "entities", "tag", "timeline"]

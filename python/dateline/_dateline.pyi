@@ -1,6 +1,7 @@
 """Type stubs of the extension module (re-exported by ``dateline``)."""
 
 import datetime
+import os
 from typing import Any, Dict, List, Optional, Union
 
 DateLike = Union[str, datetime.date]
@@ -48,3 +49,32 @@ class Pipeline:
         One record per text, in order: ``id``, ``dct``, ``type``, ``timexes``,
         ``entities`` and ``entries``.
         """
+
+class Store:
+    """The SQLite store ``dateline ingest`` writes and ``dateline serve`` reads."""
+
+    def __init__(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Opens the store at ``path``, creating it when there is none."""
+    def ingest(self, records: List[Record]) -> Record:
+        """Analyses and stores articles (dicts with ``text`` and ``date``; ``id``,
+        ``title``, ``url``, ``source`` optional), then merges the events.
+
+        Returns ``added``, ``already``, ``events``, ``entries``, ``conflicts``, ``links``.
+        Raises ``ValueError`` naming the first bad record.
+        """
+    def events(
+        self,
+        *,
+        entity: Optional[str] = None,
+        place: Optional[str] = None,
+        from_: Optional[DateLike] = None,
+        to: Optional[DateLike] = None,
+        status: Optional[str] = None,
+        q: Optional[str] = None,
+        inferred: bool = False,
+        limit: Optional[int] = None,
+    ) -> List[Record]:
+        """The merged events, filtered as ``dateline timeline --db`` filters them."""
+    def to_pandas(self) -> Any:
+        """Every merged event as a pandas DataFrame (needs pandas)."""
+    def __len__(self) -> int: ...

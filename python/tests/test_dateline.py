@@ -2,6 +2,8 @@
 dates as str or datetime.date, clear exceptions, batches in order."""
 
 import datetime
+import os
+import tempfile
 import unittest
 
 import dateline
@@ -72,6 +74,60 @@ class APipeline(unittest.TestCase):
 
     def test_errors_of_dateline_are_its_own_class(self):
         self.assertTrue(issubclass(dateline.Error, Exception))
+
+
+class AStore(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.path = os.path.join(self.folder.name, "news.db")
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def test_ingest_then_query_as_the_command_line_does(self):
+        store = dateline.Store(self.path)
+        records = [
+            {"id": "a1", "date": "2020-11-26", "text": SEED, "title": "Handover"},
+            {"id": 2, "date": datetime.date(2020, 11, 27), "text": "Armenian forces left Kalbajar on Wednesday."},
+        ]
+        report = store.ingest(records)
+        self.assertEqual((report["added"], report["already"]), (2, 0))
+        self.assertEqual(len(store), 2)
+        # The same articles again are left as they are.
+        self.assertEqual(store.ingest(records)["already"], 2)
+        scheduled = store.events(status="scheduled")
+        self.assertEqual([(e["date"], e["event"]) for e in scheduled], [("2020-12-01", "take")])
+        self.assertEqual(store.events(from_="2020-12-01"), scheduled)
+        self.assertIn(scheduled[0], store.events(q="Lachin"))
+        # Both articles tell that the forces left on Wednesday: one event, two sources.
+        left = [e for e in store.events() if e["event"] == "left"]
+        self.assertEqual([(e["date"], e["source_count"]) for e in left], [("2020-11-25", 2)])
+        self.assertEqual(store.events(place="Nowhere at all"), [])
+        # A second handle on the same file sees the same events.
+        self.assertEqual(dateline.Store(self.path).events(), store.events())
+
+    def test_bad_records_and_queries_are_value_errors(self):
+        store = dateline.Store(self.path)
+        with self.assertRaises(ValueError) as raised:
+            store.ingest([{"date": "2020-11-26", "text": "ok"}, {"text": "no date"}])
+        self.assertIn("record 1", str(raised.exception))
+        self.assertEqual(len(store), 0)
+        with self.assertRaises(ValueError):
+            store.events(status="someday")
+        with self.assertRaises(ValueError):
+            store.events(q='"unbalanced')
+
+    def test_to_pandas_needs_pandas(self):
+        store = dateline.Store(self.path)
+        store.ingest([{"date": "2020-11-26", "text": SEED}])
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            with self.assertRaises(ImportError):
+                store.to_pandas()
+        else:
+            frame = store.to_pandas()
+            self.assertEqual(len(frame), len(store.events()))
 
 
 if __name__ == "__main__":

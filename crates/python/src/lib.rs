@@ -221,6 +221,182 @@ impl Pipeline {
     }
 }
 
+/// A record's field as an optional string (`id` may be a number).
+fn field(record: &Bound<'_, PyDict>, name: &str) -> PyResult<Option<String>> {
+    match record.get_item(name)? {
+        None => Ok(None),
+        Some(value) if value.is_none() => Ok(None),
+        Some(value) => match value.extract::<String>() {
+            Ok(text) => Ok(Some(text)),
+            Err(_) if name == "id" => Ok(Some(value.str()?.to_string())),
+            Err(_) => Err(PyValueError::new_err(format!("\"{name}\" must be a str"))),
+        },
+    }
+}
+
+/// An article from a record as `dateline ingest` reads a JSON line:
+/// `text` and `date` (or `dct`) required, `id`, `title`, `url`, `source`
+/// optional.
+fn document_of(record: &Bound<'_, PyAny>) -> PyResult<Document> {
+    let record = record
+        .downcast::<PyDict>()
+        .map_err(|_| PyValueError::new_err("a record must be a dict with \"text\" and \"date\""))?;
+    let text = field(record, "text")?.ok_or_else(|| PyValueError::new_err("no \"text\""))?;
+    let date = match record.get_item("date")?.filter(|d| !d.is_none()) {
+        Some(date) => date,
+        None => record.get_item("dct")?.ok_or_else(|| PyValueError::new_err("no \"date\""))?,
+    };
+    let mut document = Document::new(date_of(&date)?, text);
+    if let Some(id) = field(record, "id")? {
+        document.id = id;
+    }
+    document.title = field(record, "title")?;
+    document.url = field(record, "url")?;
+    document.source = field(record, "source")?;
+    Ok(document)
+}
+
+/// A store error as a Python exception: a bad search is the caller's
+/// (`ValueError`), the rest dateline's.
+fn store_error(error: dateline_store::Error) -> PyErr {
+    match error.is_bad_query() {
+        true => PyValueError::new_err(error.to_string()),
+        false => Error::new_err(error.to_string()),
+    }
+}
+
+/// The SQLite store `dateline ingest` writes and `dateline serve` reads:
+/// articles, their entries, and the events merged across articles.
+#[pyclass(module = "dateline")]
+struct Store {
+    /// One connection; Python threads take turns.
+    inner: std::sync::Mutex<dateline_store::Store>,
+    path: String,
+}
+
+impl Store {
+    fn store(&self) -> PyResult<std::sync::MutexGuard<'_, dateline_store::Store>> {
+        self.inner.lock().map_err(|_| Error::new_err("the store was left broken by a failed call"))
+    }
+}
+
+#[pymethods]
+impl Store {
+    /// Opens the store at `path`, creating it when there is none.
+    #[new]
+    fn new(path: std::path::PathBuf) -> PyResult<Store> {
+        let inner = dateline_store::Store::open(&path).map_err(store_error)?;
+        Ok(Store { inner: std::sync::Mutex::new(inner), path: path.display().to_string() })
+    }
+
+    /// Analyses and stores articles, then merges the events across the
+    /// store. Each record is a dict as a line of `dateline ingest`'s JSON
+    /// Lines: `text` and `date` (a str or a `datetime.date`) required,
+    /// `id`, `title`, `url`, `source` optional; one already stored (same
+    /// id) is left as it is. Returns what was done: `added`, `already`,
+    /// `events`, `entries`, `conflicts`, `links`.
+    fn ingest(&self, py: Python<'_>, records: Vec<Bound<'_, PyAny>>) -> PyResult<PyObject> {
+        let mut documents = Vec::with_capacity(records.len());
+        for (n, record) in records.iter().enumerate() {
+            let document = document_of(record)
+                .map_err(|e| PyValueError::new_err(format!("record {n}: {}", e.value(py))))?;
+            documents.push(document);
+        }
+        let pipeline = shared(Stages::TIMELINE);
+        let mut guard = self.store()?;
+        let inner = &mut *guard;
+        let (added, already, merge) = py
+            .allow_threads(|| -> Result<_, dateline_store::Error> {
+                let mut fresh = Vec::new();
+                let mut already = 0;
+                for document in &documents {
+                    match inner.contains(&document.id)? {
+                        true => already += 1,
+                        false => fresh.push(document),
+                    }
+                }
+                fresh.dedup_by(|a, b| a.id == b.id);
+                let mut added = 0;
+                for chunk in fresh.chunks(256) {
+                    let batch: Vec<Analysis<'_>> = chunk.par_iter().map(|d| pipeline.analyse(d)).collect();
+                    added += inner.insert(&batch)?;
+                }
+                Ok((added, already, inner.merge()?))
+            })
+            .map_err(store_error)?;
+        let report = json!({
+            "added": added,
+            "already": already,
+            "events": merge.events,
+            "entries": merge.entries,
+            "conflicts": merge.conflicts,
+            "links": merge.links,
+        });
+        to_python(py, &report)
+    }
+
+    /// The merged events, filtered as `dateline timeline --db` filters
+    /// them: `entity` (any name or alias), `place` (with the places in
+    /// it), `from_` and `to` (dates), `status`, `q` (full-text search),
+    /// `inferred` (also the events dated only from the story), `limit`.
+    #[pyo3(signature = (*, entity=None, place=None, from_=None, to=None, status=None, q=None, inferred=false, limit=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn events(
+        &self,
+        py: Python<'_>,
+        entity: Option<String>,
+        place: Option<&str>,
+        from_: Option<&Bound<'_, PyAny>>,
+        to: Option<&Bound<'_, PyAny>>,
+        status: Option<&str>,
+        q: Option<String>,
+        inferred: bool,
+        limit: Option<usize>,
+    ) -> PyResult<PyObject> {
+        let status = match status {
+            None => None,
+            Some(name) => Some(serde_json::from_value(Value::String(name.to_string())).map_err(|_| {
+                PyValueError::new_err(format!(
+                    "status must be occurred, ongoing, scheduled, expected, missed or deadline, not {name:?}"
+                ))
+            })?),
+        };
+        let query = dateline_store::Query {
+            entity,
+            place: place.map(dateline_pipeline::place_filter),
+            from: from_.map(date_of).transpose()?,
+            to: to.map(date_of).transpose()?,
+            status,
+            search: q,
+            explicit_only: !inferred,
+            limit,
+            max_sources: None,
+        };
+        let events = self.store()?.events(&query).map_err(store_error)?;
+        to_python(py, &json_of(&events)?)
+    }
+
+    /// Every merged event as a pandas DataFrame, one row per event (pandas
+    /// is needed for this method only).
+    fn to_pandas(&self, py: Python<'_>) -> PyResult<PyObject> {
+        let pandas = py.import("pandas").map_err(|_| {
+            pyo3::exceptions::PyImportError::new_err("Store.to_pandas needs pandas: pip install pandas")
+        })?;
+        let events = self.store()?.events(&dateline_store::Query::default()).map_err(store_error)?;
+        let rows = to_python(py, &json_of(&events)?)?;
+        Ok(pandas.call_method1("DataFrame", (rows,))?.unbind())
+    }
+
+    /// How many articles the store holds.
+    fn __len__(&self) -> PyResult<usize> {
+        self.store()?.document_count().map_err(store_error)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("dateline.Store({:?})", self.path)
+    }
+}
+
 /// The extension module.
 #[pymodule]
 fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -230,5 +406,6 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(entities, m)?)?;
     m.add_function(wrap_pyfunction!(timeline, m)?)?;
     m.add_class::<Pipeline>()?;
+    m.add_class::<Store>()?;
     Ok(())
 }
