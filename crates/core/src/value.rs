@@ -525,19 +525,36 @@ fn week_day(year: i16, week: u8, weekday: Weekday) -> Option<Date> {
     ISOWeekDate::new(year, i8::try_from(week).ok()?, weekday).ok().map(|w| w.date())
 }
 
+/// A year (or decade, century) as TIMEX3 writes it: zero-padded to
+/// `width` digits, and before the era with the prefix `BC` (a negative
+/// year here is one before the era: -490 is 490 BC, "BC0490").
+struct Era(i16, usize);
+
+impl fmt::Display for Era {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Era(number, width) = *self;
+        if number < 0 {
+            write!(f, "BC{:0width$}", -i32::from(number))
+        } else {
+            write!(f, "{number:0width$}")
+        }
+    }
+}
+
 impl fmt::Display for Point {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let year = |y: i16| Era(y, 4);
         match *self {
-            Point::Century(c) => write!(f, "{c:02}"),
-            Point::Decade(d) => write!(f, "{d:03}"),
-            Point::Year(y) => write!(f, "{y:04}"),
-            Point::Season(y, s) => write!(f, "{y:04}-{}", s.code()),
-            Point::Half(y, h) => write!(f, "{y:04}-H{h}"),
-            Point::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
-            Point::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            Point::Week(y, w) => write!(f, "{y:04}-W{w:02}"),
-            Point::Weekend(y, w) => write!(f, "{y:04}-W{w:02}-WE"),
-            Point::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Point::Century(c) => write!(f, "{}", Era(c, 2)),
+            Point::Decade(d) => write!(f, "{}", Era(d, 3)),
+            Point::Year(y) => write!(f, "{}", year(y)),
+            Point::Season(y, s) => write!(f, "{}-{}", year(y), s.code()),
+            Point::Half(y, h) => write!(f, "{}-H{h}", year(y)),
+            Point::Quarter(y, q) => write!(f, "{}-Q{q}", year(y)),
+            Point::Month(y, m) => write!(f, "{}-{m:02}", year(y)),
+            Point::Week(y, w) => write!(f, "{}-W{w:02}", year(y)),
+            Point::Weekend(y, w) => write!(f, "{}-W{w:02}-WE", year(y)),
+            Point::Day(d) => write!(f, "{}-{:02}-{:02}", year(d.year()), d.month(), d.day()),
             Point::DayPart(d, p) => write!(f, "{}T{}", Point::Day(d), p.code()),
             Point::Clock(d, h, Some(m)) => write!(f, "{}T{h:02}:{m:02}", Point::Day(d)),
             Point::Clock(d, h, None) => write!(f, "{}T{h:02}", Point::Day(d)),
@@ -551,11 +568,17 @@ fn parse_point(s: &str) -> Option<Point> {
         Some((day, time)) => (day, Some(time)),
         None => (s, None),
     };
-    // A year may be negative ("-490"): its digits run to the next '-'.
-    let digits_end =
-        day_part.char_indices().skip(1).find(|&(_, c)| c == '-').map_or(day_part.len(), |(i, _)| i);
+    // A year before the era is written "BC0490".
+    let (sign, day_part) = match day_part.strip_prefix("BC") {
+        Some(rest) => (-1, rest),
+        None => (1, day_part),
+    };
+    let digits_end = day_part.find('-').unwrap_or(day_part.len());
     let (head, rest) = day_part.split_at(digits_end);
-    let number: i16 = head.parse().ok()?;
+    if !head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number: i16 = sign * head.parse::<i16>().ok()?;
     let width = head.len();
     let rest: Vec<&str> = if rest.is_empty() { Vec::new() } else { rest[1..].split('-').collect() };
     let point = match (width, rest.as_slice()) {
@@ -805,7 +828,10 @@ mod tests {
             "19",
             "199",
             "2020",
-            "-490",
+            "BC0490",
+            "BC04",
+            "BC048",
+            "BC0480-04",
             "0333",
             "2020-SU",
             "2020-WI",
@@ -913,7 +939,7 @@ mod tests {
         assert_eq!(range("2021-W53"), None, "2021 has 52 ISO weeks");
         assert_eq!(range("2020-Q5"), None);
         assert_eq!(range("19"), Some((date(1900, 1, 1), date(1999, 12, 31))));
-        assert_eq!(range("-490"), None);
+        assert_eq!(range("BC0490"), None);
         assert_eq!(range("P1M"), None);
     }
 

@@ -146,7 +146,10 @@ impl Tagger {
                     )
                 });
                 // A narrative counts from the date in focus once it has one.
-                let focus_day = reference.and_then(|r| r.range()).map(|(first, _)| first);
+                // (A year before the era has no calendar range: its 1 January.)
+                let focus_day = reference.and_then(|r| {
+                    r.range().map(|(first, _)| first).or_else(|| Date::new(r.year(), 1, 1).ok())
+                });
                 let (anchor, narrative) = match (kind, focus_day) {
                     (DocumentType::Narrative, Some(day)) => (day, true),
                     _ => (dct, false),
@@ -202,7 +205,7 @@ fn looks_narrative(found: &[Tagged], dct: Date) -> bool {
     for tagged in found {
         let timex = &tagged.timex;
         if let Some(year) = timex.value.point().map(|p| p.year()) {
-            if timex.text.contains(&year.to_string()) {
+            if timex.text.contains(&year.abs().to_string()) {
                 written += 1;
                 years.insert(year);
                 far += usize::from((i32::from(year) - i32::from(dct.year())).abs() >= NARRATIVE_YEARS);

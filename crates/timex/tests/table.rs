@@ -516,6 +516,20 @@ fn narratives_count_from_the_date_in_focus() {
             "On 10 March 1975 the offensive began, ahead of a campaign that would come in 1976. It collapsed on 11 March.",
             &[("10 March 1975", "1975-03-10"), ("1976", "1976"), ("11 March", "1975-03-11")],
         ),
+        // Years before the era, and the story's year carried through them.
+        (
+            "The 5th century BC began in war. In 490 BC the Persians landed; in the 480s BC they prepared. \
+             In 480 B.C. they returned and in April they crossed. The following year, in 479 BCE, they lost.",
+            &[
+                ("The 5th century BC", "BC04"),
+                ("490 BC", "BC0490"),
+                ("the 480s BC", "BC048"),
+                ("480 B.C.", "BC0480"),
+                ("April", "BC0480-04"),
+                ("The following year", "BC0479"),
+                ("479 BCE", "BC0479"),
+            ],
+        ),
         // Before the story tells a date, the publication date stands.
         ("In April the siege began. It ended in 1943.", &[("April", "2009-04"), ("1943", "1943")]),
     ];

@@ -27,8 +27,52 @@ impl<'w, 'a> Grammar<'w, 'a> {
             self.anaphor(i),
             self.year_words(i).map(|(end, y)| (end, Expr::Point(Point::Year(y)))),
             self.holiday(i),
+            self.small_year_bc(i),
         ];
-        candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
+        let (end, expr) = candidates.into_iter().flatten().max_by_key(|(end, _)| *end)?;
+        // "490 BC", "the 5th century BC", "the 480s B.C.": before the era.
+        let before_era = |point| Some((self.era_bc(end)?, Expr::Point(point)));
+        match expr {
+            Expr::Point(Point::Year(y)) => before_era(Point::Year(-y)).or(Some((end, expr))),
+            Expr::Point(Point::Century(c)) => before_era(Point::Century(-c)).or(Some((end, expr))),
+            Expr::Point(Point::Decade(d)) => before_era(Point::Decade(-d)).or(Some((end, expr))),
+            _ => Some((end, expr)),
+        }
+    }
+
+    /// Where the era marker "BC", "B.C.", "BCE" or "B.C.E." at `i` ends.
+    fn era_bc(&self, i: usize) -> Option<usize> {
+        let mut letters = String::new();
+        let mut j = i;
+        while j < i + 6 && j < self.words.len() && (j == i || self.glued(j)) {
+            let text = self.word(j).text;
+            if text != "." {
+                letters.push_str(&text.replace('.', ""));
+            }
+            j += 1;
+            if matches!(letters.as_str(), "BC" | "BCE") && !(letters == "BC" && self.text_is(j, "E")) {
+                // Take a closing period glued to it ("B.C.").
+                let end = if self.punct(j, ".") && self.glued(j) { j + 1 } else { j };
+                return Some(end);
+            }
+            if !"BCE".starts_with(letters.as_str()) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A year of one to four digits followed by the era, "490 BC", or a
+    /// decade, "the 480s BC".
+    fn small_year_bc(&self, i: usize) -> Parsed {
+        let start = self.skip_the(i);
+        let Lex::Digits(y @ 1..=9999, 1..=4) = self.lex(start) else { return None };
+        if y % 10 == 0 && self.text_is(start + 1, "s") && self.glued(start + 1) {
+            let end = self.era_bc(start + 2)?;
+            return Some((end, Expr::Point(Point::Decade(-((y / 10) as i16)))));
+        }
+        let end = self.era_bc(i + 1)?;
+        Some((end, Expr::Point(Point::Year(-(y as i16)))))
     }
 
     /// A month name, capitalised, with its abbreviation period.
