@@ -155,11 +155,18 @@ impl Tagger {
                     _ => (dct, false),
                 };
                 let ctx = Context { dct: anchor, reference, tense, compared, narrative };
-                let Some(resolved) = range_start(&grammar, &words, sentence.clone(), &hit, &ctx)
+                let Some(mut resolved) = range_start(&grammar, &words, sentence.clone(), &hit, &ctx)
                     .or_else(|| resolve(&hit.expr, &ctx))
                 else {
                     continue;
                 };
+                // A narrative that has told no date yet: "In April" is an
+                // April of no known year, never the publication's.
+                if kind == DocumentType::Narrative && focus_day.is_none() {
+                    if let (Resolved::Point(point), false) = (&resolved, told_in_full(&hit.expr)) {
+                        resolved = Resolved::Other(resolved.kind(), unanchored(&hit.expr, *point));
+                    }
+                }
                 if let Resolved::Point(point) = resolved {
                     let ended_by = hit.first.checked_sub(1).map(|p| words[p].text);
                     // A story told in the past does not move on to what
@@ -184,6 +191,33 @@ impl Tagger {
         }
         found
     }
+}
+
+/// Whether an expression gives its date whole ("1944", "6 June 1944"),
+/// needing nothing to count from.
+fn told_in_full(expr: &Expr) -> bool {
+    matches!(expr, Expr::Point(_) | Expr::PeriodOfYear(_))
+}
+
+/// The value of a date counted from nothing: what the text tells ("April",
+/// "6 June") with the rest unknown (`XXXX-04`, `XXXX-06-06`), else only
+/// the granularity (`XXXX-XX-XX` for "the next day").
+fn unanchored(expr: &Expr, point: Point) -> dateline_core::TimexValue {
+    let written = match *expr {
+        Expr::MonthDay(month, None) => format!("XXXX-{month:02}"),
+        Expr::MonthDay(month, Some(day)) => format!("XXXX-{month:02}-{day:02}"),
+        Expr::SeasonOf(season) => format!("XXXX-{}", season.code()),
+        _ => match point {
+            Point::Century(_) => "XX".into(),
+            Point::Decade(_) => "XXX".into(),
+            Point::Year(_) => "XXXX".into(),
+            Point::Season(_, season) => format!("XXXX-{}", season.code()),
+            Point::Half(..) | Point::Quarter(..) | Point::Month(..) => "XXXX-XX".into(),
+            Point::Week(..) | Point::Weekend(..) => "XXXX-WXX".into(),
+            Point::Day(_) | Point::DayPart(..) | Point::Clock(..) => "XXXX-XX-XX".into(),
+        },
+    };
+    dateline_core::TimexValue::parse(&written)
 }
 
 /// How far from the publication date, in years, the years a text writes
