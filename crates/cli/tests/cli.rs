@@ -184,12 +184,14 @@ fn timeml_from_plain_text_has_events_and_their_relations() {
     );
 }
 
-#[test]
-fn relations_are_learnt_from_timebank_and_scored_with_temporal_awareness() {
-    let out = std::env::temp_dir().join("dateline-cli-test-relations.bin.gz");
+/// Retrains a shipped TimeBank model (`events`, `relations`) into a
+/// temporary file, checks that it is the shipped one byte for byte (the
+/// training is deterministic), and gives the report.
+fn retrain(model: &str) -> String {
+    let out = std::env::temp_dir().join(format!("dateline-cli-test-{model}.bin.gz"));
     let trained = dateline!(
         "train",
-        "relations",
+        model,
         "--timebank",
         shared("data/tempeval3/TimeBank").to_str().unwrap(),
         "--aquaint",
@@ -198,9 +200,14 @@ fn relations_are_learnt_from_timebank_and_scored_with_temporal_awareness() {
         out.to_str().unwrap()
     );
     assert!(trained.status.success(), "{}", String::from_utf8_lossy(&trained.stderr));
-    let shipped = std::fs::read(workspace().join("crates/events/models/relations.bin.gz")).unwrap();
-    assert_eq!(std::fs::read(&out).unwrap(), shipped, "retraining gives the shipped model");
-    let report = String::from_utf8_lossy(&trained.stdout);
+    let shipped = std::fs::read(workspace().join(format!("crates/events/models/{model}.bin.gz"))).unwrap();
+    assert_eq!(std::fs::read(&out).unwrap(), shipped, "retraining gives the shipped {model} model");
+    String::from_utf8_lossy(&trained.stdout).into_owned()
+}
+
+#[test]
+fn relations_are_learnt_from_timebank_and_scored_with_temporal_awareness() {
+    let report = retrain("relations");
     let eval =
         dateline!("eval", "tempeval", shared("data/tempeval3/AQUAINT").to_str().unwrap(), "--format", "json");
     let json: serde_json::Value = serde_json::from_slice(&eval.stdout).unwrap();
@@ -982,23 +989,8 @@ fn strict_f1(report: &str) -> f64 {
 
 #[test]
 fn event_mentions_are_learnt_from_timebank_and_scored_on_aquaint() {
-    let out = std::env::temp_dir().join("dateline-cli-test-events.bin.gz");
-    let trained = dateline!(
-        "train",
-        "events",
-        "--timebank",
-        shared("data/tempeval3/TimeBank").to_str().unwrap(),
-        "--aquaint",
-        shared("data/tempeval3/AQUAINT").to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap()
-    );
-    assert!(trained.status.success(), "{}", String::from_utf8_lossy(&trained.stderr));
-    let report = String::from_utf8_lossy(&trained.stdout);
+    let report = retrain("events");
     assert!(report.starts_with("AQUAINT:"), "{report}");
-    // The shipped model is this one: training is deterministic.
-    let shipped = std::fs::read(workspace().join("crates/events/models/events.bin.gz")).unwrap();
-    assert_eq!(std::fs::read(&out).unwrap(), shipped, "retraining gives the shipped model");
     // The word lists it replaced scored 0.745.
     assert!(strict_f1(&report) >= 0.83, "{report}");
     let eval = dateline!("eval", "events", shared("data/tempeval3/AQUAINT").to_str().unwrap());

@@ -29,6 +29,12 @@ const MAGIC: &[u8] = b"dateline-relations 1\n";
 /// with no margin, on fewer pairs, 0.25).
 const LINK_MARGIN: f32 = 10.0;
 
+/// How many of the events after it in its sentence an event is paired
+/// with, so that a sentence of thousands of words stays linear: on
+/// TimeBank's fifth held out, awareness is the same as with every pair
+/// (0.357; with 8, 0.331).
+const PAIRS_AHEAD: usize = 16;
+
 /// The relations the model tells, after "no relation" (class 0). TimeML's
 /// DURING and IDENTITY are read as SIMULTANEOUS, as the TempEval-3 scorer
 /// reads them.
@@ -272,6 +278,8 @@ struct Located<'a> {
     by_sentence: Vec<Vec<usize>>,
     /// Per sentence, its dates in order.
     times_by_sentence: Vec<Vec<usize>>,
+    /// For each date, the event it modifies.
+    modifies: Vec<Option<usize>>,
 }
 
 /// Bytes standing for "nothing there".
@@ -312,7 +320,10 @@ impl<'a> Located<'a> {
                 times_by_sentence[place.sentence].push(k);
             }
         }
-        Located { input, events, times, by_sentence, times_by_sentence }
+        let mut located =
+            Located { input, events, times, by_sentence, times_by_sentence, modifies: Vec::new() };
+        located.find_modified();
+        located
     }
 
     fn word(&self, place: Place) -> &Word {
@@ -349,7 +360,7 @@ impl<'a> Located<'a> {
                         out.push((Endpoint::Event(e), Endpoint::Time(t)));
                     }
                 }
-                for &f in &events[n + 1..] {
+                for &f in events[n + 1..].iter().take(PAIRS_AHEAD) {
                     out.push((Endpoint::Event(e), Endpoint::Event(f)));
                 }
             }
@@ -367,12 +378,21 @@ impl<'a> Located<'a> {
 
     /// The event a date modifies: the nearest event above it in the tree.
     fn modified(&self, t: usize) -> Option<usize> {
-        let tp = self.times[t]?;
-        self.by_sentence[tp.sentence]
-            .iter()
-            .filter_map(|&f| Some((f, self.path_up(tp, self.events[f]?)?.matches('/').count())))
-            .min_by_key(|(_, steps)| *steps)
-            .map(|(f, _)| f)
+        self.modifies[t]
+    }
+
+    /// Works out [`Located::modified`] for every date, once.
+    fn find_modified(&mut self) {
+        self.modifies = (0..self.times.len())
+            .map(|t| {
+                let tp = self.times[t]?;
+                self.by_sentence[tp.sentence]
+                    .iter()
+                    .filter_map(|&f| Some((f, self.path_up(tp, self.events[f]?)?.matches('/').count())))
+                    .min_by_key(|(_, steps)| *steps)
+                    .map(|(f, _)| f)
+            })
+            .collect();
     }
 
     /// The words an event's verb group puts before it: auxiliaries and

@@ -45,6 +45,32 @@ pub struct GoldTlink {
 const REMOVED: &[&str] = &["EVENT", "SIGNAL", "TIMEX3", "MAKEINSTANCE", "TLINK", "SLINK", "ALINK"];
 
 impl TimeMl {
+    /// A TimeML document holding a text that did not come as TimeML, with
+    /// no annotation yet: the text escaped inside TEXT, the publication
+    /// date as the creation time `t0`.
+    pub fn from_text(id: &str, dct: dateline_core::Date, text: &str) -> TimeMl {
+        let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        let mut raw = format!(
+            "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>{}</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{dct}\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">{dct}</TIMEX3></DCT>\n<TEXT>",
+            escape(id)
+        );
+        let start = raw.len();
+        let mut pieces = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            let at = raw.len();
+            match c {
+                '&' => raw.push_str("&amp;"),
+                '<' => raw.push_str("&lt;"),
+                '>' => raw.push_str("&gt;"),
+                _ => raw.push(c),
+            }
+            pieces.push((at, raw.len()));
+        }
+        let close = raw.len();
+        raw.push_str("</TEXT>\n</TimeML>\n");
+        TimeMl { raw, text_range: start..close, pieces, gold: Gold::default(), tlinks: Vec::new() }
+    }
+
     /// The gold TIMEX3 annotations inside TEXT, with offsets into the
     /// decoded text.
     pub fn gold(&self) -> &[Timex] {
@@ -621,15 +647,7 @@ mod tests {
     fn render_keeps_every_character() {
         let input = read("s.tml", SAMPLE).unwrap();
         let timeml = input.timeml.unwrap();
-        let mine = Timex {
-            start: 16,
-            end: 22,
-            text: "Friday".into(),
-            kind: TimexType::Date,
-            value: "1998-08-07".into(),
-            modifier: None,
-        };
-        let out = timeml.render(&[mine]);
+        let out = timeml.render(&[friday()]);
         assert!(out.contains("Bombs exploded <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-08-07\">Friday</TIMEX3> at AT&amp;T.\n</TEXT>"), "{out}");
         assert!(out.contains("functionInDocument=\"CREATION_TIME\""));
         assert!(!out.contains("EVENT") && !out.contains("TLINK") && !out.contains("MAKEINSTANCE"), "{out}");
@@ -638,17 +656,34 @@ mod tests {
         assert_eq!(again.document.text, "\nBombs exploded Friday at AT&T.\n");
     }
 
-    #[test]
-    fn events_and_links_are_written_as_tempeval_files_hold_them_and_read_back() {
-        let timeml = read("s.tml", SAMPLE).unwrap().timeml.unwrap();
-        let friday = Timex {
+    /// The gold "Friday" of [`SAMPLE`], as a system would find it.
+    fn friday() -> Timex {
+        Timex {
             start: 16,
             end: 22,
             text: "Friday".into(),
             kind: TimexType::Date,
             value: "1998-08-07".into(),
             modifier: None,
-        };
+        }
+    }
+
+    #[test]
+    fn a_plain_text_becomes_timeml_that_reads_back_as_it_was() {
+        let text = "\nBombs exploded Friday at AT&T <HQ>.\n";
+        let dct = "1998-08-07".parse().unwrap();
+        let out = TimeMl::from_text("d&1", dct, text).render(&[friday()]);
+        assert!(out.contains("<DOCID>d&amp;1</DOCID>"), "{out}");
+        assert!(out.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-08-07\">Friday</TIMEX3> at AT&amp;T &lt;HQ&gt;."), "{out}");
+        let again = read("s.tml", &out).unwrap();
+        assert_eq!((again.document.text.as_str(), again.document.dct), (text, dct));
+        assert_eq!(again.timeml.unwrap().gold(), [friday()]);
+    }
+
+    #[test]
+    fn events_and_links_are_written_as_tempeval_files_hold_them_and_read_back() {
+        let timeml = read("s.tml", SAMPLE).unwrap().timeml.unwrap();
+        let friday = friday();
         let event = |start, end| EventTag {
             start,
             end,

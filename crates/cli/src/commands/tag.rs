@@ -81,10 +81,7 @@ fn render(input: &Input, analysis: &Analysis<'_>, format: TagFormat) -> String {
             let annotation = Annotation { timexes, events: &events, links: &links };
             match &input.timeml {
                 Some(original) => original.render_annotation(&annotation),
-                None => match plain_timeml(&doc.id, &doc.dct.to_string(), &doc.text) {
-                    Some(skeleton) => skeleton.render_annotation(&annotation),
-                    None => String::new(),
-                },
+                None => TimeMl::from_text(&doc.id, doc.dct, &doc.text).render_annotation(&annotation),
             }
         }
         TagFormat::Text => {
@@ -99,20 +96,4 @@ fn render(input: &Input, analysis: &Analysis<'_>, format: TagFormat) -> String {
             out
         }
     }
-}
-
-/// A TimeML document holding a text that did not come as TimeML, with no
-/// annotation yet: the same text, escaped.
-fn plain_timeml(id: &str, dct: &str, text: &str) -> Option<TimeMl> {
-    let raw = format!(
-        "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>{}</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{dct}\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">{dct}</TIMEX3></DCT>\n<TEXT>{}</TEXT>\n</TimeML>\n",
-        escape(id),
-        escape(text)
-    );
-    let options = dateline_read::Options { format: Some(dateline_read::Format::TimeMl), dct: None };
-    dateline_read::read(id, raw.as_bytes(), &options).into_iter().next()?.ok()?.timeml
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
