@@ -6,10 +6,11 @@ PySpark DataFrame of articles, one pipeline per executor process.
 >>> with_timeline(articles).selectExpr("id", "explode(entries) AS e").write.parquet("entries/")
 
 Each function uses ``DataFrame.mapInPandas`` (Arrow batches): the rows keep
-their columns and gain one, an array of structs with a declared schema. A row
-whose text or date is missing, or whose date is not a date, gets a null array
-instead of failing the job. The wheel must be installed on the executors (see
-the README).
+their columns and gain two, an array of structs with a declared schema and
+``error`` (a string, null when all went well). A row whose text or date is
+missing, or whose date is not a date, gets a null array and says why in
+``error``; the job goes on with the others. The wheel must be installed on
+the executors (see the README).
 """
 
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
@@ -152,69 +153,86 @@ def analyse_frames(
     text: str = "text",
     date: str = "date",
     column: Optional[str] = None,
+    error: str = "error",
     syntax: bool = False,
     inferred: bool = False,
     document_type: Optional[str] = None,
 ) -> Iterator[Any]:
     """The function ``mapInPandas`` runs: for each pandas DataFrame of
     articles, the same rows with a column of ``kind`` (``entries``,
-    ``timexes`` or ``entities``) added as lists of dicts. Usable without
-    Spark on any iterator of pandas DataFrames."""
+    ``timexes`` or ``entities``) added as lists of dicts, and a column
+    ``error``: why a row has none (no text, no date, a date that is not
+    one), else None. Usable without Spark on any iterator of pandas
+    DataFrames."""
     field, convert = _KINDS[kind]
     column = column or kind
     pipeline = _pipeline(syntax, inferred, document_type)
     for frame in frames:
         texts: List[Any] = list(frame[text])
         dates: List[Any] = [_date_text(d) for d in frame[date]]
-        rows = [i for i, (t, d) in enumerate(zip(texts, dates)) if not _missing(t) and not _missing(d)]
         values: List[Optional[List[Dict[str, Any]]]] = [None] * len(texts)
+        errors: List[Optional[str]] = [None] * len(texts)
+        rows = []
+        for i, (t, d) in enumerate(zip(texts, dates)):
+            if _missing(t) or not isinstance(t, str):
+                errors[i] = f"no text in column {text!r}" if _missing(t) else f"{text!r} is not a string"
+            elif _missing(d):
+                errors[i] = f"no date in column {date!r}"
+            else:
+                rows.append(i)
         try:
-            results = pipeline.analyse_batch([str(texts[i]) for i in rows], [dates[i] for i in rows])
+            results = pipeline.analyse_batch([texts[i] for i in rows], [dates[i] for i in rows])
             for i, result in zip(rows, results):
                 values[i] = [convert(x) for x in result[field]]
         except ValueError:
-            # A bad date: one row at a time, so that only that row is null.
+            # A bad date: one row at a time, so that only that row fails.
             for i in rows:
                 try:
-                    result = pipeline.analyse_batch([str(texts[i])], [dates[i]])[0]
+                    result = pipeline.analyse_batch([texts[i]], [dates[i]])[0]
                     values[i] = [convert(x) for x in result[field]]
-                except ValueError:
-                    values[i] = None
+                except ValueError as bad:
+                    errors[i] = str(bad)
         out = frame.copy()
         out[column] = values
+        out[error] = errors
         yield out
 
 
-def _with(df, kind: str, element, text: str, date: str, column: Optional[str], **options):
+def _with(df, kind: str, element, text: str, date: str, column: Optional[str], error: str, **options):
     T = _types()
     column = column or kind
-    if column in df.columns:
-        raise ValueError(f"the DataFrame already has a column {column!r}: name another with column=")
+    for name, argument in ((column, "column"), (error, "error")):
+        if name in df.columns:
+            raise ValueError(f"the DataFrame already has a column {name!r}: name another with {argument}=")
     for name in (text, date):
         if name not in df.columns:
             raise ValueError(f"the DataFrame has no column {name!r} (its columns: {', '.join(df.columns)})")
-    schema = T.StructType(df.schema.fields + [T.StructField(column, T.ArrayType(element))])
+    schema = T.StructType(
+        df.schema.fields
+        + [T.StructField(column, T.ArrayType(element)), T.StructField(error, T.StringType())]
+    )
 
     def run(frames):
-        return analyse_frames(frames, kind, text, date, column, **options)
+        return analyse_frames(frames, kind, text, date, column, error, **options)
 
     return df.mapInPandas(run, schema)
 
 
-def with_timeline(df, text: str = "text", date: str = "date", column: Optional[str] = None, **options):
+def with_timeline(df, text="text", date="date", column=None, error="error", **options):
     """``df`` with a column ``entries`` (or ``column``): each article's
-    timeline entries (see ``entry_type()``). ``options``: ``syntax``,
-    ``inferred``, ``document_type`` as ``dateline.Pipeline`` takes them."""
-    return _with(df, "entries", entry_type(), text, date, column, **options)
+    timeline entries (see ``entry_type()``), and ``error`` (see the module).
+    ``options``: ``syntax``, ``inferred``, ``document_type`` as
+    ``dateline.Pipeline`` takes them."""
+    return _with(df, "entries", entry_type(), text, date, column, error, **options)
 
 
-def with_timexes(df, text: str = "text", date: str = "date", column: Optional[str] = None, **options):
+def with_timexes(df, text="text", date="date", column=None, error="error", **options):
     """``df`` with a column ``timexes``: each article's temporal expressions
-    (see ``timex_type()``)."""
-    return _with(df, "timexes", timex_type(), text, date, column, **options)
+    (see ``timex_type()``), and ``error``."""
+    return _with(df, "timexes", timex_type(), text, date, column, error, **options)
 
 
-def with_entities(df, text: str = "text", date: str = "date", column: Optional[str] = None, **options):
+def with_entities(df, text="text", date="date", column=None, error="error", **options):
     """``df`` with a column ``entities``: each article's places, people and
-    organisations (see ``entity_type()``)."""
-    return _with(df, "entities", entity_type(), text, date, column, **options)
+    organisations (see ``entity_type()``), and ``error``."""
+    return _with(df, "entities", entity_type(), text, date, column, error, **options)

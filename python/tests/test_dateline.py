@@ -2,7 +2,10 @@
 dates as str or datetime.date, clear exceptions, batches in order."""
 
 import datetime
+import json
 import os
+import re
+import subprocess
 import tempfile
 import unittest
 
@@ -47,6 +50,28 @@ class ModuleFunctions(unittest.TestCase):
     def test_any_text_gives_records_not_a_crash(self):
         for text in ["", "\x00\ud7ff", "on " * 5000, "Friday" * 100, "\u202e1990-02-30"]:
             self.assertIsInstance(dateline.timeline(text, "2020-11-26"), list)
+
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CLI = os.path.join(HERE, "..", "..", "target", "release", "dateline")
+SEED_FILE = os.path.join(HERE, "..", "..", "..", "shared", "examples", "kalbajar.txt")
+
+
+class AsTheCommandLine(unittest.TestCase):
+    """The seed article through Python gives what `dateline timeline` gives
+    (needs `cargo build --release` and ../shared beside the checkout)."""
+
+    def test_the_seed_article_has_the_same_entries(self):
+        with open(SEED_FILE, encoding="utf-8") as f:
+            dct, body = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.*)", f.read(), re.S).groups()
+        cli = subprocess.run(
+            [CLI, "timeline", "--dct", dct, "--format", "json"], input=body.encode(), capture_output=True, check=True
+        )
+        want = json.loads(cli.stdout)["entries"]
+        got = dateline.timeline(body, dct)
+        self.assertGreaterEqual(len(got), 8)  # the gold timeline's 8, and one more
+        self.assertEqual(got, want)
+        self.assertEqual(dateline.Pipeline().analyse_batch([body], [dct])[0]["entries"], want)
 
 
 class APipeline(unittest.TestCase):

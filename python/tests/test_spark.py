@@ -33,6 +33,11 @@ class AnalyseFrames(unittest.TestCase):
         self.assertEqual([list(f["id"]) for f in out], [["a", "b", "c"], ["d", "e", "f"]])
         values = [None if v is None else [t["value"] for t in v] for f in out for v in f["timexes"]]
         self.assertEqual(values, [["2020-11-30"], None, ["2020-11-20"], None, ["2020-11-25"], None])
+        errors = [e for f in out for e in f["error"]]
+        self.assertTrue(all(pandas.isna(e) for e in errors[0::2]), errors)
+        self.assertEqual(errors[1], "no text in column 'text'")
+        self.assertIn("2020-13-45", errors[3])
+        self.assertEqual(errors[5], "no date in column 'date'")
 
     def test_entries_are_flat_structs(self):
         out = next(analyse_frames(frames(), "entries", column="timeline"))
@@ -48,7 +53,7 @@ class AnalyseFrames(unittest.TestCase):
     def test_entities_keep_the_other_columns(self):
         frame = pandas.DataFrame({"text": ["Armenian forces left Kalbajar."], "date": ["2020-11-26"], "n": [7]})
         out = next(analyse_frames(iter([frame]), "entities"))
-        self.assertEqual(list(out.columns), ["text", "date", "n", "entities"])
+        self.assertEqual(list(out.columns), ["text", "date", "n", "entities", "error"])
         self.assertIn("Kalbajar", [e["text"] for e in out["entities"][0]])
 
 

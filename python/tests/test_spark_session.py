@@ -1,9 +1,16 @@
 """dateline on a local Spark session: the declared schemas match what the
 executors give, rows keep their columns, and exploded entries can be
 written to Parquet and read back. Needs pyspark and Java (`.ci/run`
-installs pyspark in its virtual environment)."""
+installs pyspark in its virtual environment), and for the comparison with
+the command line, `cargo build --release` and ../shared beside the
+checkout."""
 
+import glob
+import html
+import json
 import os
+import re
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -11,6 +18,11 @@ import unittest
 from pyspark.sql import SparkSession
 
 from dateline.spark import with_entities, with_timeline, with_timexes
+
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CLI = os.path.join(HERE, "..", "..", "target", "release", "dateline")
+SILVER = os.path.join(HERE, "..", "..", "..", "shared", "data", "tempeval3", "silver")
 
 
 class OnSpark(unittest.TestCase):
@@ -50,9 +62,38 @@ class OnSpark(unittest.TestCase):
         )
 
     def test_a_bad_date_gives_a_null_not_a_failed_job(self):
-        rows = {r["id"]: r["timexes"] for r in with_timexes(self.articles).collect()}
-        self.assertIsNone(rows["a3"])
-        self.assertEqual([t["value"] for t in rows["a1"]], ["2020-12-01"])
+        rows = {r["id"]: (r["timexes"], r["error"]) for r in with_timexes(self.articles).collect()}
+        self.assertIsNone(rows["a3"][0])
+        self.assertIn("not a date", rows["a3"][1])
+        self.assertEqual(([t["value"] for t in rows["a1"][0]], rows["a1"][1]), (["2020-12-01"], None))
+
+    def test_silver_news_rows_equal_the_command_lines_timelines(self):
+        # 2,000 articles of the TempEval-3 silver news, through Spark and
+        # through `dateline timeline`: the same entries, article by article.
+        files = sorted(glob.glob(os.path.join(SILVER, "**", "*.tml"), recursive=True))[:2000]
+        rows = []
+        for path in files:
+            raw = open(path, encoding="utf-8").read()
+            docid = re.search(r"<DOCID>\s*(.*?)\s*</DOCID>", raw).group(1)
+            dct = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw).group(0)
+            dct = re.search(r'value="(\d{4}-\d{2}-\d{2})', dct).group(1)
+            body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
+            rows.append((docid, dct, html.unescape(re.sub(r"<[^>]+>", "", body))))
+        frame = self.spark.createDataFrame(rows, ["id", "date", "text"]).repartition(4)
+        spark_entries = {
+            r["id"]: [(e["date"], e["status"], e["event"], e["text"]) for e in r["entries"]]
+            for r in with_timeline(frame).collect()
+        }
+        with tempfile.TemporaryDirectory() as folder:
+            for path in files:
+                os.symlink(path, os.path.join(folder, os.path.basename(path)))
+            cli = subprocess.run([CLI, "timeline", folder, "--format", "json"], capture_output=True, check=True)
+        cli_entries = {}
+        for line in cli.stdout.decode().splitlines():
+            doc = json.loads(line)
+            cli_entries[doc["id"]] = [(e["date"], e["status"], e["event"], e["text"]) for e in doc["entries"]]
+        self.assertEqual(len(spark_entries), len(files))
+        self.assertEqual(spark_entries, cli_entries)
 
     def test_entities_and_a_clear_error_for_a_missing_column(self):
         places = with_entities(self.articles).selectExpr("explode(entities) AS e").where("e.kind = 'place'")
