@@ -53,6 +53,19 @@ impl Scratch {
         scratch
     }
 
+    /// A store as the layout before date sources and aliases (version 1)
+    /// left it.
+    fn stored_before_date_sources(name: &str) -> Scratch {
+        let scratch = Scratch::stored(name);
+        let conn = rusqlite::Connection::open(&scratch.0).unwrap();
+        conn.execute_batch(
+            "ALTER TABLE entries DROP COLUMN date_source; ALTER TABLE events DROP COLUMN date_source; \
+             DROP TABLE entity_aliases; PRAGMA user_version = 1",
+        )
+        .unwrap();
+        scratch
+    }
+
     fn remove(&self) {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
@@ -346,14 +359,7 @@ fn inferred_dates_are_stored_marked_and_can_be_left_out() {
 
 #[test]
 fn a_store_from_before_date_sources_gets_them_when_opened() {
-    let scratch = Scratch::stored("before-sources");
-    let conn = rusqlite::Connection::open(&scratch.0).unwrap();
-    conn.execute_batch(
-        "ALTER TABLE entries DROP COLUMN date_source; ALTER TABLE events DROP COLUMN date_source; \
-         PRAGMA user_version = 1",
-    )
-    .unwrap();
-    drop(conn);
+    let scratch = Scratch::stored_before_date_sources("before-sources");
     let store = Store::open(&scratch.0).unwrap();
     let events = store.events(&Query::default()).unwrap();
     assert!(!events.is_empty());
@@ -391,14 +397,7 @@ fn an_entity_is_found_by_any_name_its_articles_give_it() {
 
 #[test]
 fn a_store_from_before_date_sources_is_upgraded_when_opened_to_read() {
-    let scratch = Scratch::stored("read-before-sources");
-    let conn = rusqlite::Connection::open(&scratch.0).unwrap();
-    conn.execute_batch(
-        "ALTER TABLE events DROP COLUMN date_source; ALTER TABLE entries DROP COLUMN date_source; \
-         DROP TABLE entity_aliases; PRAGMA user_version = 1",
-    )
-    .unwrap();
-    drop(conn);
+    let scratch = Scratch::stored_before_date_sources("read-before-sources");
     let store = Store::open_read_only(&scratch.0).unwrap();
     assert!(!store
         .events(&Query { entity: Some("Sarah Kim".into()), ..Query::default() })
