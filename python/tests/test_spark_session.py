@@ -23,6 +23,22 @@ from dateline.spark import with_entities, with_timeline, with_timexes
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLI = os.path.join(HERE, "..", "..", "target", "release", "dateline")
 SILVER = os.path.join(HERE, "..", "..", "..", "shared", "data", "tempeval3", "silver")
+EXAMPLES = [os.path.join(HERE, "..", "..", "examples", name) for name in ("ceasefire.txt", "earnings.jsonl", "floods.txt")] + [
+    os.path.join(HERE, "..", "..", "..", "shared", "examples", "kalbajar.txt")
+]
+
+
+def example_articles(path):
+    """The articles of an example file as (date, text): a JSON Lines file
+    holds one a line, a text file `date YYYY-MM-DD`, whitespace and the text."""
+    with open(path, encoding="utf-8") as file:
+        if path.endswith(".jsonl"):
+            return [(r["date"], r["text"]) for r in map(json.loads, filter(str.strip, file))]
+        return [re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.*)", file.read(), re.S).groups()]
+
+
+def entry_rows(entries):
+    return [(e["date"], e["status"], e["event"], e["text"]) for e in entries]
 
 
 class OnSpark(unittest.TestCase):
@@ -66,6 +82,21 @@ class OnSpark(unittest.TestCase):
         self.assertIsNone(rows["a3"][0])
         self.assertIn("not a date", rows["a3"][1])
         self.assertEqual(([t["value"] for t in rows["a1"][0]], rows["a1"][1]), (["2020-12-01"], None))
+
+    def test_example_articles_rows_equal_the_command_lines_timelines(self):
+        # The repository's example articles and the seed article, in each of
+        # the formats dateline reads, through Spark and through the CLI.
+        for path in EXAMPLES:
+            articles = example_articles(path)
+            frame = self.spark.createDataFrame(
+                [(f"{i:03}", date, text) for i, (date, text) in enumerate(articles)], ["id", "date", "text"]
+            )
+            rows = sorted(with_timeline(frame).collect(), key=lambda r: r["id"])
+            self.assertEqual([r["error"] for r in rows], [None] * len(articles), path)
+            cli = subprocess.run([CLI, "timeline", path, "--format", "json"], capture_output=True, check=True)
+            cli_entries = [entry_rows(json.loads(line)["entries"]) for line in cli.stdout.decode().splitlines()]
+            self.assertEqual([entry_rows(r["entries"]) for r in rows], cli_entries, path)
+            self.assertTrue(all(cli_entries), path)
 
     def test_silver_news_rows_equal_the_command_lines_timelines(self):
         # 2,000 articles of the TempEval-3 silver news, through Spark and
