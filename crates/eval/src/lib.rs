@@ -1,17 +1,20 @@
 //! Scorers that measure dateline against gold annotations: TempEval-3
-//! temporal expressions and geoparsing (LGL, GeoWebNews), and syntax
-//! against Universal Dependencies (CoNLL 2018).
+//! temporal expressions and geoparsing (LGL, GeoWebNews), syntax against
+//! Universal Dependencies (CoNLL 2018), and timeline summaries against
+//! Timeline17 (date F1 and tilse's concatenated and aligned ROUGE).
 
 mod coref;
 mod ecb;
 mod error;
 mod events;
 mod geo;
+mod porter;
 mod semeval;
 mod syntax;
 mod tempeval;
 mod timegraph;
 mod tlinks;
+mod tls;
 mod xml;
 
 pub use coref::{b_cubed, ceaf_e, muc, read_corefud, CorefDocument, CorefScore, CorefWord, GoldMention};
@@ -23,3 +26,4 @@ pub use semeval::{read_cat, CatDocument, Timeline, TimelineScore};
 pub use syntax::{Difference, SyntaxScore, WordScore};
 pub use tempeval::{Attribute, DocumentTimexes, Mistake, MistakeKind, Prf, TimexScore};
 pub use tlinks::{read_tlinks, AwarenessScore, DocumentTlinks, Tlink};
+pub use tls::{parse_t17_timeline, read_t17_timeline, score_tls, DatedSummary, TimelineSummary, TlsScore};
