@@ -343,8 +343,30 @@ pub struct TimelineArgs {
     /// stories (stored by `ingest --inferred`).
     #[arg(long)]
     pub inferred: bool,
+    /// With --db: the story in key dates: the K days that matter most
+    /// (chosen from the collection without K), each with summary sentences
+    /// and the articles behind it, in date order. Ranked by the articles
+    /// published on and just after each day and the later articles that
+    /// still refer back to it.
+    #[arg(long, requires = "db", value_name = "K", num_args = 0..=1, allow_negative_numbers = true)]
+    pub key_dates: Option<Option<i64>>,
+    /// With --key-dates: summary sentences per date (1 to 10).
+    #[arg(
+        long,
+        requires = "key_dates",
+        value_name = "L",
+        default_value_t = 1,
+        allow_negative_numbers = true
+    )]
+    pub sentences: i64,
+    /// With --key-dates: a sub-story: only events whose sentences or
+    /// articles match these words (full-text search, as --search), and
+    /// summary sentences that hold them first.
+    #[arg(long, requires = "key_dates", value_name = "WORDS")]
+    pub query: Option<String>,
     /// Output: JSON (one object per document and line), a readable
-    /// timeline, or CSV (one row per entry).
+    /// timeline, or CSV (one row per entry). With --key-dates: one key
+    /// date per line or row.
     #[arg(long, short, value_enum, default_value_t = TimelineFormat::Json)]
     pub format: TimelineFormat,
 }
@@ -435,6 +457,15 @@ pub enum EvalCommand {
         after_help = "Example (the standard dev topics):\n  dateline eval ecb ../shared/data/events/ecbplus/ECB+ --topics 2,5,12,18,21,23,34,35 --out /tmp/ecb.json"
     )]
     Ecb(EcbEvalArgs),
+    /// Timeline summarisation on Timeline17 story folders (InputDocs/DAY/
+    /// *.txt, timelines/*.txt): ingests each story into a store in memory
+    /// and builds one key-date timeline per gold timeline with the
+    /// standard protocol (as many dates as the gold timeline, its mean
+    /// sentences per date, dates within its first and last), then reports
+    /// date F1, concatenated ROUGE-1/2 and alignment-based ROUGE-1/2
+    /// (align+ m:1) F1, per timeline and averaged.
+    #[command(after_help = "Example:\n  dateline eval tls ../shared/data/timeline/t17-dev")]
+    Tls(TlsEvalArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -573,6 +604,19 @@ pub struct EvalArgs {
     pub text_type: TextType,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct TlsEvalArgs {
+    /// A Timeline17 story folder, or a folder of them.
+    pub dir: PathBuf,
+    /// Report format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write each system timeline into this folder, in the gold files'
+    /// format (STORY-TIMELINE.txt).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
     /// Readable.
@@ -650,6 +694,20 @@ pub struct ExportArgs {
     /// Title of a TimelineJS export.
     #[arg(long, default_value = "dateline timeline")]
     pub title: String,
+    /// The story in key dates instead of every event: the K days that
+    /// matter most (chosen from the collection without K), one slide each
+    /// with its summary sentences and sources.
+    #[arg(long, value_name = "K", num_args = 0..=1, allow_negative_numbers = true)]
+    pub key_dates: Option<Option<i64>>,
+    /// With --key-dates: summary sentences per date (1 to 10).
+    #[arg(
+        long,
+        requires = "key_dates",
+        value_name = "L",
+        default_value_t = 1,
+        allow_negative_numbers = true
+    )]
+    pub sentences: i64,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -467,6 +467,73 @@ fn ingest_query_and_export_a_store() {
 }
 
 #[test]
+fn key_dates_of_a_store_with_their_sentences_and_clear_refusals() {
+    let dir = std::env::temp_dir().join(format!("dateline-keydates-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("story.db");
+    let db = db.to_str().unwrap();
+    let seed = shared("examples/kalbajar.txt");
+    let out = dateline!("ingest", "--db", db, "examples", seed.to_str().unwrap());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // The seed article's story: the handover of Kalbajar on November 25
+    // is among its key dates, each told by a sentence of the article.
+    let out = dateline!("timeline", "--db", db, "--key-dates", "4", "--query", "Kalbajar");
+    let dates = json_lines(&out);
+    assert_eq!(dates.len(), 4);
+    let days: Vec<&str> = dates.iter().map(|d| d["date"].as_str().unwrap()).collect();
+    assert!(days.contains(&"2020-11-25"), "{days:?}");
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "in date order: {days:?}");
+    for date in &dates {
+        let sentence = date["summary"][0]["sentence"].as_str().unwrap();
+        assert!(sentence.len() > 20 && date["sources"].as_array().is_some_and(|s| !s.is_empty()), "{date}");
+    }
+    // Without a number the collection chooses; two sentences a date at most.
+    let all = json_lines(&dateline!("timeline", "--db", db, "--key-dates", "--sentences", "2"));
+    assert!((1..=10).contains(&all.len()), "{}", all.len());
+    assert!(all.iter().all(|d| (1..=2).contains(&d["summary"].as_array().unwrap().len())));
+    let text = dateline!("timeline", "--db", db, "--key-dates", "3", "--format", "text");
+    assert!(String::from_utf8_lossy(&text.stdout).contains("source(s)"));
+    let csv = dateline!("timeline", "--db", db, "--key-dates", "3", "--format", "csv");
+    assert!(String::from_utf8_lossy(&csv.stdout)
+        .starts_with("date,start,end,status,score,sources,summary,docs\n"));
+    let export = dateline!("export", "--db", db, "--format", "timelinejs", "--key-dates", "3");
+    let timeline: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(timeline["events"].as_array().unwrap().len(), 3);
+
+    for (args, says) in [
+        (vec!["--key-dates", "0"], "at least 1"),
+        (vec!["--key-dates", "-2"], "at least 1"),
+        (vec!["--key-dates", "3", "--sentences", "0"], "1 to 10"),
+        (vec!["--key-dates", "3", "--sentences", "11"], "1 to 10"),
+    ] {
+        let out = run(&[&["timeline", "--db", db][..], &args[..]].concat(), None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(says),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let nothing = dateline!("timeline", "--db", db, "--key-dates", "--query", "volcano");
+    assert_eq!(nothing.status.code(), Some(0), "nothing matched is no error");
+    assert!(nothing.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&nothing.stderr).contains("no key dates"));
+    let empty = dir.join("empty.db");
+    let out = dateline!("ingest", "--db", empty.to_str().unwrap(); stdin = b"");
+    assert!(out.status.success() || out.status.code() == Some(1));
+    let out = dateline!("timeline", "--db", empty.to_str().unwrap(), "--key-dates");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("holds no articles"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn semeval_timelines_are_written_and_scored() {
     let corpus = shared("data/timeline/semeval2015-task4/eval_corpus_1");
     let out_dir = std::env::temp_dir().join(format!("dateline-semeval-{}", std::process::id()));

@@ -71,10 +71,10 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
                 .map(|s| {
                     let name = s.title.as_deref().unwrap_or(&s.doc);
                     let link = match &s.url {
-                        Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(name)),
-                        None => escape(name),
+                        Some(url) => format!("<a href=\"{}\">{}</a>", html_escape(url), html_escape(name)),
+                        None => html_escape(name),
                     };
-                    format!("<p>{} <small>({link}, {})</small></p>", escape(&s.sentence), s.dct)
+                    format!("<p>{} <small>({link}, {})</small></p>", html_escape(&s.sentence), s.dct)
                 })
                 .collect();
             let mut headline = format!("{} ({})", e.text, e.status);
@@ -86,19 +86,19 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
             }
             let group = e.actors.first().or(e.places.first()).cloned().unwrap_or_else(|| "other".to_string());
             json!({
-                "start_date": date_object(e.start),
-                "end_date": date_object(e.end),
-                "text": { "headline": escape(&headline), "text": sources.join("") },
+                "start_date": timelinejs_date(e.start),
+                "end_date": timelinejs_date(e.end),
+                "text": { "headline": html_escape(&headline), "text": sources.join("") },
                 "group": group,
                 "unique_id": format!("event-{}", e.id),
             })
         })
         .collect();
-    json!({ "title": { "text": { "headline": escape(title), "text": "" } }, "events": slides })
+    json!({ "title": { "text": { "headline": html_escape(title), "text": "" } }, "events": slides })
 }
 
 /// A TimelineJS date: the parts of the ISO date, without leading zeros.
-fn date_object(day: Date) -> Value {
+pub fn timelinejs_date(day: Date) -> Value {
     let mut object = serde_json::Map::new();
     for (key, part) in ["year", "month", "day"].into_iter().zip(day.to_string().split('-')) {
         object.insert(key.to_string(), Value::String(part.trim_start_matches('0').to_string()));
@@ -111,6 +111,7 @@ fn joined<T: std::fmt::Display>(values: &[T], separator: &str) -> String {
     values.iter().map(T::to_string).collect::<Vec<_>>().join(separator)
 }
 
-fn escape(s: &str) -> String {
+/// Text made safe to put in HTML (TimelineJS renders its texts as HTML).
+pub fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -30,7 +30,7 @@ mod write;
 
 pub use deadline::Deadline;
 pub use error::Error;
-pub use export::{csv_field, to_csv, to_timelinejs};
+pub use export::{csv_field, html_escape, timelinejs_date, to_csv, to_timelinejs};
 pub use identity::{event_stems, same_event_word};
 pub use model::{
     DocumentSummary, EntityCount, Event, Failure, Link, MergeReport, PlaceCount, Query, Source,

@@ -185,6 +185,9 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
 }
 
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
+    if args.key_dates.is_some() {
+        return super::summary::export(args);
+    }
     if !args.db.exists() {
         bail!("{}: no such store (create it with `dateline ingest`)", args.db.display());
     }

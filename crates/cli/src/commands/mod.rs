@@ -10,10 +10,12 @@ mod ingest;
 mod relations;
 mod semeval;
 mod serve;
+mod summary;
 mod syntax;
 mod synthetic;
 mod tag;
 mod timeline;
+mod tls;
 mod train;
 
 use crate::args::{Args, Command, EvalCommand, TrainCommand};
@@ -37,6 +39,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Eval(EvalCommand::Syntax(args)) => syntax::eval(&args),
         Command::Eval(EvalCommand::Coref(args)) => coref::eval(&args),
         Command::Eval(EvalCommand::Ecb(args)) => ecb::eval(&args),
+        Command::Eval(EvalCommand::Tls(args)) => tls::eval(&args),
         Command::Train(TrainCommand::Syntax(args)) => train::syntax(&args),
         Command::Train(TrainCommand::Relations(args)) => relations::train(&args),
         Command::Train(TrainCommand::Events(args)) => train::events(&args),
