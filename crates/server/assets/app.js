@@ -34,8 +34,13 @@ function svg(name, attributes = {}) {
 
 const day = (s) => Date.parse(s + "T00:00:00Z");
 let events = [];
+let keyDates = [];
 let view = null; // [startMs, endMs]
 let selected = null;
+// The chart shows the key dates or every event; until the reader chooses,
+// key dates for a store of more than a few hundred events.
+let chartView = null;
+const KEY_VIEW_FROM = 300;
 
 function filters() {
   const params = new URLSearchParams();
@@ -48,43 +53,115 @@ function filters() {
 
 async function load() {
   const params = filters();
+  const summary = new URLSearchParams();
+  for (const name of ["q", "from", "to"]) if (params.get(name)) summary.set(name, params.get(name));
   params.set("limit", "500");
   try {
-    events = await api("/api/events?" + params.toString());
+    [events, keyDates] = await Promise.all([
+      api("/api/events?" + params.toString()),
+      api("/api/summary?" + summary.toString()).catch(() => []),
+    ]);
   } catch (e) {
     events = [];
+    keyDates = [];
     document.getElementById("count").textContent = "(" + e.message + ")";
   }
+  if (!chartView) document.getElementById("chart-view").value = events.length >= KEY_VIEW_FROM ? "key" : "all";
   view = null;
   selected = null;
+  drawKeyDates();
   drawTimeline();
   drawPlaces();
   showSources(null);
 }
 
+// ----- key dates -----
+
+function drawKeyDates() {
+  const list = document.getElementById("keydates");
+  list.replaceChildren();
+  document.getElementById("keydates-count").textContent = keyDates.length ? "(" + keyDates.length + ")" : "(none)";
+  for (const [i, key] of keyDates.entries()) {
+    const item = el("li", { "data-date": key.date });
+    const details = el("details");
+    const summary = el("summary");
+    const status = el("span", { class: "status" }, key.status);
+    status.style.background = STATUS_COLOURS[key.status] || "#57606a";
+    summary.append(el("time", { datetime: key.start }, key.date), status,
+      document.createTextNode(" · " + key.source_count + " source" + (key.source_count === 1 ? "" : "s")));
+    for (const line of key.summary) summary.appendChild(el("p", { class: "headline" }, line.sentence));
+    details.appendChild(summary);
+    for (const source of key.sources.slice(0, 20)) details.appendChild(sourceLine(source));
+    if (key.sources.length > 20) details.appendChild(el("p", { class: "meta" }, "and " + (key.sources.length - 20) + " more"));
+    details.addEventListener("toggle", () => { if (details.open) { selected = "key-" + i; drawTimeline(); } });
+    item.appendChild(details);
+    list.appendChild(item);
+  }
+}
+
+function sourceLine(source) {
+  const line = el("p", { class: "source" });
+  const href = source.url && /^https?:\/\//.test(source.url) ? source.url : "/api/documents/" + encodeURIComponent(source.doc);
+  line.append(document.createTextNode(source.sentence + " "),
+    el("a", { href, rel: "noopener noreferrer", target: "_blank" }, "(" + (source.title || source.doc) + ", " + source.dct + ")"));
+  return line;
+}
+
+// What the chart draws: every event, or the key dates as marks.
+function chartItems() {
+  if (document.getElementById("chart-view").value !== "key") return events;
+  return keyDates.map((key, i) => ({
+    id: "key-" + i, key, date: key.date, start: key.start, end: key.end, status: key.status,
+    text: key.summary.length ? key.summary[0].sentence : "", event: key.date,
+    actors: [], places: [], date_source: "explicit", conflict: false,
+  }));
+}
+
 // ----- timeline -----
 
-function groupOf(event) {
-  return event.actors[0] || event.places[0] || "other";
+// Rows that mean something: the main actors when they take part in most
+// of the events, else the statuses.
+function lanes(items) {
+  const counts = new Map();
+  for (const item of items) if (item.actors[0]) counts.set(item.actors[0], (counts.get(item.actors[0]) || 0) + 1);
+  const actors = [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name]) => name);
+  const covered = items.filter((item) => actors.includes(item.actors[0])).length;
+  if (actors.length >= 2 && covered * 2 >= items.length) {
+    const rest = covered < items.length ? ["other actors"] : [];
+    return { names: actors.concat(rest), of: (item) => (actors.includes(item.actors[0]) ? item.actors[0] : "other actors") };
+  }
+  const statuses = Object.keys(STATUS_COLOURS).filter((s) => items.some((item) => item.status === s));
+  return { names: statuses, of: (item) => item.status };
+}
+
+// The first view: where most events are (the middle 90% of their dates),
+// so that one event years away does not squeeze all the others.
+function fittedView(items) {
+  const starts = items.map((e) => day(e.start)).sort((a, b) => a - b);
+  const ends = items.map((e) => day(e.end) + 86400000).sort((a, b) => a - b);
+  const lo = starts[Math.floor((starts.length - 1) * 0.05)];
+  const hi = ends[Math.ceil((ends.length - 1) * 0.95)];
+  const span = Math.max(hi - lo, 86400000 * 7);
+  return [lo - span * 0.04 - 86400000, hi + span * 0.04 + 86400000];
 }
 
 function drawTimeline() {
   const box = document.getElementById("timeline");
   box.replaceChildren();
+  const items = chartItems();
+  const keyView = document.getElementById("chart-view").value === "key";
   const count = document.getElementById("count");
-  if (!count.textContent.startsWith("(") || events.length) count.textContent = "(" + events.length + " events)";
-  if (!events.length) return;
+  if (!count.textContent.startsWith("(") || events.length) {
+    count.textContent = "(" + events.length + " events" + (keyView ? ", " + items.length + " key dates shown" : "") + ")";
+  }
+  if (!items.length) return;
   const width = box.clientWidth || 900;
   const height = 320;
   const left = 130;
-  if (!view) {
-    const starts = events.map((e) => day(e.start));
-    const ends = events.map((e) => day(e.end) + 86400000);
-    const span = Math.max(...ends) - Math.min(...starts);
-    view = [Math.min(...starts) - span * 0.03 - 86400000, Math.max(...ends) + span * 0.03 + 86400000];
-  }
+  if (!view) view = fittedView(items);
   const x = (t) => left + ((t - view[0]) / (view[1] - view[0])) * (width - left - 10);
-  const groups = [...new Set(events.map(groupOf))].slice(0, 12);
+  const rows = lanes(items);
+  const groups = rows.names.slice(0, 12);
   const rowHeight = Math.max(18, Math.min(40, (height - 40) / groups.length));
   groups.forEach((g, i) => {
     const label = svg("text", { x: 4, y: 24 + i * rowHeight + rowHeight / 2 + 4 });
@@ -92,39 +169,50 @@ function drawTimeline() {
     box.appendChild(label);
     box.appendChild(svg("line", { class: "axis", x1: left, x2: width, y1: 24 + (i + 1) * rowHeight, y2: 24 + (i + 1) * rowHeight }));
   });
-  // Year (or month) ticks.
+  // Year, month or day ticks.
   const spanDays = (view[1] - view[0]) / 86400000;
   const first = new Date(view[0]);
-  const monthly = spanDays < 800;
-  let tick = monthly ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1) : Date.UTC(first.getUTCFullYear(), 0, 1);
+  const unit = spanDays < 45 ? "day" : spanDays < 800 ? "month" : "year";
+  let tick = unit === "day" ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate())
+    : unit === "month" ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1) : Date.UTC(first.getUTCFullYear(), 0, 1);
+  const step = unit === "day" ? Math.ceil(spanDays / 15) : 1;
   while (tick < view[1]) {
     if (tick > view[0]) {
       box.appendChild(svg("line", { class: "axis", x1: x(tick), x2: x(tick), y1: 18, y2: height }));
       const t = svg("text", { x: x(tick) + 2, y: 14 });
       const d = new Date(tick);
-      t.textContent = monthly ? d.toISOString().slice(0, 7) : String(d.getUTCFullYear());
+      t.textContent = unit === "day" ? d.toISOString().slice(5, 10) : unit === "month" ? d.toISOString().slice(0, 7) : String(d.getUTCFullYear());
       box.appendChild(t);
     }
     const d = new Date(tick);
-    tick = monthly ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+    tick = unit === "day" ? tick + step * 86400000
+      : unit === "month" ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
   }
   // Inferred dates under told ones: a told date on the same day stays on top.
-  const drawn = [...events].sort((a, b) => (b.date_source === "inferred") - (a.date_source === "inferred"));
+  const drawn = [...items].sort((a, b) => (b.date_source === "inferred") - (a.date_source === "inferred"));
+  const placed = [];
+  // Marks of one day and row are stacked, as far as the row has room.
+  const stacked = new Map();
+  const slots = Math.max(1, Math.floor(rowHeight / 13));
   for (const event of drawn) {
-    const row = groups.indexOf(groupOf(event));
+    const row = groups.indexOf(rows.of(event));
     if (row < 0) continue;
-    const y = 24 + row * rowHeight + rowHeight / 2;
     const colour = STATUS_COLOURS[event.status] || "#57606a";
     const x0 = x(day(event.start));
     const x1 = x(day(event.end) + 86400000);
+    const spot = row + ":" + Math.round(x0);
+    const n = stacked.get(spot) || 0;
+    stacked.set(spot, n + 1);
+    const slot = n % slots;
+    const y = 24 + row * rowHeight + rowHeight / 2 + (slot === 0 ? 0 : (slot % 2 ? -1 : 1) * Math.ceil(slot / 2) * 13);
     let mark;
-    if (x1 - x0 > 8) {
+    if (event.start !== event.end && x1 - x0 > 8) {
       mark = svg("rect", { x: x0, y: y - 5, width: x1 - x0, height: 10, rx: 3, fill: colour, "fill-opacity": 0.55 });
     } else {
       const hollow = event.status === "missed";
       mark = svg("circle", { cx: (x0 + x1) / 2, cy: y, r: 6, fill: hollow ? "#fff" : colour, stroke: colour, "stroke-width": 2 });
     }
-    mark.classList.add("event");
+    mark.classList.add(event.key ? "keydate" : "event");
     // A date inferred from the story, not told: a dashed outline.
     if (event.date_source === "inferred") mark.classList.add("inferred");
     mark.dataset.date = event.date;
@@ -133,11 +221,26 @@ function drawTimeline() {
     const title = svg("title");
     title.textContent = event.date + (event.date_source === "inferred" ? " (date inferred)" : "") + " · " + event.status + " · " + event.text;
     mark.appendChild(title);
-    mark.addEventListener("click", () => { selected = event.id; drawTimeline(); showSources(event); });
+    mark.addEventListener("click", () => {
+      selected = event.id;
+      drawTimeline();
+      if (event.key) showKeyDate(event.key); else showSources(event);
+    });
     if (selected === event.id) mark.classList.add("selected");
     box.appendChild(mark);
     if (event.conflict) box.appendChild(svg("circle", { class: "conflict", cx: (x0 + x1) / 2, cy: y, r: 10 }));
+    if (x0 >= left && x0 <= width) placed.push({ row, x: Math.max(x0, x1) + 8, y: y + 3, text: event.key ? event.text : event.event });
   }
+  // Labels where there is room before the next mark of the row.
+  placed.sort((a, b) => a.row - b.row || a.x - b.x);
+  placed.forEach((mark, i) => {
+    const next = placed[i + 1] && placed[i + 1].row === mark.row ? placed[i + 1].x - 16 : width;
+    const room = Math.floor((next - mark.x) / 6);
+    if (room < 6 || !mark.text) return;
+    const label = svg("text", { class: "label", x: mark.x, y: mark.y });
+    label.textContent = mark.text.length > room ? mark.text.slice(0, room - 1) + "…" : mark.text;
+    box.appendChild(label);
+  });
 }
 
 function zoom(factor, at) {
@@ -235,6 +338,21 @@ async function drawPlaces() {
 
 // ----- sources -----
 
+function showKeyDate(key) {
+  const box = document.getElementById("sources");
+  box.replaceChildren();
+  document.getElementById("panel-empty").hidden = true;
+  const head = el("p");
+  head.append(el("strong", {}, key.date + " · " + key.status + " · " + key.source_count + " source(s)"));
+  box.appendChild(head);
+  for (const line of key.summary) box.appendChild(el("p", {}, line.sentence));
+  for (const source of key.sources) {
+    const item = el("div", { class: "source" });
+    item.appendChild(sourceLine(source));
+    box.appendChild(item);
+  }
+}
+
 function showSources(event) {
   const box = document.getElementById("sources");
   box.replaceChildren();
@@ -313,6 +431,11 @@ document.addEventListener("DOMContentLoaded", async () => {
   document.getElementById("article").addEventListener("submit", addArticle);
   document.getElementById("article-date").value = new Date().toISOString().slice(0, 10);
   window.addEventListener("resize", drawTimeline);
+  document.getElementById("chart-view").addEventListener("change", () => {
+    chartView = document.getElementById("chart-view").value;
+    view = null;
+    drawTimeline();
+  });
   await drawCountries().catch(() => {});
   await load();
   document.body.dataset.ready = "true";

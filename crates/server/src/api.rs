@@ -114,6 +114,91 @@ fn fts_phrase(q: &str) -> Result<String, Failed> {
     Ok(words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" "))
 }
 
+/// Parameters of `GET /api/summary`, as `dateline timeline --db
+/// --key-dates`.
+#[derive(Deserialize)]
+pub(crate) struct SummaryParameters {
+    /// How many key dates (chosen from the collection when absent).
+    k: Option<i64>,
+    /// Sentences per date.
+    sentences: Option<i64>,
+    q: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// The most key dates one request returns.
+const MAX_KEY_DATES: i64 = 500;
+
+impl SummaryParameters {
+    /// The store query and summary options asked for, or what is wrong.
+    fn checked(self) -> Result<(dateline_store::Query, dateline_summary::Options), Failed> {
+        let dates = match self.k {
+            Some(k) if !(1..=MAX_KEY_DATES).contains(&k) => {
+                return Err(Failed::bad_request(format!("`k` must be from 1 to {MAX_KEY_DATES}, not {k}")))
+            }
+            k => k.map(|k| k as usize),
+        };
+        let sentences = self.sentences.unwrap_or(1);
+        let max = dateline_summary::MAX_SENTENCES as i64;
+        if !(1..=max).contains(&sentences) {
+            return Err(Failed::bad_request(format!("`sentences` must be from 1 to {max}, not {sentences}")));
+        }
+        let q = self.q.filter(|s| !s.trim().is_empty());
+        let from = parameter::<Date>("from", self.from.as_deref())?;
+        let to = parameter::<Date>("to", self.to.as_deref())?;
+        let options = dateline_summary::Options {
+            dates,
+            sentences: sentences as usize,
+            query: q.iter().flat_map(|q| q.split_whitespace().map(str::to_string)).collect(),
+            from,
+            to,
+        };
+        options.validate().map_err(|e| Failed::bad_request(e.to_string()))?;
+        let query = dateline_store::Query {
+            from,
+            to,
+            search: q.map(|q| fts_phrase(&q)).transpose()?,
+            ..dateline_store::Query::default()
+        };
+        Ok((query, options))
+    }
+}
+
+/// `GET /api/summary`: the story in key dates (an empty list when nothing
+/// matches).
+pub(crate) async fn summary(
+    State(state): State<Arc<AppState>>,
+    uri: axum::http::Uri,
+    parameters: Result<Query<SummaryParameters>, QueryRejection>,
+) -> Response {
+    let key = format!("summary?{}", uri.query().unwrap_or(""));
+    if let Some(body) = state.cached(&key) {
+        return ([(header::CONTENT_TYPE, "application/json")], body).into_response();
+    }
+    let (query, options) =
+        match parameters.map_err(|e| Failed::bad_request(e.body_text())).and_then(|Query(p)| p.checked()) {
+            Ok(checked) => checked,
+            Err(failed) => return failed.into_response(),
+        };
+    let deadline = Deadline::after(state.timeouts.query);
+    let _cancel_when_gone = CancelOnDrop(deadline.clone());
+    let work = move || -> Result<Bytes, Failed> {
+        let generation = state.generation.load(std::sync::atomic::Ordering::Acquire);
+        let events = state.read(&deadline, |store| store.events(&query))?;
+        let dates =
+            dateline_summary::key_dates(&events, &options).map_err(|e| Failed::bad_request(e.to_string()))?;
+        let body = Bytes::from(serde_json::to_vec(&dates).map_err(Failed::internal)?);
+        state.remember(key, generation, body.clone());
+        Ok(body)
+    };
+    match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(body)) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Ok(Err(failed)) => failed.into_response(),
+        Err(e) => Failed::internal(e).into_response(),
+    }
+}
+
 #[derive(Deserialize)]
 pub(crate) struct Page {
     limit: Option<usize>,

@@ -172,6 +172,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/documents/{id}", get(api::document))
         .route("/api/entities", get(api::entities))
         .route("/api/places", get(api::places))
+        .route("/api/summary", get(api::summary))
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), access::guard))

@@ -162,6 +162,7 @@ async fn every_route_answers_with_its_status_and_type() {
         ("/api/documents/a1", "application/json"),
         ("/api/entities", "application/json"),
         ("/api/places", "application/json"),
+        ("/api/summary", "application/json"),
     ] {
         let answer = served.get(uri).await;
         assert_eq!(answer.status, StatusCode::OK, "{uri}");
@@ -200,6 +201,11 @@ async fn bad_parameters_are_a_400_that_names_the_parameter() {
         ("/api/entities?kind=company", "kind"),
         ("/api/documents?offset=2000000000", "offset"),
         ("/api/places?limit=-1", "limit"),
+        ("/api/summary?k=0", "k"),
+        ("/api/summary?k=-3", "k"),
+        ("/api/summary?sentences=11", "sentences"),
+        ("/api/summary?sentences=0", "sentences"),
+        ("/api/summary?from=2020-12-01&to=2020-11-01", "from"),
     ] {
         let message = served.get(uri).await.error(StatusCode::BAD_REQUEST);
         assert!(message.contains(names), "{uri}: {message}");
@@ -208,6 +214,34 @@ async fn bad_parameters_are_a_400_that_names_the_parameter() {
     for status in Status::ALL {
         assert!(message.contains(status.as_str()), "the message lists every status: {message}");
     }
+}
+
+#[tokio::test]
+async fn the_summary_gives_key_dates_with_their_sentences_and_sources() {
+    let served = Served::new("summary", None);
+    let dates = served.get("/api/summary?k=1&sentences=2&q=Kalbajar").await.json();
+    let dates = dates.as_array().unwrap();
+    assert_eq!(dates.len(), 1);
+    // Of Kalbajar's story, three articles date the handover on November
+    // 25, two of them published days after it: its key date.
+    assert_eq!(dates[0]["date"], "2020-11-25");
+    assert!(dates[0]["source_count"].as_u64().unwrap() >= 2);
+    let summary = dates[0]["summary"].as_array().unwrap();
+    assert!(!summary.is_empty() && summary.len() <= 2);
+    assert!(summary[0]["sentence"].as_str().unwrap().contains("Kalbajar"));
+    assert!(dates[0]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["doc"].is_string() && s["dct"].is_string()));
+
+    let all = served.get("/api/summary").await.json();
+    let days = strings(&all, "date");
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "in date order: {days:?}");
+    let floods = served.get("/api/summary?q=floods").await.json();
+    assert_eq!(strings(&floods, "date"), ["2020-11-27"], "a query keeps its sub-story");
+    let nothing = served.get("/api/summary?q=volcano").await;
+    assert_eq!((nothing.status, nothing.json()), (StatusCode::OK, serde_json::json!([])));
 }
 
 #[tokio::test]
