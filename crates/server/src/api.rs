@@ -329,7 +329,8 @@ pub(crate) async fn add_documents(State(state): State<Arc<AppState>>, request: R
         let added = state
             .with_store(|store| -> Result<usize, dateline_store::Error> {
                 let added = store.insert(&batch)?;
-                store.merge()?;
+                // Only the events the new articles can meet are merged again.
+                store.merge_new()?;
                 state.changed();
                 Ok(added)
             })

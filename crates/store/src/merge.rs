@@ -125,7 +125,7 @@ const CONFLICT_DAYS: i64 = 3;
 
 /// Accounts further apart than this are neither merged nor linked: a plan
 /// and a happening months apart are two stories.
-const WINDOW_DAYS: i64 = 40;
+pub(crate) const WINDOW_DAYS: i64 = 40;
 
 /// Merges accounts into events.
 pub(crate) fn merge(accounts: &[Account]) -> Merged {
@@ -181,16 +181,35 @@ pub(crate) fn merge(accounts: &[Account]) -> Merged {
 fn candidates(accounts: &[Account]) -> HashMap<(String, Shared<'_>), Vec<usize>> {
     let mut buckets: HashMap<(String, Shared<'_>), Vec<usize>> = HashMap::new();
     for (i, account) in accounts.iter().enumerate() {
-        let places = account.places.iter().map(|p| Shared::Place(&p.name));
-        let actors = account.actors.iter().map(|a| Shared::Actor(a));
-        let shared: Vec<Shared<'_>> = places.chain(actors).collect();
-        for stem in event_stems(&account.event) {
-            for &shared in &shared {
-                buckets.entry((stem.clone(), shared)).or_default().push(i);
-            }
+        for key in keys(account) {
+            buckets.entry(key).or_default().push(i);
         }
     }
     buckets
+}
+
+/// The buckets an account falls in: each stem of its event word with each
+/// place and actor it names.
+fn keys(account: &Account) -> Vec<(String, Shared<'_>)> {
+    let places = account.places.iter().map(|p| Shared::Place(&p.name));
+    let actors = account.actors.iter().map(|a| Shared::Actor(a));
+    let shared: Vec<Shared<'_>> = places.chain(actors).collect();
+    event_stems(&account.event)
+        .into_iter()
+        .flat_map(|stem| shared.iter().map(move |&s| (stem.clone(), s)))
+        .collect()
+}
+
+/// Whether two accounts could be merged or linked: they share a bucket
+/// and lie within [`WINDOW_DAYS`] of each other. Only such pairs decide a
+/// merge, so the events of accounts that cannot meet a new one stay as
+/// they are when it is added.
+pub(crate) fn could_meet(a: &Account, b: &Account) -> bool {
+    let near = days_between(a.end, b.start) <= WINDOW_DAYS && days_between(b.end, a.start) <= WINDOW_DAYS;
+    near && {
+        let theirs = keys(b);
+        keys(a).iter().any(|key| theirs.contains(key))
+    }
 }
 
 /// A place or an actor two accounts name.

@@ -43,6 +43,8 @@ CREATE TABLE IF NOT EXISTS entries (
     date_source TEXT NOT NULL DEFAULT 'explicit'
 );
 CREATE INDEX IF NOT EXISTS entries_doc ON entries(doc);
+-- The entries near a date, for the merge of a few new articles.
+CREATE INDEX IF NOT EXISTS entries_start ON entries(start, end);
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL,
     PRIMARY KEY (source, line)

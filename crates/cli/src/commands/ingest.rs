@@ -74,7 +74,9 @@ pub fn run(args: &IngestArgs) -> Result<ExitCode> {
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
-    let merge = store.merge()?;
+    // A few articles into a large store merge into its events; many, or a
+    // new store, merge everything.
+    let merge = store.merge_new()?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "dateline: {added} article(s) added, {already} already stored, {} skipped; {} events from {} entries \
