@@ -185,9 +185,9 @@ pub(crate) async fn summary(
     let _cancel_when_gone = CancelOnDrop(deadline.clone());
     let work = move || -> Result<Bytes, Failed> {
         let generation = state.generation.load(std::sync::atomic::Ordering::Acquire);
-        let events = state.read(&deadline, |store| store.events(&query))?;
-        let dates =
-            dateline_summary::key_dates(&events, &options).map_err(|e| Failed::bad_request(e.to_string()))?;
+        let sources = state.read(&deadline, |store| store.sources(&query))?;
+        let dates = dateline_summary::key_dates(&sources, &options)
+            .map_err(|e| Failed::bad_request(e.to_string()))?;
         let body = Bytes::from(serde_json::to_vec(&dates).map_err(Failed::internal)?);
         state.remember(key, generation, body.clone());
         Ok(body)

@@ -78,6 +78,63 @@ impl Store {
         ids.into_iter().map(|id| event(&self.conn, id, max_sources)).collect()
     }
 
+    /// Every source of the events `query` matches, without the events
+    /// (its `limit` and `max_sources` are not used): what a summary of a
+    /// whole store reads, in one pass over the stored entries when nothing
+    /// narrows it.
+    pub fn sources(&self, query: &Query) -> Result<Vec<Source>, Error> {
+        const COLUMNS: &str =
+            "d.id, d.dct, d.title, d.url, n.sentence, n.date, n.status, n.expression, n.date_source";
+        let unfiltered = query.entity.is_none()
+            && query.place.is_none()
+            && query.from.is_none()
+            && query.to.is_none()
+            && query.status.is_none()
+            && query.search.is_none();
+        let source = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Source> {
+            Ok(Source {
+                doc: r.get(0)?,
+                dct: typed(r, 1)?,
+                title: r.get(2)?,
+                url: r.get(3)?,
+                sentence: r.get(4)?,
+                date: typed(r, 5)?,
+                status: typed(r, 6)?,
+                expression: r.get(7)?,
+                date_source: typed(r, 8)?,
+            })
+        };
+        if unfiltered {
+            let only_told = if query.explicit_only { "WHERE n.date_source = 'explicit'" } else { "" };
+            let mut statement = self.conn.prepare(&format!(
+                "SELECT {COLUMNS} FROM entries n JOIN documents d ON d.id = n.doc {only_told} ORDER BY n.id"
+            ))?;
+            let rows = statement.query_map([], source)?;
+            return Ok(rows.collect::<Result<_, _>>()?);
+        }
+        let names = match &query.entity {
+            Some(entity) => self.names_of(entity)?,
+            None => Vec::new(),
+        };
+        let (sql, args) = event_ids_sql(&Query { limit: None, ..query.clone() }, &names, None);
+        let mut statement = self.conn.prepare(&sql)?;
+        let ids: Vec<i64> = statement
+            .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+            .collect::<Result<_, _>>()
+            .map_err(Error::matching)?;
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM event_sources s JOIN entries n ON n.id = s.entry JOIN documents d ON d.id = n.doc \
+             WHERE s.event = ?1 ORDER BY s.rowid"
+        ))?;
+        let mut sources = Vec::new();
+        for id in ids {
+            for row in statement.query_map([id], source)? {
+                sources.push(row?);
+            }
+        }
+        Ok(sources)
+    }
+
     /// The names an entity goes by in the store: the name given, the full
     /// names it is part of or stands for ("GM" → "General Motors Corp";
     /// "General Motors" → "General Motors Corp") and the other names of

@@ -3,9 +3,10 @@
 //! articles behind it — timeline summarisation, as a journalist's timeline
 //! of a story reads.
 //!
-//! It works on the merged events of a store ([`Event`]): every source of
-//! an event is one article dating something on one day (or, where nothing
-//! finer is told, one month or year).
+//! It works on the sources of a store's events ([`Source`], as
+//! [`dateline_store::Store::sources`] gives them): each is one article
+//! dating something on one day (or, where nothing finer is told, one month
+//! or year).
 //!
 //! **Which days.** A day matters when the news of it was published and
 //! when later articles still look back to it:
@@ -40,7 +41,7 @@
 //! skipped.
 
 use dateline_core::{Date, DateSource, Status, TimexValue};
-use dateline_store::{Event, Source};
+use dateline_store::Source;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -181,24 +182,27 @@ impl Cited {
     }
 }
 
-/// The key dates of the story the events tell, in date order.
+/// The key dates of the story the sources tell, in date order.
 ///
 /// ```
 /// use dateline_summary::{key_dates, Options};
 /// let options = Options { dates: Some(3), ..Options::default() };
 /// assert!(key_dates(&[], &options).unwrap().is_empty());
 /// ```
-pub fn key_dates(events: &[Event], options: &Options) -> Result<Vec<KeyDate>, InvalidOptions> {
+pub fn key_dates(sources: &[Source], options: &Options) -> Result<Vec<KeyDate>, InvalidOptions> {
     options.validate()?;
-    let mut candidates = candidates(events, options);
+    let candidates = candidates(sources, options);
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
-    candidates.sort_by(|a, b| {
-        b.score.total_cmp(&a.score).then(b.docs().cmp(&a.docs())).then(a.start.cmp(&b.start))
+    // The number of articles breaks a tie of scores: counted once, not in
+    // every comparison.
+    let mut ranked: Vec<(usize, Candidate<'_>)> = candidates.into_iter().map(|c| (c.docs(), c)).collect();
+    ranked.sort_by(|(a_docs, a), (b_docs, b)| {
+        b.score.total_cmp(&a.score).then(b_docs.cmp(a_docs)).then(a.start.cmp(&b.start))
     });
-    let articles: HashSet<&str> =
-        events.iter().flat_map(|e| e.sources.iter().map(|s| s.doc.as_str())).collect();
+    let mut candidates: Vec<Candidate<'_>> = ranked.into_iter().map(|(_, c)| c).collect();
+    let articles: HashSet<&str> = sources.iter().map(|s| s.doc.as_str()).collect();
     let wanted = options.dates.unwrap_or_else(|| automatic_count(&candidates, articles.len()));
     candidates.truncate(wanted);
 
@@ -287,33 +291,31 @@ impl<'a> Candidate<'a> {
     }
 }
 
-/// Every date the events' sources give, scored.
-fn candidates<'a>(events: &'a [Event], options: &Options) -> Vec<Candidate<'a>> {
+/// Every date the sources give, scored.
+fn candidates<'a>(sources: &'a [Source], options: &Options) -> Vec<Candidate<'a>> {
     let mut published: HashMap<Date, HashSet<&str>> = HashMap::new();
     let mut dates: BTreeMap<(Date, Date), Candidate<'a>> = BTreeMap::new();
-    for event in events {
-        for source in &event.sources {
-            published.entry(source.dct).or_default().insert(&source.doc);
-            let Some((start, end)) = source.date.range() else { continue };
-            if !is_summary_unit(start, end) {
-                continue;
-            }
-            if options.from.is_some_and(|from| start < from) || options.to.is_some_and(|to| end > to) {
-                continue;
-            }
-            let candidate = dates.entry((start, end)).or_insert_with(|| Candidate {
-                date: if start == end { TimexValue::parse(&start.to_string()) } else { source.date.clone() },
-                start,
-                end,
-                score: 0.0,
-                told: Vec::new(),
-                reported: Vec::new(),
-            });
-            let mention = Mention { source };
-            match source.date_source {
-                DateSource::Explicit => candidate.told.push(mention),
-                DateSource::Inferred => candidate.reported.push(mention),
-            }
+    for source in sources {
+        published.entry(source.dct).or_default().insert(&source.doc);
+        let Some((start, end)) = source.date.range() else { continue };
+        if !is_summary_unit(start, end) {
+            continue;
+        }
+        if options.from.is_some_and(|from| start < from) || options.to.is_some_and(|to| end > to) {
+            continue;
+        }
+        let candidate = dates.entry((start, end)).or_insert_with(|| Candidate {
+            date: if start == end { TimexValue::parse(&start.to_string()) } else { source.date.clone() },
+            start,
+            end,
+            score: 0.0,
+            told: Vec::new(),
+            reported: Vec::new(),
+        });
+        let mention = Mention { source };
+        match source.date_source {
+            DateSource::Explicit => candidate.told.push(mention),
+            DateSource::Inferred => candidate.reported.push(mention),
         }
     }
     // A period is a candidate only where nothing finer inside it is told.
@@ -534,30 +536,9 @@ mod tests {
         }
     }
 
-    fn event(sources: Vec<Source>) -> Event {
-        let (start, end) = sources[0].date.range().unwrap();
-        Event {
-            id: 0,
-            date: sources[0].date.clone(),
-            start,
-            end,
-            status: sources[0].status,
-            event: "struck".into(),
-            text: sources[0].sentence.clone(),
-            conflict: false,
-            dates: vec![sources[0].date.clone()],
-            date_source: DateSource::Explicit,
-            places: Vec::new(),
-            actors: Vec::new(),
-            linked: None,
-            source_count: sources.len(),
-            sources,
-        }
-    }
-
     /// An earthquake on the 12th that every later article recalls, an
     /// aid conference on the 25th told by one, a vote only ever planned.
-    fn story() -> Vec<Event> {
+    fn story() -> Vec<Source> {
         let quake = "A magnitude 7.0 earthquake struck the capital, destroying the presidential palace.";
         let mut sources: Vec<Source> = (13..=20)
             .map(|d| source(&format!("a{d}"), &format!("2010-01-{d}"), "2010-01-12", Status::Occurred, quake))
@@ -569,29 +550,27 @@ mod tests {
             Status::Occurred,
             "Rescuers have pulled survivors from the rubble since the earthquake struck.",
         ));
-        vec![
-            event(sources),
-            event(vec![source(
-                "a19",
-                "2010-01-19",
-                "2010-01-25",
-                Status::Scheduled,
-                "Donors will meet in Montreal to plan the reconstruction of the country.",
-            )]),
-            event(vec![source(
-                "a14",
-                "2010-01-14",
-                "2010-02",
-                Status::Expected,
-                "Elections could be postponed by the disaster.",
-            )]),
-        ]
+        sources.push(source(
+            "a19",
+            "2010-01-19",
+            "2010-01-25",
+            Status::Scheduled,
+            "Donors will meet in Montreal to plan the reconstruction of the country.",
+        ));
+        sources.push(source(
+            "a14",
+            "2010-01-14",
+            "2010-02",
+            Status::Expected,
+            "Elections could be postponed by the disaster.",
+        ));
+        sources
     }
 
     #[test]
     fn the_day_later_articles_recall_ranks_first_with_its_best_sentence() {
-        let events = story();
-        let dates = key_dates(&events, &Options { dates: Some(1), ..Options::default() }).unwrap();
+        let sources = story();
+        let dates = key_dates(&sources, &Options { dates: Some(1), ..Options::default() }).unwrap();
         assert_eq!(dates.len(), 1);
         assert_eq!(dates[0].date, TimexValue::parse("2010-01-12"));
         assert_eq!(dates[0].source_count, 9);
@@ -604,8 +583,8 @@ mod tests {
 
     #[test]
     fn dates_come_in_date_order_and_a_month_only_where_no_day_is_told() {
-        let events = story();
-        let dates = key_dates(&events, &Options { dates: Some(5), ..Options::default() }).unwrap();
+        let sources = story();
+        let dates = key_dates(&sources, &Options { dates: Some(5), ..Options::default() }).unwrap();
         let values: Vec<String> = dates.iter().map(|d| d.date.to_string()).collect();
         assert_eq!(values, ["2010-01-12", "2010-01-25", "2010-02"]);
         let planned = &dates[1];
@@ -615,9 +594,9 @@ mod tests {
 
     #[test]
     fn a_second_sentence_says_something_new() {
-        let events = story();
+        let sources = story();
         let options = Options { dates: Some(1), sentences: 2, ..Options::default() };
-        let dates = key_dates(&events, &options).unwrap();
+        let dates = key_dates(&sources, &options).unwrap();
         let summary: Vec<&str> = dates[0].summary.iter().map(|c| c.sentence.as_str()).collect();
         assert_eq!(summary.len(), 2);
         assert!(summary[1].starts_with("Rescuers"));
@@ -625,7 +604,7 @@ mod tests {
 
     #[test]
     fn the_query_and_the_window_focus_the_summary() {
-        let events = story();
+        let sources = story();
         let options = Options {
             dates: Some(1),
             query: vec!["survivors".into()],
@@ -633,33 +612,33 @@ mod tests {
             to: Some(day("2010-01-31")),
             ..Options::default()
         };
-        let dates = key_dates(&events, &options).unwrap();
+        let dates = key_dates(&sources, &options).unwrap();
         assert!(dates[0].summary[0].sentence.starts_with("Rescuers"));
         let late = Options { from: Some(day("2010-01-20")), ..options };
-        let dates = key_dates(&events, &late).unwrap();
+        let dates = key_dates(&sources, &late).unwrap();
         assert_eq!(dates[0].date, TimexValue::parse("2010-01-25"));
     }
 
     #[test]
     fn bad_numbers_are_refused_and_nothing_gives_nothing() {
-        let events = story();
+        let sources = story();
         for bad in [
             Options { dates: Some(0), ..Options::default() },
             Options { sentences: 0, ..Options::default() },
             Options { sentences: MAX_SENTENCES + 1, ..Options::default() },
             Options { from: Some(day("2010-02-01")), to: Some(day("2010-01-01")), ..Options::default() },
         ] {
-            assert!(key_dates(&events, &bad).is_err(), "{bad:?}");
+            assert!(key_dates(&sources, &bad).is_err(), "{bad:?}");
         }
         assert!(key_dates(&[], &Options::default()).unwrap().is_empty());
         let none = Options { from: Some(day("2011-01-01")), ..Options::default() };
-        assert!(key_dates(&events, &none).unwrap().is_empty());
+        assert!(key_dates(&sources, &none).unwrap().is_empty());
     }
 
     #[test]
     fn timelinejs_has_a_slide_per_date_with_its_summary_as_headline() {
-        let events = story();
-        let dates = key_dates(&events, &Options { dates: Some(2), ..Options::default() }).unwrap();
+        let sources = story();
+        let dates = key_dates(&sources, &Options { dates: Some(2), ..Options::default() }).unwrap();
         let json = to_timelinejs(&dates, "Haiti <quake>");
         assert_eq!(json["title"]["text"]["headline"], "Haiti &lt;quake&gt;");
         let slides = json["events"].as_array().unwrap();
@@ -672,13 +651,13 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_collection_gives_at_most_k_dates_in_order_each_with_a_summary(
-            sources in proptest::collection::vec((0u8..40, 0u8..40, 0usize..6, 0usize..4, proptest::bool::ANY), 0..60),
+            told in proptest::collection::vec((0u8..40, 0u8..40, 0usize..6, 0usize..4, proptest::bool::ANY), 0..60),
             k in 1usize..8,
             l in 1usize..4,
         ) {
             const WORDS: [&str; 4] = ["Troops left the city", "Talks resumed in Geneva", "Rain flooded the valley", "x"];
             let on = |n: u8| Date::new(2020, 1 + (n / 28) as i8, 1 + (n % 28) as i8).unwrap();
-            let events: Vec<Event> = sources
+            let sources: Vec<Source> = told
                 .iter()
                 .enumerate()
                 .map(|(i, &(told, published, status, words, inferred))| {
@@ -687,25 +666,25 @@ mod tests {
                     if inferred {
                         s.date_source = DateSource::Inferred;
                     }
-                    event(vec![s])
+                    s
                 })
                 .collect();
-            let dates = key_dates(&events, &Options { dates: Some(k), sentences: l, ..Options::default() }).unwrap();
+            let dates = key_dates(&sources, &Options { dates: Some(k), sentences: l, ..Options::default() }).unwrap();
             proptest::prop_assert!(dates.len() <= k);
             proptest::prop_assert!(dates.windows(2).all(|w| w[0].start <= w[1].start));
             for d in &dates {
                 proptest::prop_assert!((1..=l).contains(&d.summary.len()));
                 proptest::prop_assert!(!d.sources.is_empty() && d.score.is_finite());
             }
-            let automatic = key_dates(&events, &Options::default()).unwrap();
+            let automatic = key_dates(&sources, &Options::default()).unwrap();
             proptest::prop_assert!(automatic.len() <= AUTO_MAX);
         }
     }
 
     #[test]
     fn without_a_number_the_collection_chooses_it() {
-        let events = story();
-        let dates = key_dates(&events, &Options::default()).unwrap();
+        let sources = story();
+        let dates = key_dates(&sources, &Options::default()).unwrap();
         // Fewer than five candidates: all of them.
         assert_eq!(dates.len(), 3);
     }

@@ -97,8 +97,8 @@ fn summarise(db: &Path, query: &Query, options: &Options) -> Result<Option<Vec<K
         );
         return Ok(None);
     }
-    let events = store.events(query)?;
-    let dates = key_dates(&events, options)?;
+    let sources = store.sources(query)?;
+    let dates = key_dates(&sources, options)?;
     if dates.is_empty() {
         eprintln!("dateline: no dated event matches: no key dates");
         return Ok(None);

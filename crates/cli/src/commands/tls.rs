@@ -48,7 +48,7 @@ pub fn eval(args: &TlsEvalArgs) -> Result<ExitCode> {
         let batch: Vec<Analysis<'_>> = articles.par_iter().map(|a| pipeline.analyse(a)).collect();
         store.insert(&batch)?;
         store.merge()?;
-        let events = store.events(&Query::default())?;
+        let sources = store.sources(&Query::default())?;
         for (timeline, gold) in gold_timelines(story)? {
             let (Some(first), Some(last)) = (gold.first_date(), gold.last_date()) else { continue };
             let sentences = (gold.mean_sentences_per_date().round() as usize).max(1);
@@ -59,7 +59,7 @@ pub fn eval(args: &TlsEvalArgs) -> Result<ExitCode> {
                 from: Some(first),
                 to: Some(last),
             };
-            let system = TimelineSummary::from_entries(key_dates(&events, &options)?.into_iter().map(|d| {
+            let system = TimelineSummary::from_entries(key_dates(&sources, &options)?.into_iter().map(|d| {
                 DatedSummary { date: d.start, sentences: d.summary.into_iter().map(|c| c.sentence).collect() }
             }));
             if let Some(out) = &args.out {
