@@ -83,31 +83,16 @@ impl Store {
     /// whole store reads, in one pass over the stored entries when nothing
     /// narrows it.
     pub fn sources(&self, query: &Query) -> Result<Vec<Source>, Error> {
-        const COLUMNS: &str =
-            "d.id, d.dct, d.title, d.url, n.sentence, n.date, n.status, n.expression, n.date_source";
         let unfiltered = query.entity.is_none()
             && query.place.is_none()
             && query.from.is_none()
             && query.to.is_none()
             && query.status.is_none()
             && query.search.is_none();
-        let source = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Source> {
-            Ok(Source {
-                doc: r.get(0)?,
-                dct: typed(r, 1)?,
-                title: r.get(2)?,
-                url: r.get(3)?,
-                sentence: r.get(4)?,
-                date: typed(r, 5)?,
-                status: typed(r, 6)?,
-                expression: r.get(7)?,
-                date_source: typed(r, 8)?,
-            })
-        };
         if unfiltered {
             let only_told = if query.explicit_only { "WHERE n.date_source = 'explicit'" } else { "" };
             let mut statement = self.conn.prepare(&format!(
-                "SELECT {COLUMNS} FROM entries n JOIN documents d ON d.id = n.doc {only_told} ORDER BY n.id"
+                "SELECT {SOURCE_COLUMNS} FROM entries n JOIN documents d ON d.id = n.doc {only_told} ORDER BY n.id"
             ))?;
             let rows = statement.query_map([], source)?;
             return Ok(rows.collect::<Result<_, _>>()?);
@@ -123,7 +108,7 @@ impl Store {
             .collect::<Result<_, _>>()
             .map_err(Error::matching)?;
         let mut statement = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM event_sources s JOIN entries n ON n.id = s.entry JOIN documents d ON d.id = n.doc \
+            "SELECT {SOURCE_COLUMNS} FROM event_sources s JOIN entries n ON n.id = s.entry JOIN documents d ON d.id = n.doc \
              WHERE s.event = ?1 ORDER BY s.rowid"
         ))?;
         let mut sources = Vec::new();
@@ -372,6 +357,26 @@ fn event_ids_sql(query: &Query, names: &[String], limit: Option<i64>) -> (String
 
 /// One merged event with its places, actors, link and (at most
 /// `max_sources`, all when negative) sources.
+/// The columns of a source (`n`: its entry, `d`: its article), in
+/// [`source`]'s order.
+const SOURCE_COLUMNS: &str =
+    "d.id, d.dct, d.title, d.url, n.sentence, n.date, n.status, n.expression, n.date_source";
+
+/// A source from a row of [`SOURCE_COLUMNS`].
+fn source(r: &rusqlite::Row<'_>) -> rusqlite::Result<Source> {
+    Ok(Source {
+        doc: r.get(0)?,
+        dct: typed(r, 1)?,
+        title: r.get(2)?,
+        url: r.get(3)?,
+        sentence: r.get(4)?,
+        date: typed(r, 5)?,
+        status: typed(r, 6)?,
+        expression: r.get(7)?,
+        date_source: typed(r, 8)?,
+    })
+}
+
 fn event(conn: &Connection, id: i64, max_sources: i64) -> Result<Event, Error> {
     let (head, linked) = conn.query_row(
         "SELECT date, start, end, status, event, text, conflict, dates, linked, date_source FROM events \
@@ -405,28 +410,13 @@ fn event(conn: &Connection, id: i64, max_sources: i64) -> Result<Event, Error> {
     };
     let places = names("SELECT name FROM event_places WHERE event = ?1")?;
     let actors = names("SELECT name FROM event_actors WHERE event = ?1")?;
-    let mut statement = conn.prepare(
-        "SELECT d.id, d.dct, d.title, d.url, n.sentence, n.date, n.status, n.expression, n.date_source \
-         FROM event_sources s JOIN entries n ON n.id = s.entry JOIN documents d ON d.id = n.doc \
-         WHERE s.event = ?1 ORDER BY s.rowid LIMIT ?2",
-    )?;
+    let mut statement = conn.prepare(&format!(
+        "SELECT {SOURCE_COLUMNS} FROM event_sources s JOIN entries n ON n.id = s.entry \
+         JOIN documents d ON d.id = n.doc WHERE s.event = ?1 ORDER BY s.rowid LIMIT ?2"
+    ))?;
     let source_count =
         conn.query_row("SELECT count(*) FROM event_sources WHERE event = ?1", [id], |r| r.get(0))?;
-    let sources = statement
-        .query_map(params![id, max_sources], |r| {
-            Ok(Source {
-                doc: r.get(0)?,
-                dct: typed(r, 1)?,
-                title: r.get(2)?,
-                url: r.get(3)?,
-                sentence: r.get(4)?,
-                date: typed(r, 5)?,
-                status: typed(r, 6)?,
-                expression: r.get(7)?,
-                date_source: typed(r, 8)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let sources = statement.query_map(params![id, max_sources], source)?.collect::<Result<_, _>>()?;
     let linked = match linked {
         Some(other) => {
             Some(conn.query_row("SELECT date, status FROM events WHERE id = ?1", [other], |r| {

@@ -126,9 +126,8 @@ pub fn progress(total: u64) -> ProgressBar {
     bar
 }
 
-/// The query of `dateline timeline --db`.
-pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
-    let Some(db) = &args.db else { bail!("--db is required here") };
+/// A store to query, or an error that says how to make one.
+pub fn open_to_query(db: &std::path::Path) -> Result<Store> {
     if !db.exists() {
         bail!(
             "{}: no such store (create it with `dateline ingest --db {} FILES`)",
@@ -136,7 +135,13 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
             db.display()
         );
     }
-    let store = Store::open_read_only(db)?;
+    Ok(Store::open_read_only(db)?)
+}
+
+/// The query of `dateline timeline --db`.
+pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
+    let Some(db) = &args.db else { bail!("--db is required here") };
+    let store = open_to_query(db)?;
     let query = Query {
         entity: args.entity.clone(),
         place: args.place.as_deref().map(place_filter),

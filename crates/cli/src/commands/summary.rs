@@ -5,7 +5,7 @@ use crate::args::{ExportArgs, ExportFormat, TimelineArgs, TimelineFormat};
 use anyhow::{bail, Result};
 use dateline_core::Date;
 use dateline_pipeline::place_filter;
-use dateline_store::{csv_field, Query, Store};
+use dateline_store::{csv_field, Query};
 use dateline_summary::{key_dates, KeyDate, Options};
 use std::path::Path;
 use std::process::ExitCode;
@@ -81,14 +81,7 @@ fn options(
 /// The key dates of the store's events that match, or `None` (with a
 /// message on standard error) when there are none.
 fn summarise(db: &Path, query: &Query, options: &Options) -> Result<Option<Vec<KeyDate>>> {
-    if !db.exists() {
-        bail!(
-            "{}: no such store (create it with `dateline ingest --db {} FILES`)",
-            db.display(),
-            db.display()
-        );
-    }
-    let store = Store::open_read_only(db)?;
+    let store = super::ingest::open_to_query(db)?;
     if store.document_count()? == 0 {
         eprintln!(
             "dateline: {} holds no articles yet: add some with `dateline ingest --db {}`",
