@@ -102,9 +102,11 @@ pub struct InputArgs {
     pub input_format: Option<InputFormat>,
     /// What kind of text the documents are: news (relative dates count
     /// from the publication date), narrative (a history or background
-    /// piece: they count from the date in focus in the text), or auto
-    /// (narrative when most years the text writes out lie five years or
-    /// more from the publication date).
+    /// piece: they count from the date in focus in the text), colloquial
+    /// (social posts, chat, requests to assistants), or auto (colloquial
+    /// when short and informal; narrative when most years the text writes
+    /// out lie five years or more from the publication date). A JSON Lines
+    /// document's own "type" wins.
     #[arg(long = "type", value_enum, default_value_t = TextType::Auto, value_name = "TYPE")]
     pub text_type: TextType,
 }
@@ -118,6 +120,9 @@ pub enum TextType {
     News,
     /// A narrative: relative dates count from the date in focus.
     Narrative,
+    /// Colloquial: social posts, chat and requests to assistants, with
+    /// their spellings ("tmrw", "2nite", "sat") and bare time words.
+    Colloquial,
 }
 
 impl TextType {
@@ -127,6 +132,7 @@ impl TextType {
             TextType::Auto => None,
             TextType::News => Some(dateline_core::DocumentType::News),
             TextType::Narrative => Some(dateline_core::DocumentType::Narrative),
+            TextType::Colloquial => Some(dateline_core::DocumentType::Colloquial),
         }
     }
 }

@@ -21,6 +21,10 @@ pub struct Document {
     /// Where the article was published, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The kind of text the input says the document is; None leaves it
+    /// to the reader (`--type`, or `auto` deciding from the text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<DocumentType>,
 }
 
 impl Document {
@@ -35,7 +39,15 @@ impl Document {
     /// ```
     pub fn new(dct: Date, text: impl Into<String>) -> Document {
         let text = text.into();
-        Document { id: content_id(dct, &text), dct, title: None, text, source: None, url: None }
+        Document {
+            id: content_id(dct, &text),
+            dct,
+            title: None,
+            text,
+            source: None,
+            url: None,
+            document_type: None,
+        }
     }
 }
 
@@ -51,15 +63,45 @@ pub enum DocumentType {
     /// from the date in focus in the text ("In March 1965 ...; two months
     /// later"), the publication date only until the text tells one.
     Narrative,
+    /// A social post, a chat message or a request typed to an assistant:
+    /// relative dates count from the publication date as in news, and the
+    /// spellings of informal writing are read ("tmrw", "2nite", "sat",
+    /// "this wknd", "@ 8pm"), as are bare time words ("all day", "at
+    /// night") that news leaves out.
+    Colloquial,
 }
 
 impl DocumentType {
+    /// Every type, in the order the help and the errors list them.
+    pub const ALL: [DocumentType; 3] =
+        [DocumentType::News, DocumentType::Narrative, DocumentType::Colloquial];
+
     /// The name as written on the command line and in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             DocumentType::News => "news",
             DocumentType::Narrative => "narrative",
+            DocumentType::Colloquial => "colloquial",
         }
+    }
+}
+
+/// Reads a type by its name; the error names the accepted ones.
+///
+/// ```
+/// use dateline_core::DocumentType;
+/// assert_eq!("colloquial".parse::<DocumentType>(), Ok(DocumentType::Colloquial));
+/// let error = "tweet".parse::<DocumentType>().unwrap_err();
+/// assert_eq!(error, "unknown document type \"tweet\": expected news, narrative or colloquial");
+/// ```
+impl std::str::FromStr for DocumentType {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<DocumentType, String> {
+        DocumentType::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
+            .ok_or_else(|| format!("unknown document type {name:?}: expected news, narrative or colloquial"))
     }
 }
 

@@ -149,7 +149,8 @@ impl TimexScore {
                 relaxed += 1;
                 strict += usize::from(gold.start == system.start && gold.end == system.end);
                 type_ok += usize::from(gold.kind == system.kind);
-                let right = gold.value == system.value;
+                let right = gold.value == system.value
+                    || comparable(&gold.value.to_string()) == comparable(&system.value.to_string());
                 value_ok += usize::from(right);
                 if keep_errors && (!right || gold.kind != system.kind) {
                     errors.push(mistake(MistakeKind::WrongValue, doc, Some(gold), Some(system)));
@@ -178,6 +179,25 @@ impl TimexScore {
             errors,
         }
     }
+}
+
+/// A value as the scorer compares it: a day with its weekday added
+/// (`2011-11-26-WXX-6`, as the annotated tweets write every weekday, which
+/// their corpus says to read as the day) is the day; every other value is
+/// compared as written, as the official TempEval-3 scorer compares it.
+fn comparable(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let digits =
+        |range: std::ops::Range<usize>| bytes.get(range).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+    let full_date = digits(0..4)
+        && bytes.get(4) == Some(&b'-')
+        && digits(5..7)
+        && bytes.get(7) == Some(&b'-')
+        && digits(8..10);
+    if full_date && value[10..].starts_with("-WXX-") && bytes.get(15).is_some_and(u8::is_ascii_digit) {
+        return format!("{}{}", &value[..10], &value[16..]);
+    }
+    value.to_string()
 }
 
 /// Pairs each gold expression with at most one overlapping system
@@ -237,5 +257,43 @@ fn ratio(a: usize, b: usize) -> f64 {
         0.0
     } else {
         a as f64 / b as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_tweets_weekday_notation_is_rewritten() {
+        let cases = [
+            ("2011-11-26-WXX-6", "2011-11-26"),
+            ("2013-04-13-WXX-6T19:00", "2013-04-13T19:00"),
+            ("2012-06-15-WXX-5TNI", "2012-06-15TNI"),
+            // Anything else is compared as written, as the official scorer does.
+            ("2014-07-W27", "2014-07-W27"),
+            ("P12H", "P12H"),
+            ("XXXX-WXX-6", "XXXX-WXX-6"),
+            ("2020-W48", "2020-W48"),
+            ("2014-XX-XX", "2014-XX-XX"),
+        ];
+        for (written, standard) in cases {
+            assert_eq!(comparable(written), standard, "{written}");
+        }
+    }
+
+    #[test]
+    fn a_weekday_written_into_a_gold_day_is_forgiven() {
+        let t = |value: &str| Timex {
+            start: 0,
+            end: 6,
+            text: String::new(),
+            kind: dateline_core::TimexType::Date,
+            value: value.into(),
+            modifier: None,
+        };
+        let (gold, system) = ([t("2011-11-26-WXX-6")], [t("2011-11-26")]);
+        let doc = DocumentTimexes { id: "d", text: "", gold: &gold, system: &system };
+        assert_eq!(TimexScore::compute(&[doc], false).value.f1, 1.0);
     }
 }

@@ -256,7 +256,8 @@ impl Pipeline {
     /// Reads every document as `kind`, or (None, the default) decides for
     /// each: a text whose written-out years mostly lie far from its
     /// publication date is a narrative, whose relative dates count from
-    /// the date in focus.
+    /// the date in focus; a short informal one is colloquial. A document
+    /// that carries its own `document_type` is read as that.
     ///
     /// ```
     /// use dateline_core::{Date, Document, DocumentType};
@@ -276,7 +277,8 @@ impl Pipeline {
     /// Runs the stages over one document.
     pub fn analyse<'d>(&self, document: &'d Document) -> Analysis<'d> {
         let text = Segmented::new(&document.text);
-        let (tagged, document_type) = match self.document_type {
+        // A type the input gives the document (a JSON Lines "type") wins.
+        let (tagged, document_type) = match document.document_type.or(self.document_type) {
             Some(kind) => (self.tagger.tag_as(&text, document.dct, kind), kind),
             None => self.tagger.tag_auto(&text, document.dct),
         };

@@ -149,7 +149,7 @@ struct Pipeline {
 impl Pipeline {
     /// A pipeline; `syntax=True` anchors dates and actors by the dependency
     /// tree (slower), `inferred=True` adds the events with no date of their
-    /// own, dated from the story; `document_type` is "news", "narrative" or
+    /// own, dated from the story; `document_type` is "news", "narrative", "colloquial" or
     /// None (decided for each text).
     #[new]
     #[pyo3(signature = (*, syntax=false, inferred=false, document_type=None))]
@@ -158,9 +158,10 @@ impl Pipeline {
             None | Some("auto") => None,
             Some("news") => Some(DocumentType::News),
             Some("narrative") => Some(DocumentType::Narrative),
+            Some("colloquial") => Some(DocumentType::Colloquial),
             Some(other) => {
                 return Err(PyValueError::new_err(format!(
-                    "document_type must be 'news', 'narrative' or None, not {other:?}"
+                    "document_type must be 'news', 'narrative', 'colloquial' or None, not {other:?}"
                 )))
             }
         };

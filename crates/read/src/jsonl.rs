@@ -1,5 +1,5 @@
 use crate::{parse_date, Error, Input};
-use dateline_core::{content_id, Date, Document};
+use dateline_core::{content_id, Date, Document, DocumentType};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -17,6 +17,9 @@ struct Line {
     url: Option<String>,
     #[serde(default)]
     source: Option<String>,
+    /// "news", "narrative" or "colloquial": how to read this document.
+    #[serde(default, rename = "type")]
+    document_type: Option<String>,
 }
 
 /// JSON Lines: one article per line; blank lines are skipped.
@@ -45,8 +48,20 @@ fn read_line(name: &str, line_number: usize, bytes: &[u8], fallback: Option<Date
         Some(other) => return Err(error(format!("\"id\" must be a string or a number, not {other}"))),
         None => content_id(dct, &line.text),
     };
-    let document =
-        Document { id, dct, title: line.title, text: line.text, source: line.source, url: line.url };
+    let document_type = match line.document_type.as_deref().map(str::parse::<DocumentType>) {
+        Some(Ok(kind)) => Some(kind),
+        Some(Err(message)) => return Err(error(format!("\"type\": {message}"))),
+        None => None,
+    };
+    let document = Document {
+        id,
+        dct,
+        title: line.title,
+        text: line.text,
+        source: line.source,
+        url: line.url,
+        document_type,
+    };
     Ok(Input { document, file: String::new(), line: line_number, timeml: None })
 }
 
@@ -64,6 +79,25 @@ mod tests {
         assert_eq!((err.file(), err.line()), ("feed.jsonl", 2));
         let third = out[2].as_ref().unwrap();
         assert_eq!((third.line, third.document.id.as_str()), (4, "7"));
+    }
+
+    #[test]
+    fn a_type_field_fixes_the_type_and_an_unknown_one_skips_only_its_line() {
+        let input = concat!(
+            "{\"text\":\"see u tmrw\",\"date\":\"2020-11-26\",\"type\":\"colloquial\"}\n",
+            "{\"text\":\"b\",\"date\":\"2020-11-26\",\"type\":\"tweet\"}\n",
+            "{\"text\":\"c\",\"date\":\"2020-11-26\"}\n",
+        );
+        let out = read("feed.jsonl", input.as_bytes(), None);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0].as_ref().unwrap().document.document_type, Some(DocumentType::Colloquial));
+        let err = out[1].as_ref().unwrap_err();
+        assert_eq!(err.line(), 2);
+        assert_eq!(
+            err.message(),
+            "\"type\": unknown document type \"tweet\": expected news, narrative or colloquial"
+        );
+        assert_eq!(out[2].as_ref().unwrap().document.document_type, None);
     }
 
     #[test]

@@ -123,6 +123,25 @@ pub(crate) fn classify(word: &str) -> Lex {
     calendar_name(word).unwrap_or_else(|| classify_other(word))
 }
 
+/// What a chat spelling means in informal text, where it cannot be
+/// another word ("tmr", "tdy" may be initials in news).
+pub(crate) fn classify_informal(word: &str) -> Option<Lex> {
+    use Kw::{Today, Tomorrow, Tonight, Yesterday};
+    Option::Some(match word {
+        "tmr" | "tmw" | "tmro" | "tmoro" | "tomo" | "tomoz" | "tomolo" | "trmw" | "tmrww" => {
+            Lex::Kw(Tomorrow)
+        }
+        "tdy" | "tday" | "tody" => Lex::Kw(Today),
+        "yday" | "ytday" | "yest" | "yesterdy" => Lex::Kw(Yesterday),
+        "tnite" | "tonyt" => Lex::Kw(Tonight),
+        "mornin" | "morn" => Lex::DayPart(DayPart::Morning),
+        "arvo" => Lex::DayPart(DayPart::Afternoon),
+        "mth" | "mnth" => Lex::Unit(Unit::Month, false),
+        "mths" | "mnths" => Lex::Unit(Unit::Month, true),
+        _ => return None,
+    })
+}
+
 /// Months and weekdays, by the names the shared word knowledge gives.
 fn calendar_name(word: &str) -> Option<Lex> {
     dateline_english::month(word)
@@ -194,8 +213,10 @@ fn classify_other(word: &str) -> Lex {
         "days" => Lex::Unit(Unit::Day, true),
         "week" => Lex::Unit(Unit::Week, false),
         "weeks" => Lex::Unit(Unit::Week, true),
-        "weekend" => Lex::Unit(Unit::Weekend, false),
-        "weekends" => Lex::Unit(Unit::Weekend, true),
+        "wk" => Lex::Unit(Unit::Week, false),
+        "wks" => Lex::Unit(Unit::Week, true),
+        "weekend" | "wknd" | "wkend" => Lex::Unit(Unit::Weekend, false),
+        "weekends" | "wknds" | "wkends" => Lex::Unit(Unit::Weekend, true),
         "month" => Lex::Unit(Unit::Month, false),
         "months" => Lex::Unit(Unit::Month, true),
         "quarter" => Lex::Unit(Unit::Quarter, false),
@@ -214,7 +235,7 @@ fn classify_other(word: &str) -> Lex {
         "morning" | "mornings" => Lex::DayPart(DayPart::Morning),
         "afternoon" | "afternoons" => Lex::DayPart(DayPart::Afternoon),
         "evening" | "evenings" => Lex::DayPart(DayPart::Evening),
-        "night" | "nights" => Lex::DayPart(DayPart::Night),
+        "night" | "nights" | "nite" | "nites" => Lex::DayPart(DayPart::Night),
         "daytime" => Lex::DayPart(DayPart::Day),
         "twenties" => Lex::DecadeWord(20),
         "thirties" => Lex::DecadeWord(30),
@@ -242,8 +263,10 @@ fn classify_other(word: &str) -> Lex {
         "by" => K(By),
         "today" => K(Today),
         "yesterday" => K(Yesterday),
-        "tomorrow" => K(Tomorrow),
-        "tonight" => K(Tonight),
+        // Chat spellings that are no other English word, read in every
+        // type of text.
+        "tomorrow" | "tmrw" | "tmrrw" | "tmrow" | "tmmrw" => K(Tomorrow),
+        "tonight" | "tonite" => K(Tonight),
         "overnight" => K(Overnight),
         "now" => K(Now),
         "this" => K(This),
@@ -252,7 +275,7 @@ fn classify_other(word: &str) -> Lex {
         "ahead" => K(Ahead),
         "these" => K(These),
         "last" => K(Last),
-        "next" => K(Next),
+        "next" | "nxt" => K(Next),
         "past" => K(Past),
         "coming" | "upcoming" => K(Coming),
         "previous" | "preceding" | "prior" => K(Previous),

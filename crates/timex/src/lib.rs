@@ -12,6 +12,7 @@
 //! assert_eq!(found[0].value, "2020-11-20");
 //! ```
 
+mod calendars;
 mod grammar;
 mod holiday;
 mod lexicon;
@@ -24,7 +25,7 @@ use dateline_text::Segmented;
 use grammar::{Expr, Grammar, Word};
 use lexicon::{Lex, Unit};
 use resolve::{resolve, Context, Resolved};
-use tense::tense_of;
+use tense::{requested, tense_of};
 use value::{Amount, Point};
 
 /// Finds and resolves temporal expressions.
@@ -77,7 +78,8 @@ impl Tagger {
     }
 
     /// Every temporal expression of a segmented text, and the type of
-    /// document it was read as: a narrative when most of the years it
+    /// document it was read as: colloquial when it is short and informal
+    /// (see [`looks_colloquial`]), a narrative when most of the years it
     /// writes out lie far from the publication date (a history, a
     /// background piece), else news.
     ///
@@ -95,8 +97,15 @@ impl Tagger {
     /// assert_eq!(found[2].timex.value, "1940-08");
     /// let news = Segmented::new("Talks resume on Monday, the first since 1994.");
     /// assert_eq!(Tagger::new().tag_auto(&news, dct).1, DocumentType::News);
+    /// let post = Segmented::new("cant wait for sat nite!! @jo");
+    /// let (found, kind) = Tagger::new().tag_auto(&post, dct);
+    /// assert_eq!(kind, DocumentType::Colloquial);
+    /// assert_eq!(found[0].timex.value, "2009-12-19TNI");
     /// ```
     pub fn tag_auto(&self, text: &Segmented<'_>, dct: Date) -> (Vec<Tagged>, DocumentType) {
+        if looks_colloquial(text) {
+            return (self.tag_as(text, dct, DocumentType::Colloquial), DocumentType::Colloquial);
+        }
         let news = self.tag_as(text, dct, DocumentType::News);
         match looks_narrative(&news, dct) {
             true => (self.tag_as(text, dct, DocumentType::Narrative), DocumentType::Narrative),
@@ -123,8 +132,10 @@ impl Tagger {
     /// ```
     pub fn tag_as(&self, text: &Segmented<'_>, dct: Date, kind: DocumentType) -> Vec<Tagged> {
         let tokens = &text.tokens;
-        let words: Vec<Word<'_>> = tokens.iter().map(Word::classify).collect();
-        let grammar = Grammar::new(&words);
+        let colloquial = kind == DocumentType::Colloquial;
+        let mut words: Vec<Word<'_>> = tokens.iter().map(|token| Word::classify(token, colloquial)).collect();
+        hide_addresses(tokens, &mut words);
+        let grammar = Grammar::new(&words, colloquial);
         let mut found = Vec::new();
         let mut reference: Option<Point> = None;
         for sentence in text.sentences.iter().cloned() {
@@ -135,10 +146,22 @@ impl Tagger {
                     continue;
                 };
                 i = hit.last;
-                if in_title(&words, sentence.start, hit.first, hit.last, &hit.expr) {
+                // Informal writing capitalises at will: a capital tells no name.
+                if !colloquial && in_title(&words, sentence.start, hit.first, hit.last, &hit.expr) {
                     continue;
                 }
-                let tense = tense_of(&words, sentence.clone(), hit.first, hit.last);
+                if names_a_day_in_a_hashtag(tokens, hit.first, hit.last) {
+                    continue;
+                }
+                // A request ("book a room for Friday") looks ahead, and so
+                // does a plan told without a verb ("lunch on Saturday").
+                let tense = match colloquial && requested(&words, sentence.start, hit.first) {
+                    true => Tense::Future,
+                    false => match tense_of(&words, sentence.clone(), hit.first, hit.last) {
+                        Tense::Unknown if colloquial && on_a_day(&words, &hit) => Tense::Future,
+                        tense => tense,
+                    },
+                };
                 let compared = hit.first.checked_sub(1).is_some_and(|p| {
                     matches!(
                         tokens[p].text.to_ascii_lowercase().as_str(),
@@ -154,7 +177,7 @@ impl Tagger {
                     (DocumentType::Narrative, Some(day)) => (day, true),
                     _ => (dct, false),
                 };
-                let ctx = Context { dct: anchor, reference, tense, compared, narrative };
+                let ctx = Context { dct: anchor, reference, tense, compared, narrative, colloquial };
                 let Some(mut resolved) = range_start(&grammar, &words, sentence.clone(), &hit, &ctx)
                     .or_else(|| resolve(&hit.expr, &ctx))
                 else {
@@ -191,6 +214,169 @@ impl Tagger {
         }
         found
     }
+}
+
+/// Whether an expression is a day after "on" ("lunch on Saturday"), or a
+/// time on such a day ("at noon on Saturday").
+fn on_a_day(words: &[Word<'_>], hit: &grammar::Found) -> bool {
+    let on = |i: usize| words.get(i).is_some_and(|w| w.lex == Lex::Kw(lexicon::Kw::On));
+    (hit.first > 0 && on(hit.first - 1)) || matches!(hit.expr, Expr::Clock(Some(_), ..)) && on(hit.last)
+}
+
+/// A hashtag is read when it tells a date ("#Nov5", "#720pm"), not when it
+/// names a day ("Happy #Friday", "#Christmas"): whether tokens
+/// `first..last` are a hashtag of the second kind.
+fn names_a_day_in_a_hashtag(tokens: &[dateline_text::Token<'_>], first: usize, last: usize) -> bool {
+    use dateline_text::TokenKind;
+    let tagged = first > 0 && tokens[first - 1].text == "#" && !tokens[first].space_before;
+    let digits = tokens[first..last].iter().any(|t| t.kind == TokenKind::Number);
+    let letters = tokens[first..last].iter().any(|t| t.kind == TokenKind::Word);
+    tagged && !(digits && letters)
+}
+
+/// Web addresses ("http://t.co/2014/05") and the names of @mentions
+/// ("@sunday_times") are hidden from the grammar: they date nothing.
+fn hide_addresses(tokens: &[dateline_text::Token<'_>], words: &mut [Word<'_>]) {
+    let glued = |j: usize, text: &str| tokens.get(j).is_some_and(|t| !t.space_before && t.text == text);
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        if !matches!(token.text.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W' | b'@')) {
+            i += 1;
+            continue;
+        }
+        let address = (token.text.eq_ignore_ascii_case("http") || token.text.eq_ignore_ascii_case("https"))
+            && glued(i + 1, ":")
+            && glued(i + 2, "/")
+            || token.text.eq_ignore_ascii_case("www") && glued(i + 1, ".");
+        let mention = token.text == "@"
+            && tokens.get(i + 1).is_some_and(|t| !t.space_before && t.kind == dateline_text::TokenKind::Word);
+        if !address && !mention {
+            i += 1;
+            continue;
+        }
+        let first = if mention { i + 1 } else { i };
+        let mut end = first + 1;
+        while end < tokens.len() && !tokens[end].space_before {
+            end += 1;
+        }
+        words[first..end].fill(grammar::HIDDEN);
+        i = end;
+    }
+}
+
+/// How many words (runs of letters or digits) a text may have and still
+/// be read as colloquial: a post or a message, not an article.
+const COLLOQUIAL_WORDS: usize = 80;
+
+/// Chat spellings, interjections and swearing: marks of informal writing.
+const CHAT_WORDS: &[&str] = &[
+    "lol", "lmao", "lmfao", "rofl", "omg", "omfg", "btw", "idk", "imo", "imho", "tbh", "pls", "plz", "thx",
+    "thanx", "ur", "gonna", "wanna", "gotta", "dunno", "tmrw", "tmr", "tmw", "tdy", "tonite", "wknd", "nxt",
+    "cuz", "coz", "bcoz", "yay", "yup", "nope", "xoxo", "ppl", "bday", "im", "ive", "dont", "cant", "didnt",
+    "isnt", "doesnt", "havent", "theres", "tho", "alr", "lah", "leh", "loh", "haha", "hahaha", "hehe", "smh",
+    "fyi", "asap", "wtf", "fml", "abt", "okie", "luv", "gg", "heh", "hihi", "hihihi", "fuck", "fucking",
+    "shit", "damn", "crap", "lets", "shiok", "sayin",
+];
+
+/// Whether a text reads as colloquial: short (at most [`COLLOQUIAL_WORDS`]
+/// words) and written informally. One sign is enough among an @mention, a
+/// #hashtag, a web address, an emoji or emoticon, a chat spelling or an
+/// interjection ("lol", "tmrw", "u", "omg"), "!!" or "??", a last
+/// sentence ending in "!" or "?", a first word in lower case, and a
+/// first-person pronoun in a text that quotes no one ("I", "my", "me");
+/// of the weaker signs (an ending without any punctuation, "so tired..")
+/// it takes both, in a single paragraph. Articles are longer, and their
+/// short items (flashes, briefs, results) show none of these: no text of
+/// TimeBank, AQUAINT, WikiWars or the 2,452 silver news articles is read
+/// as colloquial but one test file written in lower case.
+///
+/// ```
+/// use dateline_text::Segmented;
+/// use dateline_timex::looks_colloquial;
+/// assert!(looks_colloquial(&Segmented::new("Doors open 4pm tmr @ Vivo! #fnnsdd5")));
+/// assert!(looks_colloquial(&Segmented::new("add lunch with Sam on July 8th")));
+/// assert!(looks_colloquial(&Segmented::new("Remind me at 6 pm every day")));
+/// assert!(!looks_colloquial(&Segmented::new("Fatah primaries were suspended on Monday.")));
+/// assert!(!looks_colloquial(&Segmented::new("DEMOCRATS WIN CONTROL OF SENATE: AP")));
+/// assert!(!looks_colloquial(&Segmented::new("Veterans of World War I met in Paris on Sunday.")));
+/// ```
+pub fn looks_colloquial(text: &Segmented<'_>) -> bool {
+    use dateline_text::TokenKind;
+    let tokens = &text.tokens;
+    let words = tokens.iter().filter(|t| t.kind != TokenKind::Punct).take(COLLOQUIAL_WORDS + 1).count();
+    if words > COLLOQUIAL_WORDS || words == 0 {
+        return false;
+    }
+    let raw = text.text;
+    let quotes = raw.contains(['"', '\u{201c}', '\u{201d}']);
+    let glued = |j: usize| tokens.get(j).is_some_and(|t| !t.space_before);
+    let starts_word = |j: usize| tokens.get(j).is_some_and(|t| t.kind != TokenKind::Punct);
+    let lower_word = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.text.starts_with(|c: char| c.is_lowercase()))
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        let strong = match token.text {
+            // "@jo", "#Nov5" (an e-mail address is glued to a word before it).
+            "@" | "#" => glued(i + 1) && starts_word(i + 1) && (i == 0 || token.space_before),
+            "!" | "?" => glued(i + 1) && matches!(tokens[i + 1].text, "!" | "?"),
+            ":" | ";" => {
+                glued(i + 1) && matches!(tokens[i + 1].text, ")" | "(" | "D" | "P" | "p") && !glued(i + 2)
+            }
+            "<" => glued(i + 1) && tokens[i + 1].text == "3",
+            "http" | "https" | "www" => glued(i + 1) && matches!(tokens[i + 1].text, ":" | "."),
+            // "2nite", "2moro", "2day"
+            "2" => {
+                glued(i + 1)
+                    && ["nite", "night", "nyt", "moro", "morrow", "mrw", "day"]
+                        .iter()
+                        .any(|w| tokens[i + 1].text.eq_ignore_ascii_case(w))
+            }
+            // "u", "r" as words, not initials ("U.S.").
+            "u" | "r" => !(glued(i + 1) && tokens[i + 1].text == "."),
+            // "I hate", "I'm"; not "World War I" nor "Fundamentals I and II".
+            "I" | "i" => {
+                let after_name =
+                    i > 0 && tokens[i - 1].is_capitalized() && tokens[i - 1].kind == TokenKind::Word;
+                let verb_after = (glued(i + 1) && tokens[i + 1].text == "'")
+                    || (lower_word(i + 1) && !matches!(tokens[i + 1].text, "and" | "or" | "of"));
+                !quotes && !after_name && verb_after
+            }
+            "me" | "my" | "Me" | "My" => !quotes,
+            word if token.kind == TokenKind::Word => {
+                word.len() <= 8 && CHAT_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+            }
+            other => other.chars().any(|c| matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF)),
+        };
+        if strong {
+            return true;
+        }
+    }
+    let first_word = tokens.iter().find(|t| t.kind != TokenKind::Punct);
+    if first_word.is_some_and(|t| t.kind == TokenKind::Word && t.text.starts_with(|c: char| c.is_lowercase()))
+    {
+        return true;
+    }
+    let last = tokens.last().map_or("", |t| t.text);
+    if matches!(last, "!" | "?") {
+        return true;
+    }
+    if tokens.iter().any(|t| t.line_breaks_before >= 2) {
+        return false;
+    }
+    let shouted = !raw.chars().any(char::is_lowercase);
+    let unpunctuated = tokens.last().is_some_and(|t| t.kind != TokenKind::Punct) && !shouted;
+    // "so tired..": dots glued to a word.
+    let trailing_dots = tokens.windows(3).any(|w| {
+        w[0].kind == TokenKind::Word
+            && w[1].text == "."
+            && w[2].text == "."
+            && !w[1].space_before
+            && !w[2].space_before
+    });
+    unpunctuated && trailing_dots
 }
 
 /// Whether an expression gives its date whole ("1944", "6 June 1944"),

@@ -22,6 +22,9 @@ pub(crate) struct Context {
     /// A narrative with a date in focus: `dct` is then that date's first
     /// day, and a month or day without its year lies in its year.
     pub(crate) narrative: bool,
+    /// Colloquial text: "two years ago" is the day two years back, as
+    /// posts mean it, not the year.
+    pub(crate) colloquial: bool,
 }
 
 /// A resolved expression.
@@ -132,6 +135,8 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
             let current = if dct.month() <= 6 { 1 } else { 2 };
             Point::Half(year + period_year_offset(h, current, ctx.tense), h)
         }
+        // "winter" in a post is this year's.
+        Expr::SeasonOf(season) if ctx.colloquial => Point::Season(year, season),
         Expr::SeasonOf(season) => {
             let month = season_start(season);
             Point::Season(year + month_year_offset(month, dct.month() as u8, ctx.tense), season)
@@ -165,6 +170,20 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
                 Point::Week(y, w) => Point::Weekend(y, w),
                 _ => return None,
             }
+        }
+        Expr::Shift { amount, direction, from_reference: false, .. } if ctx.colloquial => {
+            let count = i64::from(direction) * amount.count? as i64;
+            let span = jiff::Span::new();
+            // "2000000 years ago" lies outside the calendar: no value.
+            let span = match amount.unit {
+                Unit::Day => span.try_days(count),
+                Unit::Week => span.try_weeks(count),
+                Unit::Month => span.try_months(count),
+                Unit::Year => span.try_years(count),
+                Unit::Second | Unit::Minute | Unit::Hour => Ok(span),
+                _ => return None,
+            };
+            Point::Day(dct.checked_add(span.ok()?).ok()?)
         }
         Expr::Shift { amount, direction, from_reference, whole } => {
             let count = amount.count? as i32;
@@ -255,6 +274,10 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
                 other => other,
             }
         }
+        Expr::NthWeekday { nth, weekday, ref month } => match point(month, ctx)? {
+            Point::Month(year, month) => Point::Day(nth_weekday_of(year, month, weekday, nth)?),
+            _ => return None,
+        },
         Expr::WithPart(ref day, part) => {
             let date = point(day, ctx)?.day()?;
             Point::DayPart(date, part)
@@ -379,6 +402,21 @@ fn weekday_near(dct: Date, weekday: u8, tense: Tense) -> Date {
     } else {
         let back = (today - wanted).rem_euclid(7);
         dct.checked_sub(i32::from(back).days()).unwrap_or(dct)
+    }
+}
+
+/// The `nth` `weekday` (ISO number) of a month, counted from its start,
+/// or from its end when `nth` is negative ("the last Friday").
+fn nth_weekday_of(year: i16, month: u8, weekday: u8, nth: i8) -> Option<Date> {
+    let first = Date::new(year, month as i8, 1).ok()?;
+    if nth > 0 {
+        let offset = (weekday as i8 - first.weekday().to_monday_one_offset()).rem_euclid(7);
+        // Date::new refuses a fifth Monday the month does not have.
+        Date::new(year, month as i8, 1 + offset + 7 * (nth - 1)).ok()
+    } else {
+        let last = first.last_of_month();
+        let back = (last.weekday().to_monday_one_offset() - weekday as i8).rem_euclid(7);
+        last.checked_sub(i32::from(back).days()).ok()
     }
 }
 

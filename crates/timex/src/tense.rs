@@ -70,6 +70,89 @@ pub(crate) fn tense_of(
     }
 }
 
+/// Verbs that open a request or a command typed to a person or an
+/// assistant: "add lunch on July 8th", "book a room for Friday".
+const REQUEST_VERBS: &[&str] = &[
+    "add",
+    "book",
+    "schedule",
+    "reschedule",
+    "remind",
+    "set",
+    "move",
+    "put",
+    "create",
+    "make",
+    "plan",
+    "arrange",
+    "organise",
+    "organize",
+    "cancel",
+    "change",
+    "push",
+    "postpone",
+    "reserve",
+    "block",
+    "invite",
+    "call",
+    "text",
+    "email",
+    "send",
+    "pay",
+    "order",
+    "buy",
+    "pick",
+    "note",
+    "save",
+    "alert",
+    "wake",
+    "remember",
+    "meet",
+    "start",
+    "finish",
+    "submit",
+    "renew",
+    "bring",
+    "take",
+    "get",
+    "go",
+    "visit",
+    "see",
+    "watch",
+    "register",
+    "join",
+    "prepare",
+    "check",
+    "review",
+    "do",
+    "come",
+    "catch",
+];
+
+/// Words that may come before the verb of a request: "please", "can you",
+/// "I need to", "don't forget to".
+const BEFORE_REQUEST: &[&str] = &[
+    "please", "pls", "plz", "kindly", "hey", "hi", "ok", "okay", "so", "and", "then", "also", "just", "can",
+    "could", "would", "will", "you", "u", "i", "we", "need", "needs", "to", "want", "wanna", "have", "gotta",
+    "must", "should", "let", "lets", "'", "s", "d", "like", "don", "dont", "t", "forget", "remember", ",",
+];
+
+/// Whether the clause starting at `clause_start` is a request whose verb
+/// comes before `first`: "add lunch with Sam on July 8th", "can you move
+/// my meeting to Friday".
+pub(crate) fn requested(words: &[Word<'_>], clause_start: usize, first: usize) -> bool {
+    for word in &words[clause_start..first.min(clause_start + 8)] {
+        let lower = word.text.to_ascii_lowercase();
+        if REQUEST_VERBS.contains(&lower.as_str()) {
+            return true;
+        }
+        if !BEFORE_REQUEST.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
 /// A possessive and a scheduled event after the expression ending at
 /// `last`: "Friday's final", "Sunday's vote".
 fn scheduled_event_after(words: &[Word<'_>], clause_end: usize, last: usize) -> bool {

@@ -85,6 +85,9 @@ proptest! {
         "'", "s", "third", "quarter", "fiscal", "May", "25", ",", "Friday", "morning", "a.m.", "10", ":",
         "30", "every", "a", "half", "two", "and", "nineteen", "ninety", "week", "weekend", "this", "earlier",
         "/", "12", "2", "over", "more", "than", "century", "20th", "that", "day", "Q", "3", "1/2",
+        // Issue 17: clock words, ranges, chat spellings, addresses.
+        "tmrw", "nite", "sat", "@", "#", "pm", "past", "to", "ish", "h", "00", "http://x.co/", "first",
+        "Monday", "in", "99999999", "days", "old", "1130", "+", "at", "tonight", "ago", "between",
     ]), 0..30), dct in any_date()) {
         let text = words.join(" ");
         let _ = Tagger::new().tag(&text, dct);
@@ -94,6 +97,9 @@ proptest! {
         let segmented = dateline_text::Segmented::new(&text);
         let _ = Tagger::new().tag_as(&segmented, dct, dateline_core::DocumentType::Narrative);
         let _ = Tagger::new().tag_auto(&segmented, dct);
+        let _ = Tagger::new().tag_as(&segmented, dct, dateline_core::DocumentType::Colloquial);
+        let glued = dateline_text::Segmented::new(&glued);
+        let _ = Tagger::new().tag_as(&glued, dct, dateline_core::DocumentType::Colloquial);
     }
 
     /// A narrative's month without a year lies in the year in focus,

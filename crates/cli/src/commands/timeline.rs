@@ -60,6 +60,7 @@ fn render(input: &Input, document_type: DocumentType, entries: &[Entry], format:
         TimelineFormat::Text => {
             let narrative = match document_type {
                 DocumentType::Narrative => "; read as a narrative",
+                DocumentType::Colloquial => "; read as colloquial text",
                 DocumentType::News => "",
             };
             let mut out = format!("# {}  (published {}{narrative})\n", doc.id, doc.dct);

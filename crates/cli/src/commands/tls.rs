@@ -205,6 +205,7 @@ fn read_articles(input_docs: &Path) -> Result<Vec<Document>> {
                 text: text.join("\n\n"),
                 source: None,
                 url: None,
+                document_type: None,
             });
         }
     }

@@ -173,8 +173,11 @@ impl<'w, 'a> Grammar<'w, 'a> {
         }
         let mut end = unit_at + 1;
         // Ages ("a 6-year-old boy", "58 years old") are left out, as the
-        // TimeML corpora leave them.
-        if self.kw(end, Kw::Old) || (self.hyphen(end) && self.kw(end + 1, Kw::Old)) {
+        // TimeML corpora of news leave them; posts tell them as spans of
+        // time ("16 days old").
+        if self.kw(end, Kw::Old) && self.colloquial {
+            end += 1;
+        } else if self.kw(end, Kw::Old) || (self.hyphen(end) && self.kw(end + 1, Kw::Old)) {
             return None;
         }
         if self.hyphen(end) && self.kw(end + 1, Kw::Long) {

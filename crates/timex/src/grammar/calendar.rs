@@ -6,6 +6,29 @@ use super::*;
 impl<'w, 'a> Grammar<'w, 'a> {
     /// A date of any granularity, without modifiers.
     pub(super) fn date(&self, i: usize) -> Parsed {
+        let (end, expr) = self.date_reading(i)?;
+        // "490 BC", "the 5th century BC", "the 480s B.C.": before the era.
+        let before_era = |point| Some((self.era_bc(end)?, Expr::Point(point)));
+        match expr {
+            Expr::Point(Point::Year(y)) => before_era(Point::Year(-y)).or(Some((end, expr))),
+            Expr::Point(Point::Century(c)) => before_era(Point::Century(-c)).or(Some((end, expr))),
+            Expr::Point(Point::Decade(d)) => before_era(Point::Decade(-d)).or(Some((end, expr))),
+            _ => Some((end, expr)),
+        }
+    }
+
+    /// The longest reading of a date at `i`; of two as long, the later.
+    fn date_reading(&self, i: usize) -> Parsed {
+        // Most tokens are names and punctuation, which the lexicon does
+        // not know: only these readings start with one ("'90s", "Q3",
+        // "Christmas").
+        if self.lex(i) == Lex::Other {
+            let w = self.word(i);
+            let decade = if w.punct { self.decade(i) } else { None };
+            let quarter = if w.text.len() == 1 { self.quarter(i) } else { None };
+            let candidates = [decade, quarter, self.holiday(i)];
+            return candidates.into_iter().flatten().max_by_key(|(end, _)| *end);
+        }
         let candidates = [
             self.month_date(i),
             self.range_last_day(i),
@@ -28,16 +51,14 @@ impl<'w, 'a> Grammar<'w, 'a> {
             self.year_words(i).map(|(end, y)| (end, Expr::Point(Point::Year(y)))),
             self.holiday(i),
             self.small_year_bc(i),
+            self.digit_spelling(i),
+            self.nth_weekday(i),
+            self.range_end_day(i),
+            self.range_start_day(i),
+            self.listed_day(i),
+            self.month_of_phrase(i),
         ];
-        let (end, expr) = candidates.into_iter().flatten().max_by_key(|(end, _)| *end)?;
-        // "490 BC", "the 5th century BC", "the 480s B.C.": before the era.
-        let before_era = |point| Some((self.era_bc(end)?, Expr::Point(point)));
-        match expr {
-            Expr::Point(Point::Year(y)) => before_era(Point::Year(-y)).or(Some((end, expr))),
-            Expr::Point(Point::Century(c)) => before_era(Point::Century(-c)).or(Some((end, expr))),
-            Expr::Point(Point::Decade(d)) => before_era(Point::Decade(-d)).or(Some((end, expr))),
-            _ => Some((end, expr)),
-        }
+        candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
 
     /// Where the era marker "BC", "B.C.", "BCE" or "B.C.E." at `i` ends.
@@ -75,21 +96,51 @@ impl<'w, 'a> Grammar<'w, 'a> {
         Some((end, Expr::Point(Point::Year(-(y as i16)))))
     }
 
-    /// A month name, capitalised, with its abbreviation period.
+    /// A month name, capitalised, with its abbreviation period. Written
+    /// in lower case, a full name that is no other word ("june") is a
+    /// month in any text; in colloquial text "may", "march" and "august"
+    /// are too where a day or a word that expects a date is next to them,
+    /// and an abbreviation needs no period where it closes a phrase
+    /// ("for June, July and Aug").
     pub(super) fn month(&self, i: usize) -> Option<(usize, u8)> {
         let w = self.word(i);
         let Lex::Month(m) = w.lex else { return None };
+        let number_after = matches!(self.lex(i + 1), Lex::Digits(..));
+        let is = |name: &str| w.text.eq_ignore_ascii_case(name);
+        let other_word = is("may") || is("march") || is("august");
         if !w.capitalized {
-            return None;
+            let day_before = (i > 0 && matches!(self.lex(i - 1), Lex::Digits(1..=31, 1..=2)))
+                || (i > 1 && self.day_number(i - 2).is_some_and(|(end, _)| end == i));
+            // "and may", "the march": a verb or a noun; "in march" a month.
+            let before = i.checked_sub(1).map_or("", |b| self.word(b).text);
+            let preposition = [
+                "in", "since", "until", "till", "from", "during", "through", "by", "this", "next", "last",
+                "early", "mid", "late", "of",
+            ]
+            .iter()
+            .any(|p| before.eq_ignore_ascii_case(p));
+            let dated = number_after || day_before || preposition || (!other_word && self.month_context(i));
+            let abbreviation = dateline_english::calendar::ABBREVIATIONS.iter().any(|a| is(a));
+            let allowed = match other_word || abbreviation {
+                true => self.colloquial && dated,
+                false => true,
+            };
+            if !allowed {
+                return None;
+            }
         }
-        let abbreviated =
-            w.text.len() <= 4 && !matches!(w.text.to_ascii_lowercase().as_str(), "may" | "june" | "july");
+        let abbreviated = w.text.len() <= 4 && !(is("may") || is("june") || is("july"));
         if abbreviated {
             if self.punct(i + 1, ".") && self.glued(i + 1) {
                 return Some((i + 2, m));
             }
             // "Sept 30" without the period still needs a number after it.
-            return matches!(self.lex(i + 1), Lex::Digits(..)).then_some((i + 1, m));
+            // "June, July and Aug" in colloquial text; "Thanks to Jun V." names.
+            let closes = self.colloquial
+                && (self.word(i + 1).punct
+                    || i + 1 >= self.words.len()
+                    || matches!(self.lex(i + 1), Lex::Kw(Kw::And | Kw::Or)));
+            return (number_after || closes).then_some((i + 1, m));
         }
         Some((i + 1, m))
     }
@@ -99,7 +150,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
         let Lex::Digits(d @ 1..=31, 1..=2) = self.lex(i) else {
             return None;
         };
-        let suffix = ["st", "nd", "rd", "th"].iter().any(|s| self.text_is(i + 1, s)) && self.glued(i + 1);
+        let suffix = self.glued(i + 1)
+            && self.lex(i + 1) == Lex::Other
+            && ["st", "nd", "rd", "th"].iter().any(|s| self.text_is(i + 1, s));
         Some((if suffix { i + 2 } else { i + 1 }, d as u8))
     }
 
@@ -117,7 +170,15 @@ impl<'w, 'a> Grammar<'w, 'a> {
             && next.lex == Lex::Other
             && (COUNT_NOUNS.contains(&lower.as_str())
                 || (!determiner && lower.ends_with('s') && !VERB_LIKE_S.contains(&lower.as_str())));
-        (!counted_noun).then_some((end, year))
+        // Posts write amounts without commas ("Lost 1500 in FX"): a year
+        // far from ours needs a word that dates it.
+        let dated = || {
+            i > 0
+                && (determiner
+                    || ["from", "until", "till", "circa", "year", "c"].iter().any(|w| self.text_is(i - 1, w)))
+        };
+        let unlikely = self.colloquial && !(1900..=2099).contains(&year) && !dated();
+        (!counted_noun && !unlikely).then_some((end, year))
     }
 
     /// Four digits that can be a year (1000 to 2199) and are not part of a
@@ -187,7 +248,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
         let closes = self.word(end).punct
             || end >= self.words.len()
             || matches!(self.lex(end), Lex::Kw(Kw::And | Kw::Or | Kw::To));
-        if !self.month_context(i) && (month == 5 || !closes) {
+        // "at September" in a post.
+        let at = self.colloquial && i > 0 && self.kw(i - 1, Kw::At);
+        if !self.month_context(i) && !at && (month == 5 || !closes) {
             return None;
         }
         Some((end, Expr::MonthDay(month, None)))
@@ -330,26 +393,78 @@ impl<'w, 'a> Grammar<'w, 'a> {
         Some((end, Expr::Weekday(weekday)))
     }
 
-    /// A weekday name; abbreviations need their period.
+    /// A weekday name, in any case ("monday", "MONDAY"); abbreviations
+    /// need their period, except in colloquial text ("this Sat", "fri"),
+    /// where the ones that are also words ("sat", "sun", "wed", "mon")
+    /// need a word around them that dates them.
     pub(super) fn weekday(&self, i: usize) -> Option<(usize, u8)> {
         let w = self.word(i);
         let Lex::Weekday(d) = w.lex else { return None };
-        if !w.capitalized {
+        let is = |name: &str| w.text.eq_ignore_ascii_case(name);
+        if w.text.len() > 5 {
+            return Some((i + 1, d)); // "Monday", "THURSDAY"
+        }
+        let period = self.punct(i + 1, ".") && self.glued(i + 1);
+        if period && w.capitalized {
+            return Some((i + 2, d));
+        }
+        if !self.colloquial {
             return None;
         }
-        if w.text.len() <= 5 && !w.text.to_ascii_lowercase().ends_with("day") {
-            return (self.punct(i + 1, ".") && self.glued(i + 1)).then_some((i + 2, d));
-        }
-        Some((i + 1, d))
+        let other_word = is("sat") || is("sun") || is("wed") || is("mon");
+        let end = if period { i + 2 } else { i + 1 };
+        (!other_word || self.weekday_context(i)).then_some((end, d))
     }
 
-    /// "2020-11-25", "2020-11", "11/25/2020", "11/25/20".
+    /// Words around a short weekday name that show it is one: "this sat",
+    /// "on sun", "sat nite", "Sat-Sun", "sun 1pm", "fri, sat".
+    fn weekday_context(&self, i: usize) -> bool {
+        let before = i.checked_sub(1).map(|b| self.word(b));
+        let dating_before = before.is_some_and(|b| {
+            matches!(
+                b.lex,
+                Lex::Kw(
+                    Kw::This
+                        | Kw::Next
+                        | Kw::Last
+                        | Kw::On
+                        | Kw::By
+                        | Kw::Every
+                        | Kw::Each
+                        | Kw::To
+                        | Kw::From
+                        | Kw::Coming
+                        | Kw::Since
+                        | Kw::Before
+                        | Kw::After
+                )
+            ) || ["till", "til", "until", "-", "–", "/", "&"].iter().any(|t| b.text.eq_ignore_ascii_case(t))
+                // "fri, sat", "friday night or sat"
+                || ([",", "or", "and"].iter().any(|t| b.text.eq_ignore_ascii_case(t))
+                    && (i.saturating_sub(4)..i - 1).any(|j| matches!(self.lex(j), Lex::Weekday(_))))
+        });
+        let next = self.word(i + 1);
+        let dating_after =
+            matches!(next.lex, Lex::DayPart(_) | Lex::Digits(..) | Lex::Kw(Kw::Noon | Kw::Midnight))
+                || (matches!(next.text, "-" | "–" | "/" | "," | "&" | "and" | "or")
+                    && matches!(self.lex(i + 2), Lex::Weekday(_) | Lex::Digits(..)));
+        dating_before || dating_after
+    }
+
+    /// "2020-11-25", "2020-11", "2015-3-3", "11/25/2020", "11/25/20",
+    /// "25/11/2020" (a first number above 12 is the day), "2/15" (a
+    /// month and day: the day above 12, or a word before that expects a
+    /// date), and in colloquial text "27.03.15".
     pub(super) fn numeric_date(&self, i: usize) -> Parsed {
         let Lex::Digits(a, alen) = self.lex(i) else {
             return None;
         };
         let sep = self.word(i + 1).text;
-        if !(self.punct(i + 1, "-") || self.punct(i + 1, "/")) || !self.glued(i + 1) || !self.glued(i + 2) {
+        let dotted = self.colloquial && sep == "." && alen <= 2;
+        if !(self.punct(i + 1, "-") || self.punct(i + 1, "/") || dotted)
+            || !self.glued(i + 1)
+            || !self.glued(i + 2)
+        {
             return None;
         }
         let Lex::Digits(b, blen) = self.lex(i + 2) else {
@@ -361,28 +476,198 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 _ => None,
             })
             .flatten();
-        if sep == "-" && alen == 4 && blen == 2 {
+        if sep == "-" && alen == 4 && (1..=2).contains(&blen) {
             let (year, month) = (a as i16, b as u8);
             if !(1..=12).contains(&month) {
                 return None;
             }
             return match third {
-                Some((day, 2)) => Some((i + 5, day_point(year, month, day as u8)?)),
-                None => Some((i + 3, Expr::Point(Point::Month(year, month)))),
+                Some((day, 1..=2)) => Some((i + 5, day_point(year, month, day as u8)?)),
+                // "2015-3" alone is as likely a score or a span.
+                None if blen == 2 => Some((i + 3, Expr::Point(Point::Month(year, month)))),
                 _ => None,
             };
         }
-        if sep == "/" && alen <= 2 && blen <= 2 {
-            let (c, clen) = third?;
-            let year = match clen {
-                4 => c as i16,
-                2 if c >= 50 => 1900 + c as i16,
-                2 => 2000 + c as i16,
-                _ => return None,
-            };
-            return Some((i + 5, day_point(year, u8::try_from(a).ok()?, u8::try_from(b).ok()?)?));
+        if sep == "-" || alen > 2 || blen > 2 {
+            return None;
+        }
+        let Some((c, clen)) = third else {
+            return self.month_slash_day(i, a, b);
+        };
+        let year = match clen {
+            4 => c as i16,
+            2 if c >= 50 => 1900 + c as i16,
+            2 => 2000 + c as i16,
+            _ => return None,
+        };
+        // Day first where the first number cannot be a month, and always
+        // with dots.
+        let day_first = dotted || (a > 12 && b <= 12);
+        let (month, day) = if day_first { (b, a) } else { (a, b) };
+        Some((i + 5, day_point(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)?))
+    }
+
+    /// "2/15": a month and a day with no year, told apart from a fraction
+    /// ("1/2", "3/4 of") by a day above 12 or a word before that expects a
+    /// date ("on 2/5").
+    fn month_slash_day(&self, i: usize, month: u32, day: u32) -> Parsed {
+        if self.word(i + 1).text != "/" || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        let before = i.checked_sub(1).map(|b| self.word(b));
+        let counted = before.is_some_and(|b| matches!(b.lex, Lex::Digits(..)) || b.text == "$");
+        let after = self.word(i + 3);
+        let share = after.lex == Lex::Kw(Kw::Of)
+            || matches!(after.lex, Lex::Unit(..))
+            || after.text == "%"
+            || (!after.punct && self.glued(i + 3));
+        let dated = before.is_some_and(|b| {
+            ["on", "by", "until", "till", "from", "since", "before", "after", "for"]
+                .iter()
+                .any(|w| b.text.eq_ignore_ascii_case(w))
+        });
+        if counted || share || !(day > 12 || dated) {
+            return None;
+        }
+        Some((i + 3, Expr::MonthDay(month as u8, Some(day as u8))))
+    }
+
+    /// "the first Monday of this month", "the last Friday of October",
+    /// "the 2nd Tuesday in March 2021": a weekday counted in a month.
+    pub(super) fn nth_weekday(&self, i: usize) -> Parsed {
+        let start = self.skip_the(i);
+        let (weekday_at, nth) = match self.lex(start) {
+            Lex::Ordinal(n @ 1..=5) => (start + 1, n as i8),
+            // "the 2nd Tuesday"
+            Lex::Digits(n @ 1..=5, 1) if self.day_number(start) == Some((start + 2, n as u8)) => {
+                (start + 2, n as i8)
+            }
+            Lex::Kw(Kw::Last) => (start + 1, -1),
+            Lex::Other if start > i && self.text_is(start, "final") => (start + 1, -1),
+            _ => return None,
+        };
+        let (weekday_end, weekday) = self.weekday(weekday_at)?;
+        if !(self.kw(weekday_end, Kw::Of) || self.kw(weekday_end, Kw::In)) {
+            return None;
+        }
+        let (end, month) = self.month_named(weekday_end + 1)?;
+        Some((end, Expr::NthWeekday { nth, weekday, month: Box::new(month) }))
+    }
+
+    /// A whole month: "October", "October 2020", "next October", "this
+    /// month", "the month".
+    fn month_named(&self, i: usize) -> Parsed {
+        let (end, expr) = self.month_date(i).or_else(|| self.deictic(i))?;
+        let month = matches!(
+            expr,
+            Expr::MonthDay(_, None)
+                | Expr::Point(Point::Month(..))
+                | Expr::InRelativeYear(_, Point::Month(..))
+                | Expr::MonthRelative(..)
+                | Expr::Relative(Unit::Month, _)
+        );
+        month.then_some((end, expr))
+    }
+
+    /// "10" in "10-12 October", "2" in "2-4 July 2013": the first day of a
+    /// range whose last day names the month.
+    pub(super) fn range_start_day(&self, i: usize) -> Parsed {
+        let (end, day) = self.day_number(i)?;
+        let joins = self.punct(end, "-")
+            || self.punct(end, "–")
+            || ["to", "through", "thru", "till", "til", "until"].iter().any(|w| self.text_is(end, w));
+        if !joins {
+            return None;
+        }
+        match self.day_month(end + 1)?.1 {
+            Expr::MonthDay(month, Some(last)) if day < last => Some((end, Expr::MonthDay(month, Some(day)))),
+            Expr::Point(Point::Day(date)) if day < date.day() as u8 => {
+                Some((end, day_point(date.year(), date.month() as u8, day)?))
+            }
+            _ => None,
+        }
+    }
+
+    /// "9", "10", "16" in "May 2 - 3, 9 - 10, 16": days listed after a
+    /// day of a month, in colloquial text (news writes "May 5, 10 people
+    /// died"). Each day is later than the one before it.
+    pub(super) fn listed_day(&self, i: usize) -> Parsed {
+        if !self.colloquial {
+            return None;
+        }
+        let (end, day) = self.day_number(i)?;
+        let after = self.word(end);
+        if matches!(after.lex, Lex::Unit(..)) || after.text == ":" || after.text == "%" {
+            return None;
+        }
+        let list_mark = |j: usize| {
+            self.punct(j, ",")
+                || self.punct(j, "-")
+                || self.punct(j, "–")
+                || self.punct(j, "&")
+                || self.kw(j, Kw::And)
+        };
+        // Walk back over the items before it to the month that starts them.
+        let mut mark = i.checked_sub(1).filter(|&j| list_mark(j))?;
+        let mut later = day;
+        for _ in 0..16 {
+            let last = mark.checked_sub(1)?;
+            let Lex::Digits(earlier @ 1..=31, 1..=2) = self.lex(last) else { return None };
+            if earlier as u8 >= later {
+                return None;
+            }
+            later = earlier as u8;
+            if let Some(month) = last.checked_sub(1).and_then(|m| self.month(m).filter(|(e, _)| *e == last)) {
+                return Some((end, Expr::MonthDay(month.1, Some(day))));
+            }
+            mark = last.checked_sub(1).filter(|&j| list_mark(j))?;
         }
         None
+    }
+
+    /// "the month of April": the month.
+    pub(super) fn month_of_phrase(&self, i: usize) -> Parsed {
+        let named =
+            self.kw(i, Kw::The) && self.lex(i + 1) == Lex::Unit(Unit::Month, false) && self.kw(i + 2, Kw::Of);
+        if !named {
+            return None;
+        }
+        let (end, expr) = self.month_date(i + 3)?;
+        matches!(expr, Expr::MonthDay(_, None) | Expr::Point(Point::Month(..))).then_some((end, expr))
+    }
+
+    /// "8" in "February 3 to 8", "the 28th" in "July 8th to the 28th",
+    /// "3" in "May 2 - 3": the last day of a range whose first day names
+    /// the month.
+    pub(super) fn range_end_day(&self, i: usize) -> Parsed {
+        let start = self.skip_the(i);
+        let (end, day) = self.day_number(start)?;
+        let connector = i.checked_sub(1)?;
+        let joins = self.punct(connector, "-")
+            || self.punct(connector, "–")
+            || ["to", "through", "thru", "till", "til", "until"].iter().any(|w| self.text_is(connector, w));
+        let after = self.word(end);
+        // "from May 3 to 8 percent", "to 8 days"
+        if !joins
+            || matches!(after.lex, Lex::Unit(..))
+            || after.text == "%"
+            || after.text.eq_ignore_ascii_case("percent")
+        {
+            return None;
+        }
+        let first = (connector.saturating_sub(6)..connector).find_map(|j| {
+            let (first_end, expr) = self.month_date(j).or_else(|| self.day_month(j))?;
+            (first_end == connector).then_some(expr)
+        })?;
+        match first {
+            Expr::MonthDay(month, Some(first_day)) if day > first_day => {
+                Some((end, Expr::MonthDay(month, Some(day))))
+            }
+            Expr::Point(Point::Day(date)) if day > date.day() as u8 => {
+                Some((end, day_point(date.year(), date.month() as u8, day)?))
+            }
+            _ => None,
+        }
     }
 
     /// "the 1990s", "1990's", "the '90s", "the nineties".

@@ -8,13 +8,14 @@
 mod amounts;
 mod calendar;
 mod clock;
+mod informal;
 mod modifiers;
 mod numbers;
 mod periods;
 mod relative;
 mod sets;
 
-use crate::lexicon::{classify, DayPart, Kw, Lex, Reference, Season, Unit};
+use crate::lexicon::{classify, classify_informal, DayPart, Kw, Lex, Reference, Season, Unit};
 use crate::value::{Amount, Point};
 use dateline_core::TimexMod;
 use dateline_text::{Token, TokenKind};
@@ -83,6 +84,13 @@ pub(crate) enum Expr {
     ReportedYear,
     /// A day expression with a part of the day: "Friday morning".
     WithPart(Box<Expr>, DayPart),
+    /// "the first Monday of this month" (`nth` 1), "the last Friday of
+    /// October" (-1): a weekday counted in a month.
+    NthWeekday {
+        nth: i8,
+        weekday: u8,
+        month: Box<Expr>,
+    },
     /// A clock time, on the day of an expression or of the context.
     Clock(Option<Box<Expr>>, u8, Option<u8>),
     Duration(Amount),
@@ -188,7 +196,9 @@ pub(crate) struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
-    pub(crate) fn classify(token: &Token<'a>) -> Word<'a> {
+    /// A token as the grammar sees it; `informal` also reads the chat
+    /// spellings of colloquial text ("tmr", "tdy").
+    pub(crate) fn classify(token: &Token<'a>, informal: bool) -> Word<'a> {
         let lex = match token.kind {
             TokenKind::Number if token.text.len() <= 9 => {
                 Lex::Digits(token.text.parse().unwrap_or(0), token.text.len() as u8)
@@ -199,7 +209,13 @@ impl<'a> Word<'a> {
                 lower.copy_from_slice(token.text.as_bytes());
                 lower.make_ascii_lowercase();
                 // The bytes were ASCII, so they still are.
-                std::str::from_utf8(lower).map_or(Lex::Other, classify)
+                match std::str::from_utf8(lower) {
+                    Ok(lower) => match classify(lower) {
+                        Lex::Other if informal => classify_informal(lower).unwrap_or(Lex::Other),
+                        lex => lex,
+                    },
+                    Err(_) => Lex::Other,
+                }
             }
             _ => Lex::Other,
         };
@@ -216,16 +232,24 @@ impl<'a> Word<'a> {
 const OTHER: Word<'static> =
     Word { text: "", lex: Lex::Other, capitalized: false, space_before: true, punct: false };
 
+/// A word the grammar must not read: a web address or the name of an
+/// @mention.
+pub(crate) const HIDDEN: Word<'static> =
+    Word { text: "", lex: Lex::Other, capitalized: false, space_before: true, punct: true };
+
 /// The grammar over one text's words.
 pub(crate) struct Grammar<'w, 'a> {
     words: &'w [Word<'a>],
+    /// Colloquial text: names in any case, abbreviations without their
+    /// period, bare time words ("all day", "at night"), chat spellings.
+    colloquial: bool,
 }
 
 type Parsed = Option<(usize, Expr)>;
 
 impl<'w, 'a> Grammar<'w, 'a> {
-    pub(crate) fn new(words: &'w [Word<'a>]) -> Self {
-        Grammar { words }
+    pub(crate) fn new(words: &'w [Word<'a>], colloquial: bool) -> Self {
+        Grammar { words, colloquial }
     }
 
     fn word(&self, i: usize) -> Word<'a> {
@@ -271,21 +295,44 @@ impl<'w, 'a> Grammar<'w, 'a> {
     /// The longest expression that starts at token `i`.
     pub(crate) fn longest_at(&self, i: usize) -> Option<Found> {
         let w = self.word(i);
-        if w.lex == Lex::Other && !w.punct && !w.capitalized {
+        if w.lex == Lex::Other && !w.punct && !w.capitalized && !crate::holiday::may_start(w.text) {
             // Nothing in the grammar starts with an unknown lowercase word,
-            // except a handful spelled out below.
-            if !(w.text == "Q" || w.text == "q" || w.text == "midyear") {
+            // except holidays' names ("christmas") and a handful spelled out
+            // below.
+            if !(w.text == "Q" || w.text == "q" || w.text == "midyear" || self.starts_informal(w.text)) {
                 return None;
             }
         }
+        // "KLPF2013", "CN1111FC", "#HWW1HR": digits glued to a word name
+        // something; the "00:00" of "17:00:00" is part of a time that
+        // starts before.
+        if matches!(w.lex, Lex::Digits(..)) && i > 0 && !w.space_before {
+            let before = self.word(i - 1);
+            let named = !before.punct && before.text.chars().all(char::is_alphabetic);
+            let continued = (before.text == ":" || before.text == ".")
+                && i > 1
+                && !before.space_before
+                && matches!(self.lex(i - 2), Lex::Digits(..));
+            if named || continued {
+                return None;
+            }
+        }
+        // The bare words of colloquial text come first: any other reading
+        // as long wins.
         let candidates = [
+            self.bare_time_word(i),
             self.modified(i),
             self.amount_phrase(i).map(|(end, expr, modifier)| Found { first: i, last: end, expr, modifier }),
             self.date_time(i).map(|(end, expr)| Found { first: i, last: end, expr, modifier: None }),
             self.set(i).map(|(end, expr)| Found { first: i, last: end, expr, modifier: None }),
             self.reference(i).map(|(end, expr)| Found { first: i, last: end, expr, modifier: None }),
         ];
-        candidates.into_iter().flatten().max_by_key(|found| found.last)
+        let mut found = candidates.into_iter().flatten().max_by_key(|found| found.last)?;
+        // "8:30ish": about then.
+        if matches!(found.expr, Expr::Clock(..)) && self.text_is(found.last - 1, "ish") {
+            found.modifier = Some(TimexMod::Approx);
+        }
+        Some(found)
     }
 }
 
@@ -301,6 +348,7 @@ fn is_day(expr: &Expr) -> bool {
             | Expr::Point(Point::Day(_))
             | Expr::Relative(Unit::Day, _)
             | Expr::Shift { amount: Amount { unit: Unit::Day, .. }, .. }
+            | Expr::NthWeekday { .. }
     )
 }
 

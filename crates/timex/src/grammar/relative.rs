@@ -195,8 +195,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
         };
         let start = if direction.is_some() { i + 1 } else { i };
         let names: Vec<&str> =
-            (start..(start + 5).min(self.words.len())).map(|j| self.word(j).text).collect();
-        let (len, holiday) = crate::holiday::holiday(&names)?;
+            (start..(start + 8).min(self.words.len())).map(|j| self.word(j).text).collect();
+        let before = start.checked_sub(1).map_or("", |j| self.word(j).text);
+        let (len, holiday) = crate::holiday::holiday(before, &names)?;
         let end = start + len;
         if let Some((year_end, year)) = self.year_digits(end) {
             let date = holiday.in_year(year)?;

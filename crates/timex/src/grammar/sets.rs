@@ -12,11 +12,16 @@ impl<'w, 'a> Grammar<'w, 'a> {
             // "paid quarterly" recurs; "a quarterly dividend" describes a
             // noun, and the gold standards leave it out ("daily" excepted).
             let next = self.word(i + 1);
+            // Posts use them as they please ("my weekly bath", "Daily
+            // Winners"), and name few newspapers.
             let before_noun = !next.punct && next.lex == Lex::Other && !next.capitalized && unit != Unit::Day;
-            if before_noun && !FUNCTION_WORDS.contains(&next.text.to_ascii_lowercase().as_str()) {
+            if !self.colloquial
+                && before_noun
+                && !FUNCTION_WORDS.contains(&next.text.to_ascii_lowercase().as_str())
+            {
                 return None;
             }
-            if self.newspaper(i) {
+            if !self.colloquial && self.newspaper(i) {
                 return None;
             }
             return Some((
