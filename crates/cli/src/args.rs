@@ -349,22 +349,8 @@ pub struct TimelineArgs {
     /// stories (stored by `ingest --inferred`).
     #[arg(long)]
     pub inferred: bool,
-    /// With --db: the story in key dates: the K days that matter most
-    /// (chosen from the collection without K), each with summary sentences
-    /// and the articles behind it, in date order. Ranked by the articles
-    /// published on and just after each day and the later articles that
-    /// still refer back to it.
-    #[arg(long, requires = "db", value_name = "K", num_args = 0..=1, allow_negative_numbers = true)]
-    pub key_dates: Option<Option<i64>>,
-    /// With --key-dates: summary sentences per date (1 to 10).
-    #[arg(
-        long,
-        requires = "key_dates",
-        value_name = "L",
-        default_value_t = 1,
-        allow_negative_numbers = true
-    )]
-    pub sentences: i64,
+    #[command(flatten)]
+    pub summary: KeyDatesArgs,
     /// With --key-dates: a sub-story: only events whose sentences or
     /// articles match these words (full-text search, as --search), and
     /// summary sentences that hold them first.
@@ -375,6 +361,27 @@ pub struct TimelineArgs {
     /// date per line or row.
     #[arg(long, short, value_enum, default_value_t = TimelineFormat::Json)]
     pub format: TimelineFormat,
+}
+
+/// The story in key dates, for `timeline --db` and `export`.
+#[derive(clap::Args, Debug)]
+pub struct KeyDatesArgs {
+    /// The story in key dates instead of every event (`timeline` needs
+    /// --db): the K days that matter most (chosen from the collection
+    /// without K), each with summary sentences and the articles behind it,
+    /// in date order. Ranked by the articles published on and just after
+    /// each day and the later articles that still refer back to it.
+    #[arg(long, value_name = "K", num_args = 0..=1, allow_negative_numbers = true)]
+    pub key_dates: Option<Option<i64>>,
+    /// With --key-dates: summary sentences per date (1 to 10).
+    #[arg(
+        long,
+        requires = "key_dates",
+        value_name = "L",
+        default_value_t = 1,
+        allow_negative_numbers = true
+    )]
+    pub sentences: i64,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -700,20 +707,8 @@ pub struct ExportArgs {
     /// Title of a TimelineJS export.
     #[arg(long, default_value = "dateline timeline")]
     pub title: String,
-    /// The story in key dates instead of every event: the K days that
-    /// matter most (chosen from the collection without K), one slide each
-    /// with its summary sentences and sources.
-    #[arg(long, value_name = "K", num_args = 0..=1, allow_negative_numbers = true)]
-    pub key_dates: Option<Option<i64>>,
-    /// With --key-dates: summary sentences per date (1 to 10).
-    #[arg(
-        long,
-        requires = "key_dates",
-        value_name = "L",
-        default_value_t = 1,
-        allow_negative_numbers = true
-    )]
-    pub sentences: i64,
+    #[command(flatten)]
+    pub summary: KeyDatesArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -192,7 +192,7 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
 }
 
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
-    if args.key_dates.is_some() {
+    if args.summary.key_dates.is_some() {
         return super::summary::export(args);
     }
     if !args.db.exists() {

@@ -13,8 +13,13 @@ use std::process::ExitCode;
 /// `timeline --db --key-dates`.
 pub fn run(args: &TimelineArgs) -> Result<ExitCode> {
     let Some(db) = &args.db else { bail!("--key-dates needs --db") };
-    let options =
-        options(args.key_dates.flatten(), args.sentences, args.query.as_deref(), args.from, args.to)?;
+    let options = options(
+        args.summary.key_dates.flatten(),
+        args.summary.sentences,
+        args.query.as_deref(),
+        args.from,
+        args.to,
+    )?;
     let query = Query {
         entity: args.entity.clone(),
         place: args.place.as_deref().map(place_filter),
@@ -38,7 +43,7 @@ pub fn run(args: &TimelineArgs) -> Result<ExitCode> {
 
 /// `export --format timelinejs --key-dates`.
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
-    let options = options(args.key_dates.flatten(), args.sentences, None, None, None)?;
+    let options = options(args.summary.key_dates.flatten(), args.summary.sentences, None, None, None)?;
     let Some(dates) = summarise(&args.db, &Query::default(), &options)? else { return Ok(ExitCode::SUCCESS) };
     let text = match args.format {
         ExportFormat::Timelinejs => {

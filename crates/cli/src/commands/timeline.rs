@@ -25,7 +25,7 @@ struct Timeline<'a> {
 const CSV_HEADER: &str = "doc,date,start,end,status,event,text,places,actors,expression,date_source\n";
 
 pub fn run(args: &TimelineArgs) -> Result<ExitCode> {
-    if args.key_dates.is_some() {
+    if args.summary.key_dates.is_some() {
         return super::summary::run(args);
     }
     if args.db.is_some() {
