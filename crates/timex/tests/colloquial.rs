@@ -4,37 +4,22 @@
 //! a phrase, its reference date, and the expressions with their TIMEX3
 //! type, value and mod.
 
-use dateline_core::{Date, DocumentType, TimexMod};
+mod common;
+
+use common::{check_cases, Case};
+use dateline_core::{DocumentType, TimexMod};
 use dateline_text::Segmented;
 use dateline_timex::{looks_colloquial, Tagger};
 
-/// (dct, text, [(expression, type, value, mod)])
-type Case =
-    (&'static str, &'static str, &'static [(&'static str, &'static str, &'static str, Option<TimexMod>)]);
-
 fn check(kind: DocumentType, cases: &[Case]) {
     let tagger = Tagger::new();
-    let mut failures = Vec::new();
-    for (dct, text, want) in cases {
-        let dct: Date = dct.parse().unwrap();
-        let got: Vec<(String, String, String, Option<TimexMod>)> = tagger
+    check_cases(cases, |text, dct| {
+        tagger
             .tag_as(&Segmented::new(text), dct, kind)
             .into_iter()
             .map(|t| (t.timex.text, t.timex.kind.to_string(), t.timex.value.to_string(), t.timex.modifier))
-            .collect();
-        let want: Vec<(String, String, String, Option<TimexMod>)> =
-            want.iter().map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), *d)).collect();
-        if got != want {
-            failures.push(format!("{dct} {text:?}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+            .collect()
+    });
 }
 
 const THURSDAY: &str = "2020-11-26";

@@ -1,36 +1,21 @@
 //! Table-driven tests: a sentence, its publication date, and the
 //! expressions a careful reader finds in it with their TIMEX3 values.
 
+mod common;
+
+use common::{check_cases, Case};
 use dateline_core::{Date, TimexMod};
 use dateline_timex::Tagger;
 
-/// (dct, text, [(expression, type, value, mod)])
-type Case =
-    (&'static str, &'static str, &'static [(&'static str, &'static str, &'static str, Option<TimexMod>)]);
-
 fn check(cases: &[Case]) {
     let tagger = Tagger::new();
-    let mut failures = Vec::new();
-    for (dct, text, want) in cases {
-        let dct: Date = dct.parse().unwrap();
-        let got: Vec<(String, String, String, Option<TimexMod>)> = tagger
+    check_cases(cases, |text, dct| {
+        tagger
             .tag(text, dct)
             .into_iter()
             .map(|t| (t.text, t.kind.to_string(), t.value.to_string(), t.modifier))
-            .collect();
-        let want: Vec<(String, String, String, Option<TimexMod>)> =
-            want.iter().map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), *d)).collect();
-        if got != want {
-            failures.push(format!("{dct} {text:?}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+            .collect()
+    });
 }
 
 use TimexMod::*;

@@ -138,11 +138,10 @@ pub fn open_to_query(db: &std::path::Path) -> Result<Store> {
     Ok(Store::open_read_only(db)?)
 }
 
-/// The query of `dateline timeline --db`.
-pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
-    let Some(db) = &args.db else { bail!("--db is required here") };
-    let store = open_to_query(db)?;
-    let query = Query {
+/// The events `timeline --db`'s filters ask for (all of them, every
+/// source of each).
+pub fn filters(args: &TimelineArgs) -> Query {
+    Query {
         entity: args.entity.clone(),
         place: args.place.as_deref().map(place_filter),
         from: args.from,
@@ -150,9 +149,15 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
         status: args.status,
         search: args.search.clone(),
         explicit_only: !args.inferred,
-        limit: args.limit,
-        max_sources: Some(args.max_sources),
-    };
+        ..Query::default()
+    }
+}
+
+/// The query of `dateline timeline --db`.
+pub fn timeline_query(args: &TimelineArgs) -> Result<ExitCode> {
+    let Some(db) = &args.db else { bail!("--db is required here") };
+    let store = open_to_query(db)?;
+    let query = Query { limit: args.limit, max_sources: Some(args.max_sources), ..filters(args) };
     let events = store.events(&query)?;
     let text = match args.format {
         TimelineFormat::Json => {

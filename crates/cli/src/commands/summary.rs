@@ -4,7 +4,6 @@
 use crate::args::{ExportArgs, ExportFormat, TimelineArgs, TimelineFormat};
 use anyhow::{bail, Result};
 use dateline_core::Date;
-use dateline_pipeline::place_filter;
 use dateline_store::{csv_field, Query};
 use dateline_summary::{key_dates, KeyDate, Options};
 use std::path::Path;
@@ -20,14 +19,12 @@ pub fn run(args: &TimelineArgs) -> Result<ExitCode> {
         args.from,
         args.to,
     )?;
+    // Events dated only from their stories count too: they lend their
+    // sentences to the days they fall on.
     let query = Query {
-        entity: args.entity.clone(),
-        place: args.place.as_deref().map(place_filter),
-        from: args.from,
-        to: args.to,
-        status: args.status,
         search: args.query.clone().or_else(|| args.search.clone()),
-        ..Query::default()
+        explicit_only: false,
+        ..super::ingest::filters(args)
     };
     let Some(dates) = summarise(db, &query, &options)? else { return Ok(ExitCode::SUCCESS) };
     let text = match args.format {
