@@ -47,6 +47,13 @@ pub struct EventScore {
     /// Links whose expression the system anchored to the gold event,
     /// over all links.
     pub anchoring_accuracy: f64,
+    /// Of the system's anchors of an expression that has a gold link, the
+    /// share that anchor it to one of its gold events: anchoring every
+    /// event of a sentence would raise the accuracy and lower this.
+    pub anchoring_precision: f64,
+    /// The best accuracy a system that anchors each expression to one
+    /// event can reach: expressions with a gold link over links.
+    pub one_anchor_ceiling: f64,
     /// Each attribute of [`EVENT_ATTRIBUTES`]: accuracy over the events
     /// found with the gold span, and that accuracy times the relaxed F1
     /// (the TempEval-3 toolkit's attribute F1); empty when not scored.
@@ -88,6 +95,7 @@ impl EventScore {
     /// assert_eq!(score.strict.r, 1.0);
     /// assert_eq!(score.strict.p, 0.5);
     /// assert_eq!(score.anchoring_accuracy, 1.0);
+    /// assert_eq!(score.anchoring_precision, 1.0);
     /// assert_eq!(score.attributes[0].accuracy, 1.0); // class
     /// assert_eq!(score.attributes[1].accuracy, 0.0); // tense
     /// ```
@@ -95,6 +103,7 @@ impl EventScore {
         let mut score = EventScore::default();
         let (mut strict, mut relaxed_gold, mut relaxed_system, mut right) = (0, 0, 0, 0);
         let (mut compared, mut agreeing) = (0, [0usize; 5]);
+        let (mut anchors_scored, mut anchors_right, mut linked_expressions) = (0, 0, 0);
         for doc in docs {
             score.gold += doc.gold_events.len();
             score.system += doc.system_events.len();
@@ -132,10 +141,25 @@ impl EventScore {
                     right += 1;
                 }
             }
+            let mut expressions: Vec<Span> = doc.gold_links.iter().map(|(_, t)| *t).collect();
+            expressions.sort_unstable();
+            expressions.dedup();
+            linked_expressions += expressions.len();
+            for (timex, event) in &doc.anchors {
+                let gold: Vec<Span> =
+                    doc.gold_links.iter().filter(|(_, t)| overlaps(*t, *timex)).map(|(e, _)| *e).collect();
+                if !gold.is_empty() {
+                    anchors_scored += 1;
+                    anchors_right += usize::from(gold.iter().any(|e| overlaps(*e, *event)));
+                }
+            }
         }
         score.strict = crate::tempeval::prf(strict, score.system, strict, score.gold);
         score.relaxed = crate::tempeval::prf(relaxed_system, score.system, relaxed_gold, score.gold);
-        score.anchoring_accuracy = if score.links == 0 { 0.0 } else { right as f64 / score.links as f64 };
+        let share = |part: usize, whole: usize| if whole == 0 { 0.0 } else { part as f64 / whole as f64 };
+        score.anchoring_accuracy = share(right, score.links);
+        score.anchoring_precision = share(anchors_right, anchors_scored);
+        score.one_anchor_ceiling = share(linked_expressions, score.links);
         if compared > 0 {
             score.attributes = EVENT_ATTRIBUTES
                 .iter()
@@ -147,5 +171,30 @@ impl EventScore {
                 .collect();
         }
         score
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchoring_every_event_raises_accuracy_and_lowers_precision() {
+        // One expression linked to two gold events of its sentence.
+        let doc = |anchors: Vec<(Span, Span)>| EventDocument {
+            gold_events: vec![(0, 4), (10, 14)],
+            system_events: vec![(0, 4), (10, 14), (20, 24)],
+            gold_attributes: Vec::new(),
+            system_attributes: Vec::new(),
+            gold_links: vec![((0, 4), (30, 36)), ((10, 14), (30, 36))],
+            anchors,
+        };
+        let one = EventScore::compute(&[doc(vec![((30, 36), (0, 4))])]);
+        assert_eq!((one.anchoring_accuracy, one.anchoring_precision), (0.5, 1.0));
+        assert_eq!(one.one_anchor_ceiling, 0.5);
+        let all =
+            EventScore::compute(&[doc(vec![((30, 36), (0, 4)), ((30, 36), (10, 14)), ((30, 36), (20, 24))])]);
+        assert_eq!(all.anchoring_accuracy, 1.0);
+        assert!((all.anchoring_precision - 2.0 / 3.0).abs() < 1e-9);
     }
 }

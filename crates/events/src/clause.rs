@@ -9,13 +9,21 @@ const OPENERS: &[&str] = &[
     "before", "when", "as", "so", "yet", "where", "until", "unless", "if",
 ];
 
+/// Auxiliaries and modals that open a verb group of their own after
+/// "and".
+const FINITE_AUXILIARIES: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had", "was",
+    "were", "is", "are", "did", "does",
+];
+
 /// Relative pronouns: a clause they open is about the noun before them.
 const RELATIVES: &[&str] = &["which", "who", "whom", "that"];
 
 /// The clause of `sentence` (token range) that holds tokens `first..last`.
 ///
 /// A clause ends at a semicolon or dash, before an opener word ("but",
-/// "that", "after") and before ", and"; an opener that heads the date
+/// "that", "after"), before ", and" and before "and" with a verb group
+/// of its own ("and will resume"); an opener that heads the date
 /// itself ("until November 25", "before Friday") does not split. A
 /// relative clause takes in the clause before it, which names what it
 /// is about.
@@ -39,7 +47,12 @@ pub(crate) fn clause_of(
             return false;
         }
         let after_comma = tokens[i - 1].text == ",";
-        OPENERS.contains(&lower.as_str()) || (after_comma && lower == "and")
+        // "were suspended this morning and will resume at 6 p.m.": a verb
+        // group of its own after "and" tells an event of its own.
+        let own_verb_group = tokens
+            .get(i + 1)
+            .is_some_and(|next| FINITE_AUXILIARIES.contains(&next.text.to_ascii_lowercase().as_str()));
+        OPENERS.contains(&lower.as_str()) || (lower == "and" && (after_comma || own_verb_group))
     };
     let start = (sentence.start..=first).rev().find(|&i| is_boundary(i)).unwrap_or(sentence.start);
     let end = (last..sentence.end).find(|&i| is_boundary(i)).unwrap_or(sentence.end);
@@ -87,6 +100,21 @@ mod tests {
                 "after skirmishes , that were going on since July ,",
             ),
             ("Troops had time until Friday to leave.", "Friday", "Troops had time until Friday to leave ."),
+            (
+                "Services were suspended this morning and will resume at 6 p.m.",
+                "morning",
+                "Services were suspended this morning",
+            ),
+            (
+                "Services were suspended this morning and will resume at 6 p.m.",
+                "6",
+                "and will resume at 6 p . m .",
+            ),
+            (
+                "Talks began on Monday and ended in a deal.",
+                "Monday",
+                "Talks began on Monday and ended in a deal .",
+            ),
         ];
         for (text, date, want) in cases {
             assert_eq!(clause(text, date), want, "{text}");

@@ -493,7 +493,15 @@ fn tidy(text: &str, clause: &[Token<'_>]) -> String {
             )
     };
     let from = clause.iter().position(|t| !edge(t)).unwrap_or(0);
-    let to = clause.iter().rposition(|t| !edge(t)).map_or(clause.len(), |i| i + 1);
+    let mut to = clause.iter().rposition(|t| !edge(t)).map_or(clause.len(), |i| i + 1);
+    // "at 6 p.m.": the period of a dotted abbreviation is its own.
+    if to >= 2
+        && clause.get(to).is_some_and(|t| t.text == "." && !t.space_before)
+        && clause[to - 1].text.len() == 1
+        && clause[to - 2].text == "."
+    {
+        to += 1;
+    }
     if from >= to {
         return String::new();
     }

@@ -131,6 +131,10 @@ pub(crate) fn print_event_score(head: &str, score: &dateline_eval::EventScore) {
             "anchoring   {} gold event-time links in one sentence; {} anchored; accuracy {:.4}",
             score.links, score.links_anchored, score.anchoring_accuracy
         );
+        println!(
+            "            precision of the anchors {:.4}; one event per expression reaches at most {:.4}",
+            score.anchoring_precision, score.one_anchor_ceiling
+        );
     }
 }
 
