@@ -27,6 +27,37 @@ pub fn abbreviation_ends_no_sentence(word: &str) -> bool {
     NO_SENTENCE_END.contains(&word) || crate::calendar::ABBREVIATIONS.contains(&word)
 }
 
+/// Abbreviations (lowercase, without their period) that often end a
+/// sentence too: the "m" of "6 p.m.", the "s" of "the U.S.", company
+/// suffixes. After one, a period ends the sentence when a word of
+/// [`SENTENCE_OPENERS`] follows.
+const MAY_END_SENTENCE: &[&str] = &["m", "s", "inc", "corp", "co", "ltd", "jr", "sr"];
+
+/// Capitalised function words that open a sentence and never continue a
+/// name or a time after an abbreviation ("at 6 p.m. The talks", but "6
+/// p.m. Monday" and "the U.S. Embassy" go on).
+#[rustfmt::skip]
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our",
+    "This", "That", "These", "Those", "There", "But", "And", "Yet", "So", "In", "On", "At", "After",
+    "Before", "When", "While", "If", "As", "Some", "Many", "Most", "No", "Earlier", "Later",
+];
+
+/// Whether a period after abbreviation `word` (lowercase; `dotted`: it
+/// follows another letter and period, as "p.m." and "U.S." do) ends the
+/// sentence because `next` opens one.
+///
+/// ```
+/// use dateline_english::abbreviations::abbreviation_ends_sentence_before;
+/// assert!(abbreviation_ends_sentence_before("m", true, "The"));
+/// assert!(!abbreviation_ends_sentence_before("m", true, "Monday"));
+/// assert!(!abbreviation_ends_sentence_before("gen", false, "The"));
+/// ```
+pub fn abbreviation_ends_sentence_before(word: &str, dotted: bool, next: &str) -> bool {
+    let multi_letter = !matches!(word, "m" | "s") || dotted;
+    multi_letter && MAY_END_SENTENCE.contains(&word) && SENTENCE_OPENERS.contains(&next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -272,24 +272,38 @@ impl EventModel {
     }
 }
 
+/// How many perceptrons, each seeing the examples in its own order, are
+/// averaged into one model. One perceptron's scores move with the order
+/// of its examples (on TimeBank's fifth held out, temporal awareness
+/// 0.332–0.357 over seven orders, so that splitting seven more sentences
+/// moved it by 0.02); their mean moves less, and its event mentions are
+/// better (AQUAINT strict F1 0.837 with one, 0.840 with five).
+const RUNS: u64 = 5;
+
 /// An averaged perceptron over `classes` classes learnt from `examples`
-/// (features, class) in `epochs` shuffled passes, always in the same order.
+/// (features, class) in `epochs` shuffled passes, always in the same
+/// orders: the mean of [`RUNS`] of them.
 pub(crate) fn learn(examples: &[(Vec<u64>, usize)], classes: usize, epochs: usize) -> Model {
-    let mut training = Training::new(classes);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut scores = vec![0.0; classes];
-    for _ in 0..epochs {
-        shuffle(&mut order, &mut seed);
-        for &k in &order {
-            let (features, truth) = &examples[k];
-            scores.iter_mut().for_each(|s| *s = 0.0);
-            training.score(features, &mut scores);
-            training.update(features, *truth, argmax(&scores));
-            training.tick();
-        }
-    }
-    training.average(1, 0.0)
+    let runs: Vec<Training> = (0..RUNS)
+        .map(|run| {
+            let mut training = Training::new(classes);
+            let mut order: Vec<usize> = (0..examples.len()).collect();
+            let mut seed = 0x2545_f491_4f6c_dd1d_u64 ^ run.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            let mut scores = vec![0.0; classes];
+            for _ in 0..epochs {
+                shuffle(&mut order, &mut seed);
+                for &k in &order {
+                    let (features, truth) = &examples[k];
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    training.score(features, &mut scores);
+                    training.update(features, *truth, argmax(&scores));
+                    training.tick();
+                }
+            }
+            training
+        })
+        .collect();
+    Training::average_of(&runs, 1, 0.0)
 }
 
 /// A Fisher–Yates shuffle driven by a xorshift generator: the same seed,

@@ -65,10 +65,12 @@ fn timeline_by_syntax(dct: &str, text: &str) -> Vec<(String, Status, String)> {
 
 #[test]
 fn coordinated_events_keep_their_own_dates_and_statuses() {
-    let text = "Rail services were suspended this morning and will resume at 6 p.m.";
+    let text =
+        "Rail services were suspended this morning and will resume at 6 p.m. The line will reopen on Friday.";
     let want = [
         ("2020-11-26TMO".to_string(), Status::Occurred, "suspended".to_string()),
         ("2020-11-26T18:00".to_string(), Status::Scheduled, "resume".to_string()),
+        ("2020-11-27".to_string(), Status::Scheduled, "reopen".to_string()),
     ];
     assert_eq!(timeline("2020-11-26", text), want, "by the word lists");
     assert_eq!(timeline_by_syntax("2020-11-26", text), want, "by the dependency tree");

@@ -212,22 +212,42 @@ impl Training {
     /// The averaged model, keeping features updated at least `min_count`
     /// times and weights whose magnitude is at least `min_weight`.
     pub fn average(&self, min_count: u32, min_weight: f32) -> Model {
-        let now = f64::from(self.now.max(1));
-        let mut features: Vec<(u64, usize)> = self.rows.iter().map(|(&h, &r)| (h, r)).collect();
-        // Sorted, so that the same training gives the same bytes.
-        features.sort_unstable();
+        Training::average_of(std::slice::from_ref(self), min_count, min_weight)
+    }
+
+    /// The mean of the averaged models of several trainings over the same
+    /// classes (the same examples seen in different orders, say: their
+    /// mean varies less with the order than any one of them), keeping
+    /// features updated at least `min_count` times in all and weights
+    /// whose magnitude is at least `min_weight`. One training gives what
+    /// [`Training::average`] gives.
+    pub fn average_of(runs: &[Training], min_count: u32, min_weight: f32) -> Model {
+        let classes = runs.first().map_or(0, |run| run.classes);
+        // Sorted by feature, so that the same trainings give the same bytes.
+        let mut merged: std::collections::BTreeMap<u64, (u32, Vec<f64>)> = std::collections::BTreeMap::new();
+        for run in runs {
+            let now = f64::from(run.now.max(1));
+            for (&hash, &row) in &run.rows {
+                let (count, sums) = merged.entry(hash).or_insert_with(|| (0, vec![0.0; classes]));
+                *count += run.counts[row];
+                for (class, sum) in sums.iter_mut().enumerate() {
+                    let at = row * run.classes + class;
+                    let total =
+                        run.totals[at] + f64::from(run.weights[at]) * (now - f64::from(run.stamps[at]));
+                    *sum += total / now;
+                }
+            }
+        }
+        let runs = runs.len().max(1) as f64;
         let mut entries = Vec::new();
         let mut rows = Vec::new();
-        for (hash, row) in features {
-            if self.counts[row] < min_count {
+        for (hash, (count, sums)) in merged {
+            if count < min_count {
                 continue;
             }
             let start = entries.len();
-            for class in 0..self.classes {
-                let at = row * self.classes + class;
-                let total =
-                    self.totals[at] + f64::from(self.weights[at]) * (now - f64::from(self.stamps[at]));
-                let average = (total / now) as f32;
+            for (class, sum) in sums.into_iter().enumerate() {
+                let average = (sum / runs) as f32;
                 if average.abs() >= min_weight && average != 0.0 {
                     entries.push((class as u16, average));
                 }
@@ -242,7 +262,7 @@ impl Training {
         for (_, weight) in &mut entries {
             *weight = f32::from(quantise(*weight, step)) * step;
         }
-        Model::new(self.classes, rows, entries, step)
+        Model::new(classes, rows, entries, step)
     }
 }
 

@@ -35,6 +35,17 @@ pub fn sentences(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
                 && !token.space_before
                 && tokens[i - 1].kind == TokenKind::Word
                 && dateline_english::abbreviation_ends_no_sentence(&tokens[i - 1].text.to_ascii_lowercase());
+            // "at 6 p.m. The talks": an abbreviation that ends the sentence.
+            let abbreviation = abbreviation
+                && !tokens.get(end).is_some_and(|next| {
+                    let dotted = i > 2 && tokens[i - 2].text == "." && !tokens[i - 1].space_before;
+                    next.space_before
+                        && dateline_english::abbreviations::abbreviation_ends_sentence_before(
+                            &tokens[i - 1].text.to_ascii_lowercase(),
+                            dotted,
+                            next.text,
+                        )
+                });
             // "Matthew D. Flores": a middle initial after a given name.
             let initial = token.text == "."
                 && i > 1
@@ -97,6 +108,11 @@ mod tests {
             ("Title\n\nBody text\nhere.", &["Title", "Body text here ."]),
             ("no end", &["no end"]),
             ("Matthew D. Flores left. He ran.", &["Matthew D . Flores left .", "He ran ."]),
+            (
+                "Trains resume at 6 p.m. The minister said so.",
+                &["Trains resume at 6 p . m .", "The minister said so ."],
+            ),
+            ("Aid reached the U.S. It came late.", &["Aid reached the U . S .", "It came late ."]),
         ];
         for (text, want) in cases {
             assert_eq!(&split(text), want, "{text:?}");
