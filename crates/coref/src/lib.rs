@@ -129,6 +129,9 @@ pub fn resolve(entities: &[Entity], parses: &[Parse]) -> Coreference {
         }
         named.push(chain);
     }
+    // The keys go before the mentions come: in a long document both are
+    // large.
+    drop(by_key);
     let mut mentions: Vec<Mention> = entities
         .iter()
         .zip(&named)

@@ -29,7 +29,7 @@ use dateline_core::Entity;
 use dateline_geo::Gazetteer;
 use dateline_text::Segmented;
 use found::Found;
-use words::{runs, words};
+use words::{runs, words, Lowered};
 
 /// Finds entities; built once and shared across threads.
 pub struct Recognizer {
@@ -62,19 +62,25 @@ impl Recognizer {
     /// assert_eq!(found[0].country.as_deref(), Some("BD"));
     /// ```
     pub fn recognize(&self, text: &Segmented<'_>) -> Vec<Entity> {
-        let words = words(text);
+        let mut lowered = Lowered::default();
+        let words = words(text, &mut lowered);
         let runs = self.join_known(&words, runs(&words));
         // A first pass learns the people, so that "Clark said" before
-        // "Sheriff Tom Clark" is a person too.
+        // "Sheriff Tom Clark" is a person too; what else it finds is let go
+        // run by run.
         let mut first_pass = Found::default();
         for run in &runs {
             self.classify(&words, run.start, run.end, &mut first_pass);
+            first_pass.people.clear();
+            first_pass.orgs.clear();
+            first_pass.places.clear();
         }
         let mut found = Found { known_people: first_pass.known_people, ..Found::default() };
         for run in &runs {
             self.classify(&words, run.start, run.end, &mut found);
         }
-        let mut entities = self.finish(text.text, &words, found);
+        drop(runs);
+        let mut entities = self.finish(text, words, found);
         add_acronyms(text, &mut entities);
         entities
     }

@@ -7,17 +7,21 @@ use crate::Recognizer;
 use dateline_core::{Entity, EntityKind, PlaceRole};
 use dateline_geo::resolve::Mention;
 use dateline_geo::{fold, Resolver};
+use dateline_text::Segmented;
 
 impl Recognizer {
-    /// Resolves the places together and builds the entities.
-    pub(crate) fn finish(&self, text: &str, words: &[Word<'_>], found: Found) -> Vec<Entity> {
-        let mentions: Vec<Mention<'_>> = found
-            .places
+    /// Resolves the places together and builds the entities, in text
+    /// order. The words go as soon as what the entities need of them is
+    /// taken, before the places are resolved: in a long document they are
+    /// most of the memory.
+    pub(crate) fn finish(&self, text: &Segmented<'_>, words: Vec<Word<'_>>, found: Found) -> Vec<Entity> {
+        let Found { mut people, orgs, places, .. } = found;
+        let mentions: Vec<Mention<'_>> = places
             .iter()
             .enumerate()
             .map(|(i, p)| {
                 // "Dublin, Ga.": a place, a comma, then the place holding it.
-                let within = found.places.get(i + 1).filter(|next| {
+                let within = places.get(i + 1).filter(|next| {
                     next.first == p.last + 1
                         && words.get(p.last).is_some_and(|w| w.text == ",")
                         && next.role == PlaceRole::Literal
@@ -27,50 +31,63 @@ impl Recognizer {
                     area: p.area,
                     demonym: p.role == PlaceRole::Demonym,
                     within: within.map(|_| i + 1),
-                    placed: placed_by_text(words, &found.places, i),
+                    placed: placed_by_text(&words, &places, i),
                 }
             })
             .collect();
+        // Where each place, person and organisation lies, and how it is
+        // written.
+        let spans: Vec<(usize, usize, &str)> = places
+            .iter()
+            .map(|p| (p.first, p.last))
+            .chain(people.iter().map(|&(first, last, _)| (first, last)))
+            .chain(orgs.iter().map(|&(first, last, _)| (first, last)))
+            .map(|(first, last)| Word::span(text, &words[first], &words[last - 1]))
+            .collect();
+        drop(words);
         let context: Vec<&str> = Vec::new();
         let resolved = Resolver::new(self.gazetteer).resolve(&mentions, &context);
         let points = dateline_geo::resolve::points(&resolved);
-        let span = |first: usize, last: usize| {
-            let (a, b) = (&words[first], &words[last - 1]);
-            (a.start, b.end, text[a.bytes.start..b.bytes.end].to_string())
-        };
-        let mut out = Vec::new();
-        for ((mention, place), point) in found.places.iter().zip(resolved).zip(points) {
-            // A name the resolver turned down (see `Resolver::resolve`) was
-            // no place after all.
-            if place.is_none() && self.gazetteer.contains_key(&fold(&mention.lookup)) {
-                continue;
+        // In the order a stable sort of the places, then the people, then
+        // the organisations by their offsets gives, without sorting the
+        // entities themselves (and so without a copy of half of them).
+        let mut order: Vec<usize> = (0..spans.len()).collect();
+        order.sort_by_key(|&i| (spans[i].0, spans[i].1));
+        let people_from = places.len();
+        let orgs_from = people_from + people.len();
+        let mut out = Vec::with_capacity(spans.len());
+        for i in order {
+            let (start, end, written) = spans[i];
+            let written = || written.to_string();
+            if i < people_from {
+                let (mention, place, point) = (&places[i], resolved[i], points[i]);
+                // A name the resolver turned down (see `Resolver::resolve`)
+                // was no place after all.
+                if place.is_none() && self.gazetteer.contains_key(&fold(&mention.lookup)) {
+                    continue;
+                }
+                let mut entity = bare(start, end, written(), EntityKind::Place);
+                entity.role = Some(mention.role);
+                if let Some(place) = place {
+                    entity.name = Some(place.name.to_string());
+                    entity.geonameid = place.id;
+                    entity.lat = point.map(|p| f64::from(p.0));
+                    entity.lon = point.map(|p| f64::from(p.1));
+                    entity.country = (!place.country.is_empty()).then(|| place.country.to_string());
+                    entity.admin1 = (!place.admin1.is_empty()).then(|| place.admin1.to_string());
+                }
+                out.push(entity);
+            } else if i < orgs_from {
+                let canonical = std::mem::take(&mut people[i - people_from].2);
+                let mut entity = bare(start, end, written(), EntityKind::Person);
+                entity.name = (canonical != entity.text).then_some(canonical);
+                out.push(entity);
+            } else {
+                let mut entity = bare(start, end, written(), EntityKind::Organization);
+                entity.role = orgs[i - orgs_from].2;
+                out.push(entity);
             }
-            let (start, end, text) = span(mention.first, mention.last);
-            let mut entity = bare(start, end, text, EntityKind::Place);
-            entity.role = Some(mention.role);
-            if let Some(place) = place {
-                entity.name = Some(place.name.to_string());
-                entity.geonameid = place.id;
-                entity.lat = point.map(|p| f64::from(p.0));
-                entity.lon = point.map(|p| f64::from(p.1));
-                entity.country = (!place.country.is_empty()).then(|| place.country.to_string());
-                entity.admin1 = (!place.admin1.is_empty()).then(|| place.admin1.to_string());
-            }
-            out.push(entity);
         }
-        for (first, last, canonical) in found.people {
-            let (start, end, text) = span(first, last);
-            let mut entity = bare(start, end, text, EntityKind::Person);
-            entity.name = (canonical != entity.text).then_some(canonical);
-            out.push(entity);
-        }
-        for (first, last, role) in found.orgs {
-            let (start, end, text) = span(first, last);
-            let mut entity = bare(start, end, text, EntityKind::Organization);
-            entity.role = role;
-            out.push(entity);
-        }
-        out.sort_by_key(|e| (e.start, e.end));
         out
     }
 }

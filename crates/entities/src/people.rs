@@ -16,7 +16,7 @@ impl Recognizer {
         // A surname that is a country or a big city ("India" in "Star
         // India") is not remembered: its later mentions stay places.
         if last - first >= 2 && !self.is_wide_or_big(words[last - 1].text) {
-            let surname = words[last - 1].lower.clone();
+            let surname = words[last - 1].lower.to_string();
             found.known_people.entry(surname).or_insert_with(|| canonical.clone());
             found.known_people.entry(full.to_lowercase()).or_insert_with(|| canonical.clone());
         }
@@ -35,7 +35,7 @@ pub(crate) fn name_end(words: &[Word<'_>], from: usize, last: usize) -> usize {
 /// inside a run: its word range. Generic words ("state", "chief") count
 /// only next to a real title.
 pub(crate) fn title_span(words: &[Word<'_>], first: usize, last: usize) -> Option<(usize, usize)> {
-    let is_title = |i: usize| TITLES.contains(&words[i].lower.as_str());
+    let is_title = |i: usize| TITLES.contains(&words[i].lower);
     let start = (first..last).find(|&i| is_title(i))?;
     let mut end = start;
     while end < last && (is_title(end) || (words[end].lower == "of" && end + 1 < last && is_title(end + 1))) {
@@ -53,6 +53,6 @@ pub(crate) fn title_span(words: &[Word<'_>], first: usize, last: usize) -> Optio
         "crown",
         "vice",
     ];
-    let only_weak = (start..end).all(|i| weak.contains(&words[i].lower.as_str()));
+    let only_weak = (start..end).all(|i| weak.contains(&words[i].lower));
     (!only_weak).then_some((start, end))
 }

@@ -94,7 +94,7 @@ impl Recognizer {
         whole_is_place: bool,
         found: &mut Found,
     ) -> Option<usize> {
-        let lower = |i: usize| words[i].lower.as_str();
+        let lower = |i: usize| words[i].lower;
         for end in (first + 1..=last).rev() {
             let key = fold(&join(&words[first..end]));
             if words[end - 1].punct || !self.gazetteer.contains_key(&key) {
@@ -113,7 +113,7 @@ impl Recognizer {
             let locative = first > 0
                 && (LOCATIVES.contains(&lower(first - 1))
                     || (first > 1 && lower(first - 1) == "of" && PLACE_OF.contains(&lower(first - 2))));
-            let area_after = words.get(end).is_some_and(|w| AREA_WORDS.contains(&w.lower.as_str()));
+            let area_after = words.get(end).is_some_and(|w| AREA_WORDS.contains(&w.lower));
             // "CHARLESTON, W.Va. --", "TORONTO — The family", "LONDON (AP)".
             // "LONDON The Latest on...": a dateline in capitals opens the text.
             let opening_capitals = first == 0
@@ -141,9 +141,9 @@ impl Recognizer {
                 let quote = |k: usize| words.get(k).is_some_and(|w| matches!(w.text, "'" | "’"));
                 let s_at = |k: usize| words.get(k).is_some_and(|w| w.lower == "s" && !w.space_before);
                 let name_at = |k: usize| {
-                    words.get(k).is_some_and(|w| {
-                        w.capitalized && w.space_before && FACILITY_WORDS.contains(&w.lower.as_str())
-                    })
+                    words
+                        .get(k)
+                        .is_some_and(|w| w.capitalized && w.space_before && FACILITY_WORDS.contains(&w.lower))
                 };
                 quote(end) && s_at(end + 1) && name_at(end + 2) && !self.is_strong_place(&key)
             };
@@ -182,7 +182,7 @@ impl Recognizer {
                 self.person(words, first, last, found);
                 return Some(last);
             }
-            let next = words.get(end).map(|w| w.lower.as_str()).unwrap_or("");
+            let next = words.get(end).map(|w| w.lower).unwrap_or("");
             // "upstate New York", "the New York border": the state.
             let previous = if first > 0 { lower(first - 1) } else { "" };
             let area = AREA_WORDS.contains(&next)
@@ -287,7 +287,7 @@ impl Recognizer {
 /// another place ("Logan-Rogersville").
 pub(crate) fn placed_by_text(words: &[Word<'_>], places: &[PlaceMention], i: usize) -> bool {
     let p = &places[i];
-    let before = p.first.checked_sub(1).map(|b| words[b].lower.as_str());
+    let before = p.first.checked_sub(1).map(|b| words[b].lower);
     let preposition = before.is_some_and(|b| LOCATIVES.contains(&b) && !matches!(b, "at" | "to" | "from"));
     let hyphen_before = i > 0 && places[i - 1].last + 1 == p.first && words[p.first - 1].text == "-";
     let hyphen_after =

@@ -45,7 +45,7 @@ impl Recognizer {
             return self.classify(words, first + 1, last, found);
         }
         let run = &words[first..last];
-        let lower = |i: usize| words[i].lower.as_str();
+        let lower = |i: usize| words[i].lower;
         // "3800 block of Silkwood Trail": an address is not a place the
         // gazetteer can tell.
         if last - first >= 2 && STREET_WORDS.contains(&lower(last - 1)) {
@@ -65,7 +65,7 @@ impl Recognizer {
             // name stays in it.
             let opens_company = TITLES.contains(&lower(first))
                 && (first + 2..=last).any(|end| {
-                    LEGAL_SUFFIXES.contains(&words[end - 1].lower.as_str())
+                    LEGAL_SUFFIXES.contains(&words[end - 1].lower)
                         || LEGAL_SUFFIXES.contains(&format!("{}.", words[end - 1].lower).as_str())
                 });
             if !is_name_start && !opens_company {
@@ -191,10 +191,10 @@ impl Recognizer {
         joined: &str,
         whole_is_place: bool,
     ) -> Option<Cue> {
-        let lower = |i: usize| words[i].lower.as_str();
+        let lower = |i: usize| words[i].lower;
         // "Nikol Pashinyan", or a name followed by "said".
         let said_after =
-            words.get(last).is_some_and(|w| matches!(w.lower.as_str(), "said" | "says" | "told" | "added"));
+            words.get(last).is_some_and(|w| matches!(w.lower, "said" | "says" | "told" | "added"));
         // "Desmond Demetrius Clark, 22,": a name with an age after it.
         let age_after = words.get(last).is_some_and(|w| w.text == ",")
             && words
@@ -244,7 +244,7 @@ impl Recognizer {
     /// Places named inside an organisation's name: "Kentucky Department of
     /// Education", "University of Texas", "Paris Police Department".
     pub(crate) fn embedded_places(&self, words: &[Word<'_>], first: usize, last: usize, found: &mut Found) {
-        let org_word = (first..last).find(|&i| ORG_WORDS.contains(&words[i].lower.as_str())).unwrap_or(last);
+        let org_word = (first..last).find(|&i| ORG_WORDS.contains(&words[i].lower)).unwrap_or(last);
         // "Russian Foreign Ministry", "the European Investment Bank"
         if let Some(len) = demonym_len(words, first, org_word.max(first + 1).min(last)) {
             found.places.push(self.demonym(words, first, len));
@@ -253,8 +253,7 @@ impl Recognizer {
         let push = |from: usize, to: usize, found: &mut Found| {
             // "Association of Western Pennsylvania", "Northeast Georgia
             // Medical Center": a compass word before the place is no part of it.
-            let from =
-                if from + 1 < to && COMPASS.contains(&words[from].lower.as_str()) { from + 1 } else { from };
+            let from = if from + 1 < to && COMPASS.contains(&words[from].lower) { from + 1 } else { from };
             for end in (from + 1..=to).rev() {
                 let name = join(&words[from..end]);
                 let key = fold(&name);
@@ -280,7 +279,7 @@ impl Recognizer {
         if org_word > first {
             push(first, org_word, found);
         }
-        if let Some(of) = (org_word..last).find(|&i| matches!(words[i].lower.as_str(), "of" | "for" | "in")) {
+        if let Some(of) = (org_word..last).find(|&i| matches!(words[i].lower, "of" | "for" | "in")) {
             push(of + 1, last, found);
         }
     }

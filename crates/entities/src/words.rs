@@ -4,21 +4,99 @@
 use dateline_text::{Segmented, TokenKind};
 use std::ops::Range;
 
-/// One word of the text.
+/// One word of the text. A document of 50 MB has millions of words, so
+/// a word holds no allocation of its own: its lower-case form is the text
+/// itself or a slice of one buffer shared by the document ([`Lowered`]).
 pub(crate) struct Word<'a> {
     pub(crate) text: &'a str,
-    pub(crate) lower: String,
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) bytes: Range<usize>,
+    pub(crate) lower: &'a str,
+    /// The index of its first token; its offsets are those of the tokens
+    /// from there that spell [`Word::text`].
+    pub(crate) token: usize,
     pub(crate) space_before: bool,
     pub(crate) sentence_start: bool,
     pub(crate) capitalized: bool,
     pub(crate) punct: bool,
 }
 
-/// The words of a text.
-pub(crate) fn words<'a>(text: &Segmented<'a>) -> Vec<Word<'a>> {
+impl Word<'_> {
+    /// The character offsets of words `first` to `last` (exclusive) and
+    /// the text they span, from the tokens they were made of.
+    pub(crate) fn span<'t>(
+        text: &Segmented<'t>,
+        first: &Word<'_>,
+        last: &Word<'_>,
+    ) -> (usize, usize, &'t str) {
+        let (a, b) = (&text.tokens[first.token], &text.tokens[last.token]);
+        let end = b.start + last.text.chars().count();
+        (a.start, end, &text.text[a.bytes.start..b.bytes.start + last.text.len()])
+    }
+}
+
+/// The lower-case forms of the words that are not in lower case already,
+/// one after another in one buffer: the words borrow from it, so that a
+/// long document costs one allocation here rather than one per word.
+#[derive(Default)]
+pub(crate) struct Lowered {
+    text: String,
+    /// For each word that is not ASCII, in order, the length of its
+    /// lower-case form (lowering may change it), or 0 when lowering leaves
+    /// the word as it is.
+    lengths: Vec<usize>,
+}
+
+impl Lowered {
+    /// The lower-case forms of `words` that differ from the words.
+    fn of(words: &[Word<'_>]) -> Lowered {
+        let mut lowered = Lowered::default();
+        for word in words {
+            if word.text.is_ascii() {
+                if word.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                    let start = lowered.text.len();
+                    lowered.text.push_str(word.text);
+                    lowered.text[start..].make_ascii_lowercase();
+                }
+                continue;
+            }
+            let lower = word.text.to_lowercase();
+            let changed = lower != word.text;
+            lowered.lengths.push(if changed { lower.len() } else { 0 });
+            if changed {
+                lowered.text.push_str(&lower);
+            }
+        }
+        lowered
+    }
+
+    /// Points each word's [`Word::lower`] at its lower-case form: `words`
+    /// are those this was made [`of`](Lowered::of).
+    fn lend<'a>(&'a self, words: &mut [Word<'a>]) {
+        let (mut at, mut lengths) = (0, self.lengths.iter());
+        for word in words {
+            let len = match word.text.is_ascii() {
+                true if word.text.bytes().any(|b| b.is_ascii_uppercase()) => word.text.len(),
+                true => 0,
+                false => lengths.next().copied().unwrap_or_default(),
+            };
+            if len > 0 {
+                word.lower = &self.text[at..at + len];
+                at += len;
+            }
+        }
+    }
+}
+
+/// The words of a text, their lower-case forms kept in `lowered`.
+pub(crate) fn words<'a>(text: &Segmented<'a>, lowered: &'a mut Lowered) -> Vec<Word<'a>> {
+    let mut words = cased_words(text);
+    *lowered = Lowered::of(&words);
+    let lowered: &'a Lowered = lowered;
+    lowered.lend(&mut words);
+    words
+}
+
+/// The words of a text, each [`Word::lower`] still its text.
+fn cased_words<'a>(text: &Segmented<'a>) -> Vec<Word<'a>> {
     let tokens = &text.tokens;
     let sentence_starts: Vec<usize> = text.sentences.iter().map(|r| r.start).collect();
     let mut out: Vec<Word<'_>> = Vec::with_capacity(tokens.len());
@@ -88,10 +166,8 @@ pub(crate) fn words<'a>(text: &Segmented<'a>) -> Vec<Word<'a>> {
         let text_of = &text.text[token.bytes.start..last.bytes.end];
         out.push(Word {
             text: text_of,
-            lower: text_of.to_lowercase(),
-            start: token.start,
-            end: last.end,
-            bytes: token.bytes.start..last.bytes.end,
+            lower: text_of,
+            token: i,
             space_before: token.space_before,
             sentence_start: sentence_starts.binary_search(&i).is_ok(),
             capitalized: token.is_capitalized(),
@@ -140,7 +216,7 @@ pub(crate) fn runs(words: &[Word<'_>]) -> Vec<Range<usize>> {
                 end += 2;
                 continue;
             }
-            if CONNECTORS.contains(&next.lower.as_str()) && after.is_some_and(is_name_word) {
+            if CONNECTORS.contains(&next.lower) && after.is_some_and(is_name_word) {
                 end += 2;
                 continue;
             }
@@ -174,7 +250,8 @@ mod tests {
 
     fn run_texts(text: &str) -> Vec<String> {
         let text = Segmented::new(text);
-        let words = words(&text);
+        let mut lowered = Lowered::default();
+        let words = words(&text, &mut lowered);
         runs(&words)
             .into_iter()
             .map(|r| words[r].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))

@@ -73,7 +73,7 @@ pub async fn serve_on(
             () = &mut shutdown => break,
         };
         keep_alive(&stream);
-        let io = TokioIo::new(WriteDeadline::new(stream, timeouts.write_stall));
+        let io = TokioIo::new(JsonParseErrors::new(WriteDeadline::new(stream, timeouts.write_stall)));
         let connection = http.serve_connection(io, TowerToHyperService::new(app.clone()));
         let connection = graceful.watch(connection);
         // A connection that times out or breaks ends quietly: it is the
@@ -173,6 +173,149 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for WriteDeadline<S> {
         let this = self.get_mut();
         let poll = Pin::new(&mut this.inner).poll_flush(cx);
         this.watch(cx, poll)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_shutdown(cx)
+    }
+}
+
+/// A stream on which hyper's own answers to a request it cannot parse (a
+/// request line or URI too long for it, headers past its buffer, a
+/// request that is not HTTP) go out as JSON `{error, status}`, as every
+/// other error of the server does. hyper writes them itself, with an
+/// empty body, before the application sees the request (a URI over 64 KB
+/// is refused by hyper whatever its buffer): here the head it writes is
+/// recognised and the whole answer written in its place.
+struct JsonParseErrors<S> {
+    inner: S,
+    /// The answer written instead of hyper's, how much of it is written,
+    /// and the length of hyper's, reported once all of it is.
+    replacing: Option<(Vec<u8>, usize, usize)>,
+}
+
+impl<S> JsonParseErrors<S> {
+    fn new(inner: S) -> JsonParseErrors<S> {
+        JsonParseErrors { inner, replacing: None }
+    }
+}
+
+impl<S: AsyncWrite + Unpin> JsonParseErrors<S> {
+    /// Writes the replacement answer; ready with the length of hyper's
+    /// once all of it is written.
+    fn write_replacement(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<usize>> {
+        while let Some((answer, written, replaced)) = &mut self.replacing {
+            if *written == answer.len() {
+                let replaced = *replaced;
+                self.replacing = None;
+                return Poll::Ready(Ok(replaced));
+            }
+            match Pin::new(&mut self.inner).poll_write(cx, &answer[*written..]) {
+                Poll::Ready(Ok(0)) => return Poll::Ready(Err(io::ErrorKind::WriteZero.into())),
+                Poll::Ready(Ok(n)) => *written += n,
+                Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
+                Poll::Pending => return Poll::Pending,
+            }
+        }
+        Poll::Ready(Ok(0))
+    }
+}
+
+/// hyper's answer to a request it could not parse, made JSON; None when
+/// `head` is anything else. Its answer is a whole head alone in one write,
+/// status 400, 414 or 431, saying no body or an empty one, which no answer
+/// of the application is (its errors carry a body).
+fn json_parse_error(head: &[u8]) -> Option<Vec<u8>> {
+    use axum::http::StatusCode;
+    // Most writes are answers of the application: a glance tells them.
+    if head.len() > 1024 || !head.starts_with(b"HTTP/1.1 4") {
+        return None;
+    }
+    let text = std::str::from_utf8(head).ok()?;
+    let lines = text.strip_suffix("\r\n\r\n")?;
+    let (status, message) = match text.strip_prefix("HTTP/1.1 ")?.get(..3)? {
+        "400" => (StatusCode::BAD_REQUEST, "the request is not HTTP/1.1 the server can read".to_string()),
+        "414" => (
+            StatusCode::URI_TOO_LONG,
+            format!("the request URI is longer than {} bytes", crate::layers::MAX_URI_BYTES),
+        ),
+        "431" => {
+            (StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "the request headers are too large".to_string())
+        }
+        _ => return None,
+    };
+    let mut kept = Vec::new();
+    for line in lines.split("\r\n") {
+        let lower = line.to_ascii_lowercase();
+        if lower == "content-length: 0" {
+            continue;
+        }
+        if lower.starts_with("content-") || lower.starts_with("transfer-encoding") {
+            return None;
+        }
+        kept.push(line);
+    }
+    if !kept.iter().any(|line| line.eq_ignore_ascii_case("connection: close")) {
+        kept.push("connection: close");
+    }
+    let body = serde_json::json!({ "error": message, "status": status.as_u16() }).to_string();
+    let mut answer = kept.join("\r\n");
+    answer.push_str(&format!(
+        "\r\ncontent-type: application/json\r\ncontent-length: {}\r\ncache-control: no-store\r\n\
+         x-content-type-options: nosniff\r\n\r\n{body}",
+        body.len()
+    ));
+    Some(answer.into_bytes())
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for JsonParseErrors<S> {
+    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_read(cx, buf)
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for JsonParseErrors<S> {
+    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        if this.replacing.is_none() {
+            match json_parse_error(buf) {
+                Some(answer) => this.replacing = Some((answer, 0, buf.len())),
+                None => return Pin::new(&mut this.inner).poll_write(cx, buf),
+            }
+        }
+        this.write_replacement(cx)
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        if this.replacing.is_none() {
+            // hyper's answer is its head alone.
+            let mut written = bufs.iter().filter(|b| !b.is_empty());
+            let answer = match (written.next(), written.next()) {
+                (Some(head), None) => json_parse_error(head),
+                _ => None,
+            };
+            match answer {
+                Some(answer) => {
+                    let len = bufs.iter().map(|b| b.len()).sum();
+                    this.replacing = Some((answer, 0, len));
+                }
+                None => return Pin::new(&mut this.inner).poll_write_vectored(cx, bufs),
+            }
+        }
+        this.write_replacement(cx)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_flush(cx)
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {

@@ -827,3 +827,22 @@ async fn a_body_that_does_not_arrive_is_a_408() {
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("\"status\":408"), "{answer}");
 }
+
+#[tokio::test]
+async fn a_uri_too_long_for_hyper_is_a_json_414() {
+    let server = Listening::new("uri-too-long", SHORT).await;
+    // Past the 64 KB hyper reads a URI to, so hyper answers, not the
+    // application's own check.
+    let answer = server.ask(&format!("/api/events?q={}", "a".repeat(100 * 1024))).await;
+    let (head, body) = answer.split_once("\r\n\r\n").expect("a head and a body");
+    assert!(head.starts_with("HTTP/1.1 414"), "{head}");
+    assert!(head.to_ascii_lowercase().contains("content-type: application/json"), "{head}");
+    let body: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"));
+    assert_eq!(body["status"], 414);
+    assert!(body["error"].as_str().is_some_and(|m| m.contains("URI")), "{body}");
+    // The application's own limit answers the same way.
+    let answer = server.ask(&format!("/api/events?q={}", "a".repeat(9000))).await;
+    assert!(answer.starts_with("HTTP/1.1 414") && answer.contains("\"status\":414"), "{answer}");
+    // And the server goes on answering.
+    assert!(server.ask("/api/events").await.starts_with("HTTP/1.1 200"));
+}

@@ -6,7 +6,7 @@ use crate::inputs::gather;
 use anyhow::Result;
 use dateline_core::{Entity, EntityKind};
 use dateline_coref::{Coreference, Mention};
-use dateline_pipeline::{Pipeline, Stages};
+use dateline_pipeline::{Analysis, Pipeline, Stages};
 use dateline_read::Input;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -41,8 +41,11 @@ pub fn run(args: &EntitiesArgs) -> Result<ExitCode> {
         .inputs
         .par_iter()
         .map(|input| {
-            let analysis = pipeline.analyse(&input.document);
-            render(input, &analysis.entities, &analysis.coreference, args.format)
+            // Only the entities and their chains are written: the tokens
+            // of the text go before the output is made (in a document of
+            // 50 MB, they are hundreds of megabytes).
+            let Analysis { entities, coreference, .. } = pipeline.analyse(&input.document);
+            render(input, &entities, &coreference, args.format)
         })
         .collect();
     write_out(rendered)?;
