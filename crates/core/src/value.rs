@@ -68,10 +68,17 @@ impl TimexValue {
     /// assert_eq!(range("199"), Some((d("1990-01-01"), d("1999-12-31"))));
     /// assert_eq!(range("2020-11-26T15:00"), Some((d("2020-11-26"), d("2020-11-26"))));
     /// assert_eq!(range("PAST_REF"), None);
+    /// // A day of a known year or month, not told ("at IFA 2014" in a post).
+    /// assert_eq!(range("2014-XX-XX"), Some((d("2014-01-01"), d("2014-12-31"))));
+    /// assert_eq!(range("2014-07-XX"), Some((d("2014-07-01"), d("2014-07-31"))));
     /// ```
     pub fn range(&self) -> Option<(Date, Date)> {
         match self {
             TimexValue::Point(point) => point.range(),
+            TimexValue::Other(value) => {
+                let known = value.strip_suffix("-XX-XX").or_else(|| value.strip_suffix("-XX"))?;
+                parse_point(known).filter(|point| point.to_string() == known)?.range()
+            }
             _ => None,
         }
     }

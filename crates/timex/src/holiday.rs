@@ -45,8 +45,9 @@ const SIVAN: u8 = 3;
 
 impl Holiday {
     /// The holiday's date in `year`; for a holiday of the Islamic calendar,
-    /// which some years hold twice (Eid al-Fitr fell on 2000-01-08 and
-    /// 2000-12-27), the first.
+    /// which some years hold twice (Eid al-Fitr fell on 2000-01-08 and,
+    /// by the tabular calendar, 2000-12-28), the first (see
+    /// [`Holiday::days_in_year`] for both).
     pub(crate) fn in_year(self, year: i16) -> Option<Date> {
         let y = i32::from(year);
         let within = |candidate: Option<Date>| candidate.filter(|date| date.year() == year);
@@ -74,13 +75,7 @@ impl Holiday {
             // Year 1 of the Hebrew calendar began in 3761 BCE, in the autumn.
             Holiday::Hebrew(month, day) => (y + 3760..=y + 3761)
                 .find_map(|hebrew_year| within(calendars::hebrew(hebrew_year, month, day))),
-            // A year of the Islamic calendar is 354 or 355 days: about 33 to
-            // every 32 Gregorian years, counted from 622.
-            Holiday::Islamic(month, day) => {
-                let first = (y - 622) * 33 / 32;
-                (first - 1..=first + 2)
-                    .find_map(|islamic_year| within(calendars::islamic(islamic_year, month, day)))
-            }
+            Holiday::Islamic(month, day) => islamic_days(year, month, day).next(),
             Holiday::ChineseNewYear(offset) => {
                 calendars::chinese_new_year(y)?.checked_add(offset.days()).ok()
             }
@@ -88,6 +83,31 @@ impl Holiday {
             Holiday::Holi => calendars::holi(y),
         }
     }
+
+    /// Every day the holiday falls on in `year`, earliest first: a
+    /// holiday of the Islamic calendar falls twice in some years, every
+    /// other holiday once at most.
+    pub(crate) fn days_in_year(self, year: i16) -> impl Iterator<Item = Date> {
+        let (first, second) = match self {
+            Holiday::Islamic(month, day) => {
+                let mut days = islamic_days(year, month, day);
+                (days.next(), days.next())
+            }
+            _ => (self.in_year(year), None),
+        };
+        first.into_iter().chain(second)
+    }
+}
+
+/// The days of `year` on which a day of the Islamic calendar falls,
+/// earliest first: one, or two where the Islamic year (354 or 355 days)
+/// begins and ends within the Gregorian one.
+fn islamic_days(year: i16, month: u8, day: u8) -> impl Iterator<Item = Date> {
+    // About 33 Islamic years to every 32 Gregorian ones, counted from 622.
+    let first = (i32::from(year) - 622) * 33 / 32;
+    (first - 1..=first + 2)
+        .filter_map(move |islamic_year| calendars::islamic(islamic_year, month, day))
+        .filter(move |date| date.year() == year)
 }
 
 /// How a holiday is written, one pattern word to a token, matched without
@@ -532,6 +552,18 @@ mod tests {
                 assert!(off.abs() <= 1, "{holiday:?} {year}: {got}");
             }
         }
+    }
+
+    #[test]
+    fn islamic_holidays_twice_in_a_year() {
+        let days = |holiday: Holiday, year| holiday.days_in_year(year).collect::<Vec<_>>();
+        assert_eq!(days(Holiday::Islamic(10, 1), 2000), [date(2000, 1, 8), date(2000, 12, 28)]);
+        assert_eq!(days(Holiday::Islamic(10, 1), 2001), [date(2001, 12, 17)]);
+        assert_eq!(days(Holiday::Fixed(12, 25), 2000), [date(2000, 12, 25)]);
+        // Before the Islamic era, and at the calendar's edges: nothing, no panic.
+        assert!(days(Holiday::Islamic(10, 1), 100).is_empty());
+        assert!(days(Holiday::Islamic(10, 1), -9999).is_empty());
+        let _ = days(Holiday::Islamic(10, 1), 9999);
     }
 
     #[test]

@@ -135,7 +135,7 @@ impl Tagger {
         let colloquial = kind == DocumentType::Colloquial;
         let mut words: Vec<Word<'_>> = tokens.iter().map(|token| Word::classify(token, colloquial)).collect();
         hide_addresses(tokens, &mut words);
-        let grammar = Grammar::new(&words, colloquial);
+        let grammar = Grammar::new(&words, colloquial, kind == DocumentType::Narrative);
         let mut found = Vec::new();
         let mut reference: Option<Point> = None;
         for sentence in text.sentences.iter().cloned() {
@@ -201,18 +201,32 @@ impl Tagger {
                     }
                 }
                 let (first, last) = (&tokens[hit.first], &tokens[hit.last - 1]);
+                let value = colloquial.then(|| day_of_written_year(&hit.expr)).flatten();
                 let timex = Timex {
                     start: first.start,
                     end: last.end,
                     text: text.text[first.bytes.start..last.bytes.end].to_string(),
                     kind: resolved.kind(),
-                    value: resolved.value(),
+                    value: value.unwrap_or_else(|| resolved.value()),
                     modifier: hit.modifier,
                 };
                 found.push(Tagged { timex, tense });
             }
         }
         found
+    }
+}
+
+/// In a post, a year written out ("at IFA 2014", "circa 2011") dates an
+/// event or a photo: a day of that year, not told (`2014-XX-XX`), as the
+/// TempEval annotation of posts values it. A year counted from the day of
+/// writing ("last year") keeps its year value.
+fn day_of_written_year(expr: &Expr) -> Option<dateline_core::TimexValue> {
+    match expr {
+        Expr::Point(Point::Year(year @ 1..=9999)) => {
+            Some(dateline_core::TimexValue::parse(&format!("{year:04}-XX-XX")))
+        }
+        _ => None,
     }
 }
 
@@ -379,10 +393,14 @@ pub fn looks_colloquial(text: &Segmented<'_>) -> bool {
     unpunctuated && trailing_dots
 }
 
-/// Whether an expression gives its date whole ("1944", "6 June 1944"),
-/// needing nothing to count from.
+/// Whether an expression gives its date whole ("1944", "6 June 1944", "the
+/// night of 6 June 1944"), needing nothing to count from.
 fn told_in_full(expr: &Expr) -> bool {
-    matches!(expr, Expr::Point(_) | Expr::PeriodOfYear(_))
+    match expr {
+        // "the night of 8 February 1904"
+        Expr::WithPart(day, _) => told_in_full(day),
+        _ => matches!(expr, Expr::Point(_) | Expr::PeriodOfYear(_)),
+    }
 }
 
 /// The value of a date counted from nothing: what the text tells ("April",

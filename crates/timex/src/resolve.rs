@@ -56,6 +56,9 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Option<Resolved> {
         Expr::Duration(amount) => Some(duration(amount)),
         Expr::Set(value) => Some(Resolved::Other(TimexType::Set, value.clone())),
         Expr::Ref(reference) => Some(Resolved::Other(TimexType::Date, TimexValue::Reference(*reference))),
+        Expr::PartOfAnyDay(part) => {
+            Some(Resolved::Other(TimexType::Time, TimexValue::parse(&format!("XXXX-XX-XXT{}", part.code()))))
+        }
         // "years ago", "a few weeks from now": some time back or ahead.
         Expr::Shift { amount: Amount { count: None, .. }, direction, .. } => {
             let reference = if *direction < 0 { Reference::Past } else { Reference::Future };
@@ -87,7 +90,8 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
             Point::Month(year + month_year_offset(month, dct.month() as u8, ctx.tense), month)
         }
         Expr::MonthDay(month, Some(day)) => {
-            Point::Day(nearest_day(dct, ctx.tense, |y| Date::new(y, month as i8, day as i8).ok())?)
+            let on = |offset: i16| Date::new(year.saturating_add(offset), month as i8, day as i8).ok();
+            Point::Day(nearest_day(dct, ctx.tense, &(-1..=1).filter_map(on).collect::<Vec<_>>())?)
         }
         Expr::Weekday(weekday) => Point::Day(weekday_near(dct, weekday, ctx.tense)),
         Expr::WeekdayRelative(weekday, direction) => Point::Day(weekday_relative(dct, weekday, direction)?),
@@ -160,12 +164,13 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
         }
         Expr::Relative(unit, n) => Point::Day(dct).truncate(unit).shift(unit, n)?,
         Expr::Weekend => {
-            // The weekend just past, unless the clause looks ahead.
-            let saturday = if ctx.tense == Tense::Future {
-                weekday_near(dct, 6, Tense::Future)
-            } else {
-                weekday_near(dct, 6, Tense::Past)
-            };
+            // The weekend just past, unless the clause looks ahead; in a
+            // post on a Thursday or Friday, "long weekend yay!" is the
+            // coming one (on the weekend itself, the past reading is it).
+            let late_week = ctx.colloquial && matches!(dct.weekday().to_monday_one_offset(), 4 | 5);
+            let ahead = ctx.tense == Tense::Future || late_week && ctx.tense != Tense::Past;
+            let saturday =
+                if ahead { weekday_near(dct, 6, Tense::Future) } else { weekday_near(dct, 6, Tense::Past) };
             match week_of(saturday) {
                 Point::Week(y, w) => Point::Weekend(y, w),
                 _ => return None,
@@ -220,13 +225,17 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
             _ => Point::Year(y),
         },
         Expr::Holiday(holiday, direction) => {
-            let mut candidates = (-1..=1).filter_map(|offset| holiday.in_year(year + offset));
+            // Every day it falls on in the years around: an Islamic
+            // holiday can fall twice in one year (January and December).
+            let candidates: Vec<Date> =
+                (-1..=1).flat_map(|offset| holiday.days_in_year(year.saturating_add(offset))).collect();
             let date = match direction {
                 // "last Christmas", "next Easter": strictly before or after.
-                Some(d) if d < 0 => candidates.rfind(|d| *d < dct)?,
-                Some(d) if d > 0 => candidates.find(|d| *d > dct)?,
-                Some(_) => holiday.in_year(year)?,
-                None => nearest_day(dct, ctx.tense, |y| holiday.in_year(y))?,
+                Some(d) if d < 0 => candidates.iter().rfind(|d| **d < dct).copied()?,
+                Some(d) if d > 0 => candidates.iter().find(|d| **d > dct).copied()?,
+                // "this Ramadan": of this year, the nearer when twice.
+                Some(_) => holiday.days_in_year(year).min_by_key(|d| days_between(dct, *d))?,
+                None => nearest_day(dct, ctx.tense, &candidates)?,
             };
             Point::Day(date)
         }
@@ -263,17 +272,9 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
                 anchor.shift(Unit::Year, -1)?
             }
         }
-        Expr::InRelativeYear(offset, part) => {
-            let y = year + i16::try_from(offset).ok()?;
-            match part {
-                Point::Quarter(_, q) => Point::Quarter(y, q),
-                Point::Half(_, h) => Point::Half(y, h),
-                Point::Month(_, m) => Point::Month(y, m),
-                Point::Season(_, season) => Point::Season(y, season),
-                Point::Day(d) => Point::Day(Date::new(y, d.month(), d.day()).ok()?),
-                other => other,
-            }
-        }
+        Expr::InRelativeYear(offset, part) => in_year(part, year.checked_add(i16::try_from(offset).ok()?)?)?,
+        // The year of the date in focus; without one, the anchor's.
+        Expr::InFocusYear(part) => in_year(part, ctx.reference.map_or(year, |r| r.year()))?,
         Expr::NthWeekday { nth, weekday, ref month } => match point(month, ctx)? {
             Point::Month(year, month) => Point::Day(nth_weekday_of(year, month, weekday, nth)?),
             _ => return None,
@@ -289,7 +290,7 @@ fn point(expr: &Expr, ctx: &Context) -> Option<Point> {
             };
             Point::Clock(date, hour, minute)
         }
-        Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_) => return None,
+        Expr::Duration(_) | Expr::Set(_) | Expr::Ref(_) | Expr::PartOfAnyDay(_) => return None,
     })
 }
 
@@ -352,6 +353,18 @@ fn month_year_offset(month: u8, current: u8, tense: Tense) -> i16 {
     }
 }
 
+/// A period of a year (its own year a placeholder) in year `y`.
+fn in_year(part: Point, y: i16) -> Option<Point> {
+    Some(match part {
+        Point::Quarter(_, q) => Point::Quarter(y, q),
+        Point::Half(_, h) => Point::Half(y, h),
+        Point::Month(_, m) => Point::Month(y, m),
+        Point::Season(_, season) => Point::Season(y, season),
+        Point::Day(d) => Point::Day(Date::new(y, d.month(), d.day()).ok()?),
+        other => other,
+    })
+}
+
 /// Which year a quarter or half without one falls in.
 ///
 /// Reports look back at quarters that have ended, so a quarter up to the
@@ -365,16 +378,16 @@ fn period_year_offset(period: u8, current: u8, tense: Tense) -> i16 {
     }
 }
 
-/// The date built for the year before, of or after the DCT that suits the
-/// tense: the latest one not after the DCT in the past, the earliest one
-/// not before it in the future, otherwise the nearest.
+/// Of the candidate days (in order, from the years before, of and after
+/// the DCT), the one that suits the tense: the latest one not after the
+/// DCT in the past, the earliest one not before it in the future,
+/// otherwise the nearest.
 ///
 /// Writers drop the year only when the date is close, so a date within
 /// two months of the article is taken as the close one whatever the verb
 /// says ("payable Dec. 7", said in November, is next month's).
-fn nearest_day(dct: Date, tense: Tense, build: impl Fn(i16) -> Option<Date>) -> Option<Date> {
+fn nearest_day(dct: Date, tense: Tense, candidates: &[Date]) -> Option<Date> {
     const CLOSE_DAYS: i32 = 61;
-    let candidates: Vec<Date> = (-1..=1).filter_map(|offset| build(dct.year() + offset)).collect();
     let nearest = candidates.iter().min_by_key(|d| days_between(dct, **d)).copied();
     if nearest.is_some_and(|d| days_between(dct, d) <= CLOSE_DAYS) {
         return nearest;
@@ -384,7 +397,7 @@ fn nearest_day(dct: Date, tense: Tense, build: impl Fn(i16) -> Option<Date>) -> 
         Tense::Future => candidates.iter().find(|d| **d >= dct).copied(),
         _ => candidates.iter().min_by_key(|d| days_between(dct, **d)).copied(),
     }
-    .or_else(|| build(dct.year()))
+    .or_else(|| candidates.iter().find(|d| d.year() == dct.year()).copied())
 }
 
 fn days_between(a: Date, b: Date) -> i32 {

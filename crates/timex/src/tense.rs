@@ -141,12 +141,21 @@ const BEFORE_REQUEST: &[&str] = &[
 /// comes before `first`: "add lunch with Sam on July 8th", "can you move
 /// my meeting to Friday".
 pub(crate) fn requested(words: &[Word<'_>], clause_start: usize, first: usize) -> bool {
-    for word in &words[clause_start..first.min(clause_start + 8)] {
+    let end = first.min(clause_start + 8);
+    for (i, word) in words[clause_start..end].iter().enumerate() {
         let lower = word.text.to_ascii_lowercase();
         if REQUEST_VERBS.contains(&lower.as_str()) {
             return true;
         }
-        if !BEFORE_REQUEST.contains(&lower.as_str()) {
+        // "how about Friday?", "what about sat": a suggestion looks ahead.
+        if matches!(lower.as_str(), "how" | "what")
+            && words.get(clause_start + i + 1).is_some_and(|w| w.text.eq_ignore_ascii_case("about"))
+        {
+            return clause_start + i + 1 < first;
+        }
+        // A hidden @mention ("@jo how about...") addresses the request.
+        let mention = word.text.is_empty() || word.text == "@";
+        if !mention && !BEFORE_REQUEST.contains(&lower.as_str()) {
             return false;
         }
     }

@@ -278,7 +278,7 @@ fn issue_17_bare_time_words_of_posts() {
             (THURSDAY, "my weekly bath", &[("weekly", "SET", "P1W", None)]),
             // "yr" is "your", "Min" a name, "Winter Show" a title.
             (THURSDAY, "good luck with yr exam, Lee Min Ho", &[]),
-            (THURSDAY, "the Winter Show 2012", &[("2012", "DATE", "2012", None)]),
+            (THURSDAY, "the Winter Show 2012", &[("2012", "DATE", "2012-XX-XX", None)]),
             // A hashtag names a day without dating it; digits glued to a
             // word name something.
             (THURSDAY, "Happy #Friday all! at KLPF2013", &[]),

@@ -456,7 +456,12 @@ fn words_that_only_look_like_dates() {
         ("2020-11-26", "The second round went well, said the 1,200 troops.", &[]),
         ("2020-11-26", "A $1500 fee and 2000 people.", &[]),
         ("2020-11-26", "Under Resolution 1737 and on Flight 1549, nobody moved.", &[]),
-        ("2020-11-26", "He won the title in the 1970-71 season.", &[]),
+        // Two years, not 71 seasons.
+        (
+            "2020-11-26",
+            "He won the title in the 1970-71 season.",
+            &[("1970", "DATE", "1970", None), ("71", "DATE", "1971", None)],
+        ),
         ("2020-11-26", "Arsenal led in the first half and a second-half goal sealed it.", &[]),
         ("2020-11-26", "The second quarter-final was played; imports continue to fall in value.", &[]),
         ("2020-11-26", "He was No. 1 seed, No 2 year after year.", &[]),

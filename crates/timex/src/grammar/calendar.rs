@@ -51,6 +51,7 @@ impl<'w, 'a> Grammar<'w, 'a> {
             self.year_words(i).map(|(end, y)| (end, Expr::Point(Point::Year(y)))),
             self.holiday(i),
             self.small_year_bc(i),
+            self.range_end_year(i),
             self.digit_spelling(i),
             self.nth_weekday(i),
             self.range_end_day(i),
@@ -91,6 +92,14 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if y % 10 == 0 && self.text_is(start + 1, "s") && self.glued(start + 1) {
             let end = self.era_bc(start + 2)?;
             return Some((end, Expr::Point(Point::Decade(-((y / 10) as i16)))));
+        }
+        // "499-493 BC": the era closes the range; the years count down.
+        if self.punct(start + 1, "-") || self.punct(start + 1, "–") {
+            if let Lex::Digits(later @ 1..=9999, 1..=4) = self.lex(start + 2) {
+                if later < y && self.era_bc(start + 3).is_some() {
+                    return Some((start + 1, Expr::Point(Point::Year(-(y as i16)))));
+                }
+            }
         }
         let end = self.era_bc(i + 1)?;
         Some((end, Expr::Point(Point::Year(-(y as i16)))))
@@ -178,7 +187,28 @@ impl<'w, 'a> Grammar<'w, 'a> {
                     || ["from", "until", "till", "circa", "year", "c"].iter().any(|w| self.text_is(i - 1, w)))
         };
         let unlikely = self.colloquial && !(1900..=2099).contains(&year) && !dated();
-        (!counted_noun && !unlikely).then_some((end, year))
+        (!counted_noun && !unlikely && !self.share_of(i, end)).then_some((end, year))
+    }
+
+    /// Whether the number at `i` (ending at `end`) counts a share: "of"
+    /// and a determiner or pronoun follow it ("sold 1000 of his bottles",
+    /// "2000 of them"), and no word before it dates it ("named winner in
+    /// 1995 of the prize", "a review in 2008 or 2009 of the budget").
+    fn share_of(&self, i: usize, end: usize) -> bool {
+        let dated = i.checked_sub(1).is_some_and(|b| {
+            matches!(self.lex(b), Lex::Kw(Kw::In | Kw::Of | Kw::Since | Kw::By | Kw::The | Kw::And | Kw::Or))
+                || ["until", "till", "from", "during", "before", "after", "to", "early", "late", "mid"]
+                    .iter()
+                    .any(|w| self.text_is(b, w))
+        });
+        if dated {
+            return false;
+        }
+        const DETERMINERS: &[&str] = &[
+            "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "them",
+            "us", "you", "which", "whom", "whose", "all", "each", "both", "this", "that",
+        ];
+        self.kw(end, Kw::Of) && DETERMINERS.iter().any(|d| self.text_is(end + 1, d))
     }
 
     /// Four digits that can be a year (1000 to 2199) and are not part of a
@@ -196,9 +226,11 @@ impl<'w, 'a> Grammar<'w, 'a> {
             return None;
         }
         let next = self.word(i + 1);
-        // "1995-1999" is a range of two years; "2020-11", "1,995" are not.
-        let year_range =
-            next.text == "-" && matches!(self.lex(i + 2), Lex::Digits(later @ 1000..=2199, 4) if later > y);
+        // "1995-1999" and "1995-96" are ranges of two years; "2020-11",
+        // "1,995" are not.
+        let year_range = next.text == "-"
+            && (matches!(self.lex(i + 2), Lex::Digits(later @ 1000..=2199, 4) if later > y)
+                || self.short_range_end(i).is_some());
         let glued_number = self.glued(i + 1)
             && next.punct
             && matches!(next.text, "," | "." | "-" | ":" | "/")
@@ -210,10 +242,35 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if self.time_zone(i + 1) {
             return None;
         }
-        // "1990s" and "1990's" are decades, handled elsewhere.
+        // "1990s" and "1990's" are decades, handled elsewhere; "1965's
+        // totals" is the year's.
         let decade = self.glued(i + 1)
-            && (self.text_is(i + 1, "s") || self.punct(i + 1, "'") && self.text_is(i + 2, "s"));
+            && (self.text_is(i + 1, "s")
+                || y % 10 == 0 && self.punct(i + 1, "'") && self.text_is(i + 2, "s"));
         (!glued_number && !percent && !decade).then_some((i + 1, y as i16))
+    }
+
+    /// The later year of "1995-96" or "1947-54", when the four digits at
+    /// `i` start such a range: two digits after a glued hyphen, later in
+    /// the same century, and no day after them ("2006-07-15" is a date).
+    fn short_range_end(&self, i: usize) -> Option<i16> {
+        let Lex::Digits(y @ 1000..=2199, 4) = self.lex(i) else { return None };
+        let Lex::Digits(later, 2) = self.lex(i + 2) else { return None };
+        let joined = self.punct(i + 1, "-") && self.glued(i + 1) && self.glued(i + 2);
+        let dated = self.glued(i + 3)
+            && matches!(self.word(i + 3).text, "-" | "/" | ":" | ".")
+            && matches!(self.lex(i + 4), Lex::Digits(..));
+        (joined && !dated && later > y % 100).then_some((y - y % 100 + later) as i16)
+    }
+
+    /// "96" in "1995-96": the later year of a range written short.
+    fn range_end_year(&self, i: usize) -> Parsed {
+        if !matches!(self.lex(i), Lex::Digits(_, 2)) || i < 2 {
+            return None;
+        }
+        let later = self.short_range_end(i - 2)?;
+        self.year_digits(i - 2)?;
+        Some((i + 1, Expr::Point(Point::Year(later))))
     }
 
     /// "November 25", "Nov. 25, 2020", "November 2020", "November of 2020",
@@ -240,6 +297,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
             Some((year_end, YearSlot::Relative(n))) => {
                 return Some((year_end, Expr::InRelativeYear(n, Point::Month(0, month))))
+            }
+            Some((year_end, YearSlot::InFocus)) => {
+                return Some((year_end, Expr::InFocusYear(Point::Month(0, month))))
             }
             None => {}
         }
@@ -285,6 +345,15 @@ impl<'w, 'a> Grammar<'w, 'a> {
     /// The year after a month or a day: ", 2020", "of 2020", "2020",
     /// "nineteen ninety-six", or "this year", "last year", "next year".
     pub(super) fn year_slot(&self, i: usize, allow_of: bool) -> Option<(usize, YearSlot)> {
+        // "July 25 of that year", "in November the same year".
+        let k = i + usize::from(self.kw(i, Kw::Of));
+        let year_at = |j: usize| self.lex(j) == Lex::Unit(Unit::Year, false);
+        if self.kw(k, Kw::That) && year_at(k + 1) {
+            return Some((k + 2, YearSlot::InFocus));
+        }
+        if self.kw(k, Kw::The) && self.kw(k + 1, Kw::Same) && year_at(k + 2) {
+            return Some((k + 3, YearSlot::InFocus));
+        }
         let mut j = i;
         if self.punct(j, ",") || (allow_of && self.kw(j, Kw::Of)) {
             j += 1;
@@ -483,8 +552,11 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
             return match third {
                 Some((day, 1..=2)) => Some((i + 5, day_point(year, month, day as u8)?)),
-                // "2015-3" alone is as likely a score or a span.
-                None if blen == 2 => Some((i + 3, Expr::Point(Point::Month(year, month)))),
+                // "2015-3" alone is as likely a score or a span; "2006-07"
+                // in prose is two years.
+                None if blen == 2 && self.short_range_end(i).is_none() => {
+                    Some((i + 3, Expr::Point(Point::Month(year, month))))
+                }
                 _ => None,
             };
         }
@@ -732,6 +804,7 @@ fn dated_day(month: u8, day: u8, year: Option<(usize, YearSlot)>, end: usize) ->
         Some((year_end, YearSlot::Relative(n))) => {
             Some((year_end, Expr::InRelativeYear(n, Point::Day(date(2000)?))))
         }
+        Some((year_end, YearSlot::InFocus)) => Some((year_end, Expr::InFocusYear(Point::Day(date(2000)?)))),
         None => Some((end, Expr::MonthDay(month, Some(day)))),
     }
 }

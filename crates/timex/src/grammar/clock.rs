@@ -9,6 +9,9 @@ impl<'w, 'a> Grammar<'w, 'a> {
         if let Some(found) = self.clock_phrase(i) {
             return Some(found);
         }
+        if let Some(found) = self.part_of_a_day(i) {
+            return Some(found);
+        }
         let (end, expr) = self.date(i)?;
         // "Friday morning", "yesterday afternoon"
         let (end, expr) = match self.lex(end) {
@@ -35,6 +38,27 @@ impl<'w, 'a> Grammar<'w, 'a> {
             return Some((end, expr));
         }
         Some((end, expr))
+    }
+
+    /// "the night of May 13", "the early morning of 31 January 1965": a
+    /// part of the day that follows, in a history (TimeML news annotates
+    /// the day alone).
+    fn part_of_a_day(&self, i: usize) -> Parsed {
+        if !self.narrative || !self.kw(i, Kw::The) {
+            return None;
+        }
+        let at = i + 1 + usize::from(self.kw(i + 1, Kw::Early) || self.kw(i + 1, Kw::Late));
+        let Lex::DayPart(part @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening | DayPart::Night)) =
+            self.lex(at)
+        else {
+            return None;
+        };
+        let of = at + 1 + usize::from(self.text_is(at + 1, "hours"));
+        if !self.kw(of, Kw::Of) {
+            return None;
+        }
+        let (end, day) = self.date(of + 1)?;
+        is_day(&day).then(|| (end, Expr::WithPart(Box::new(day), part)))
     }
 
     /// The clock time after a day ending at `i`, joined to it.

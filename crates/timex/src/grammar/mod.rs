@@ -63,6 +63,9 @@ pub(crate) enum Expr {
         /// point a year after ("a year later").
         whole: bool,
     },
+    /// "July 25 of that year", "November of the same year": a period of
+    /// the year in focus; the point's own year is a placeholder.
+    InFocusYear(Point),
     /// "this year's third quarter": a period of a year relative to the
     /// document's date; the point's own year is a placeholder.
     InRelativeYear(i32, Point),
@@ -82,6 +85,8 @@ pub(crate) enum Expr {
     ReportedQuarter,
     /// "the year": the year in focus.
     ReportedYear,
+    /// A part of some day not told: "fled at night", "night raids".
+    PartOfAnyDay(DayPart),
     /// A day expression with a part of the day: "Friday morning".
     WithPart(Box<Expr>, DayPart),
     /// "the first Monday of this month" (`nth` 1), "the last Friday of
@@ -103,6 +108,8 @@ pub(crate) enum Expr {
 enum YearSlot {
     Absolute(i16),
     Relative(i32),
+    /// "of that year", "of the same year".
+    InFocus,
 }
 
 /// A recognised expression: tokens `first..last` and what they mean.
@@ -243,13 +250,18 @@ pub(crate) struct Grammar<'w, 'a> {
     /// Colloquial text: names in any case, abbreviations without their
     /// period, bare time words ("all day", "at night"), chat spellings.
     colloquial: bool,
+    /// A narrative (a history): the adjectives that place a thing in time
+    /// ("former", "current", "future"), bare seasons ("the summer
+    /// offensive"), nights of no day ("at night") and the part of a day
+    /// ("the night of May 13") are read too, as histories are annotated.
+    narrative: bool,
 }
 
 type Parsed = Option<(usize, Expr)>;
 
 impl<'w, 'a> Grammar<'w, 'a> {
-    pub(crate) fn new(words: &'w [Word<'a>], colloquial: bool) -> Self {
-        Grammar { words, colloquial }
+    pub(crate) fn new(words: &'w [Word<'a>], colloquial: bool, narrative: bool) -> Self {
+        Grammar { words, colloquial, narrative }
     }
 
     fn word(&self, i: usize) -> Word<'a> {
@@ -299,7 +311,12 @@ impl<'w, 'a> Grammar<'w, 'a> {
             // Nothing in the grammar starts with an unknown lowercase word,
             // except holidays' names ("christmas") and a handful spelled out
             // below.
-            if !(w.text == "Q" || w.text == "q" || w.text == "midyear" || self.starts_informal(w.text)) {
+            if !(w.text == "Q"
+                || w.text == "q"
+                || w.text == "midyear"
+                || self.starts_informal(w.text)
+                || (self.narrative && w.text == "former"))
+            {
                 return None;
             }
         }

@@ -95,8 +95,12 @@ impl<'w, 'a> Grammar<'w, 'a> {
         }
         // "the summer of last year", "the first half of the year"
         if self.kw(i, Kw::Of) {
-            if let Some((end, YearSlot::Relative(offset))) = self.year_slot(i + 1, false) {
-                return (end, Expr::InRelativeYear(offset, point(0)));
+            match self.year_slot(i + 1, false) {
+                Some((end, YearSlot::Relative(offset))) => {
+                    return (end, Expr::InRelativeYear(offset, point(0)))
+                }
+                Some((end, YearSlot::InFocus)) => return (end, Expr::InFocusYear(point(0))),
+                _ => {}
             }
             if self.kw(i + 1, Kw::The) && self.lex(i + 2) == Lex::Unit(Unit::Year, false) {
                 return (i + 3, without);
@@ -156,10 +160,24 @@ impl<'w, 'a> Grammar<'w, 'a> {
         let (end, expr) = self.with_year(start + 1, |y| Point::Season(y, season), Expr::SeasonOf(season));
         // "spring" and "fall" are also verbs and nouns ("the fall of the
         // wall"): a season without a year needs a preposition before it.
-        if matches!(expr, Expr::SeasonOf(_)) && (!self.season_context(i) || self.kw(end, Kw::Of)) {
+        let told = self.season_context(i) || (self.narrative && self.season_in_history(i, start, end));
+        if matches!(expr, Expr::SeasonOf(_)) && (!told || self.kw(end, Kw::Of)) {
             return None;
         }
         Some((end, expr))
+    }
+
+    /// In a history, "the spring" and "the summer offensive" are seasons
+    /// of the year told, with no preposition: the season word at `start`
+    /// (after "the" when `start > i`), ending at `end`. "Fall" is a verb
+    /// and a noun far more often, and "to spring" a verb.
+    fn season_in_history(&self, i: usize, start: usize, end: usize) -> bool {
+        let verb = start.checked_sub(1).is_some_and(|b| {
+            ["to", "will", "would", "could", "can", "may", "might"].iter().any(|v| self.text_is(b, v))
+        });
+        let next = self.word(end);
+        let describes = end < self.words.len() && !next.punct && next.lex == Lex::Other;
+        !self.text_is(start, "fall") && !verb && (start > i || describes)
     }
 
     pub(super) fn season_context(&self, i: usize) -> bool {

@@ -218,6 +218,10 @@ impl<'w, 'a> Grammar<'w, 'a> {
                 // "that spring": of the year in focus in a narrative, of
                 // the publication's in news.
                 Lex::Season(season) => Some((i + 2, Expr::InRelativeYear(0, Point::Season(0, season)))),
+                // "that morning": of the day in focus.
+                Lex::DayPart(
+                    part @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening | DayPart::Night),
+                ) => Some((i + 2, Expr::WithPart(Box::new(Expr::InFocus(Unit::Day)), part))),
                 _ => None,
             };
         }
@@ -344,6 +348,19 @@ impl<'w, 'a> Grammar<'w, 'a> {
             }
             // "down 4.5% from the previous Friday": before the day in focus.
             Lex::Weekday(d) => Some((i + 3, Expr::NeighbourWeekday(d, direction))),
+            // "the next morning": the day after the one in focus; a history
+            // tells its part of the day too, news (as TimeML annotates it)
+            // the day.
+            Lex::DayPart(
+                part @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening | DayPart::Night),
+            ) => {
+                let amount = Amount { count: Some(1.0), unit: Unit::Day };
+                let day = Expr::Shift { amount, direction, from_reference: true, whole: true };
+                match self.narrative {
+                    true => Some((i + 3, Expr::WithPart(Box::new(day), part))),
+                    false => Some((i + 3, day)),
+                }
+            }
             _ => None,
         }
     }

@@ -184,8 +184,76 @@ impl<'w, 'a> Grammar<'w, 'a> {
     }
 
     /// "now", "currently", "recently", "the past", "the future", "soon",
-    /// "these days", "the near future".
+    /// "these days", "the near future"; in a history, "former" and "at
+    /// night" too.
     pub(super) fn reference(&self, i: usize) -> Parsed {
+        self.reference_phrase(i).or_else(|| match self.narrative {
+            true => self.time_adjective(i).or_else(|| self.night_in_history(i)),
+            false => None,
+        })
+    }
+
+    /// "travelled at night", "night raids", "a night-time retreat": the
+    /// night of no day told, as histories annotate it.
+    fn night_in_history(&self, i: usize) -> Parsed {
+        let w = self.word(i);
+        if w.lex != Lex::DayPart(DayPart::Night) || !w.text.eq_ignore_ascii_case("night") {
+            return None;
+        }
+        let after_at = i > 0 && (self.kw(i - 1, Kw::At) || self.text_is(i - 1, "by"));
+        // "night-time", "night attacks"
+        let time = self.hyphen(i + 1) && self.text_is(i + 2, "time");
+        let next = self.word(i + 1);
+        let describes =
+            i + 1 < self.words.len() && !next.punct && next.lex == Lex::Other && !next.capitalized;
+        // "the night", "a night", "one night", "Friday night": a night
+        // counted or told (a "night-time" retreat is any night's).
+        let counted = i > 0
+            && matches!(
+                self.lex(i - 1),
+                Lex::Kw(
+                    Kw::The
+                        | Kw::A
+                        | Kw::This
+                        | Kw::That
+                        | Kw::Last
+                        | Kw::Next
+                        | Kw::Every
+                        | Kw::Each
+                        | Kw::Same
+                        | Kw::Following
+                        | Kw::Previous
+                ) | Lex::Ordinal(_)
+                    | Lex::Cardinal(_)
+                    | Lex::Digits(..)
+                    | Lex::Weekday(_)
+            );
+        match (time, after_at || describes) {
+            _ if (counted && !time) || w.capitalized => None,
+            (true, _) => Some((i + 3, Expr::PartOfAnyDay(DayPart::Night))),
+            (false, true) => Some((i + 1, Expr::PartOfAnyDay(DayPart::Night))),
+            (false, false) => None,
+        }
+    }
+
+    /// "the former regime", "recent defeats", "the current government",
+    /// "future elections": histories annotate the adjective that places a
+    /// thing before, at or after the time told (news does not).
+    fn time_adjective(&self, i: usize) -> Parsed {
+        let w = self.word(i);
+        let reference = match w.lex {
+            Lex::Kw(Kw::Recent) => Reference::Past,
+            Lex::Kw(Kw::Current) => Reference::Present,
+            Lex::Kw(Kw::Future) => Reference::Future,
+            _ if w.text.eq_ignore_ascii_case("former") => Reference::Past,
+            _ => return None,
+        };
+        // An adjective has a word after it: "in future," stands alone.
+        let next = self.word(i + 1);
+        (i + 1 < self.words.len() && !next.punct).then_some((i + 1, Expr::Ref(reference)))
+    }
+
+    fn reference_phrase(&self, i: usize) -> Parsed {
         let w = self.word(i);
         match w.lex {
             Lex::Kw(Kw::Now) => Some((i + 1, Expr::Ref(Reference::Present))),
