@@ -6,28 +6,17 @@
 
 mod common;
 
-use common::{check_cases, Case};
+use common::{check_as, Case};
 use dateline_core::{DocumentType, TimexMod};
 use dateline_text::Segmented;
 use dateline_timex::{looks_colloquial, Tagger};
-
-fn check(kind: DocumentType, cases: &[Case]) {
-    let tagger = Tagger::new();
-    check_cases(cases, |text, dct| {
-        tagger
-            .tag_as(&Segmented::new(text), dct, kind)
-            .into_iter()
-            .map(|t| (t.timex.text, t.timex.kind.to_string(), t.timex.value.to_string(), t.timex.modifier))
-            .collect()
-    });
-}
 
 const THURSDAY: &str = "2020-11-26";
 
 /// Read the same in news and in colloquial text.
 fn check_both(cases: &[Case]) {
-    check(DocumentType::News, cases);
-    check(DocumentType::Colloquial, cases);
+    check_as(DocumentType::News, cases);
+    check_as(DocumentType::Colloquial, cases);
 }
 
 #[test]
@@ -116,7 +105,7 @@ fn issue_17_clock_times_with_their_part_of_the_day_and_in_words() {
 fn issue_17_a_day_dates_the_time_told_with_it() {
     // News and TimeML keep "tomorrow at 5pm" as two expressions; the time
     // lies on the day.
-    check(
+    check_as(
         DocumentType::News,
         &[(
             THURSDAY,
@@ -140,7 +129,7 @@ fn issue_17_a_day_dates_the_time_told_with_it() {
         ),
     ]);
     // A post writes a day and its time as one.
-    check(
+    check_as(
         DocumentType::Colloquial,
         &[
             (
@@ -211,7 +200,7 @@ fn issue_17_names_in_any_case() {
         (THURSDAY, "MONDAY was quiet.", &[("MONDAY", "DATE", "2020-11-23", None)]),
         (THURSDAY, "It was cold in december.", &[("december", "DATE", "2020-12", None)]),
     ]);
-    check(
+    check_as(
         DocumentType::Colloquial,
         &[
             (THURSDAY, "cant wait for sat nite", &[("sat nite", "TIME", "2020-11-21TNI", None)]),
@@ -235,7 +224,7 @@ fn issue_17_names_in_any_case() {
 
 #[test]
 fn issue_17_chat_spellings() {
-    check(
+    check_as(
         DocumentType::Colloquial,
         &[
             (THURSDAY, "see u tmrw", &[("tmrw", "DATE", "2020-11-27", None)]),
@@ -258,7 +247,7 @@ fn issue_17_chat_spellings() {
 
 #[test]
 fn issue_17_bare_time_words_of_posts() {
-    check(
+    check_as(
         DocumentType::Colloquial,
         &[
             (THURSDAY, "Neighbors cooking curry all day", &[("all day", "DURATION", "P1D", None)]),
@@ -288,7 +277,7 @@ fn issue_17_bare_time_words_of_posts() {
 
 #[test]
 fn issue_17_requests_look_ahead_and_complete_their_ranges() {
-    check(
+    check_as(
         DocumentType::Colloquial,
         &[
             (THURSDAY, "add lunch with Sam on July 8th", &[("July 8th", "DATE", "2021-07-08", None)]),
@@ -338,7 +327,7 @@ fn issue_17_requests_look_ahead_and_complete_their_ranges() {
 
 #[test]
 fn issue_17_web_addresses_and_mentions_are_not_read() {
-    check(
+    check_as(
         DocumentType::Colloquial,
         &[
             (THURSDAY, "see http://t.co/2014/05/12 @sunday_times", &[]),

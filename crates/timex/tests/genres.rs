@@ -6,27 +6,14 @@
 
 mod common;
 
-use common::{check_cases, Case};
+use common::{check_as, Case};
 use dateline_core::DocumentType;
-use dateline_text::Segmented;
-use dateline_timex::Tagger;
-
-fn check(kind: DocumentType, cases: &[Case]) {
-    let tagger = Tagger::new();
-    check_cases(cases, |text, dct| {
-        tagger
-            .tag_as(&Segmented::new(text), dct, kind)
-            .into_iter()
-            .map(|t| (t.timex.text, t.timex.kind.to_string(), t.timex.value.to_string(), t.timex.modifier))
-            .collect()
-    });
-}
 
 const HISTORY: &str = "2009-12-19";
 
 #[test]
 fn issue_17_a_history_marks_the_adjectives_of_time() {
-    check(
+    check_as(
         DocumentType::Narrative,
         &[
             (
@@ -45,12 +32,12 @@ fn issue_17_a_history_marks_the_adjectives_of_time() {
         ],
     );
     // News leaves the adjectives alone.
-    check(DocumentType::News, &[(HISTORY, "A former general criticised the current government.", &[])]);
+    check_as(DocumentType::News, &[(HISTORY, "A former general criticised the current government.", &[])]);
 }
 
 #[test]
 fn issue_17_a_history_reads_bare_seasons() {
-    check(
+    check_as(
         DocumentType::Narrative,
         &[
             (
@@ -71,7 +58,7 @@ fn issue_17_a_history_reads_bare_seasons() {
 
 #[test]
 fn issue_17_a_range_of_years_written_short_is_two_years() {
-    check(
+    check_as(
         DocumentType::News,
         &[
             (
@@ -110,7 +97,7 @@ fn issue_17_a_range_of_years_written_short_is_two_years() {
 
 #[test]
 fn issue_17_a_number_before_of_and_a_determiner_counts() {
-    check(
+    check_as(
         DocumentType::News,
         &[
             (HISTORY, "He sold 1000 of his bottles at auction.", &[]),
@@ -135,7 +122,7 @@ fn issue_17_a_number_before_of_and_a_determiner_counts() {
 
 #[test]
 fn issue_17_a_post_values_a_written_year_as_a_day_of_it() {
-    check(
+    check_as(
         DocumentType::Colloquial,
         &[
             ("2014-09-20", "best gig of 2014 at the expo!", &[("2014", "DATE", "2014-XX-XX", None)]),
@@ -152,7 +139,7 @@ fn issue_17_a_post_values_a_written_year_as_a_day_of_it() {
 
 #[test]
 fn issue_17_a_post_late_in_the_week_looks_to_the_coming_weekend() {
-    check(
+    check_as(
         DocumentType::Colloquial,
         &[
             // A Thursday and a Friday.
@@ -168,7 +155,7 @@ fn issue_17_a_post_late_in_the_week_looks_to_the_coming_weekend() {
 
 #[test]
 fn issue_17_a_suggestion_looks_ahead() {
-    check(
+    check_as(
         DocumentType::Colloquial,
         &[
             // A Thursday.
@@ -186,7 +173,7 @@ fn issue_17_a_suggestion_looks_ahead() {
 fn issue_17_an_islamic_holiday_twice_in_one_year() {
     // Eid al-Fitr fell on 8 January and (by the tabular calendar) 28
     // December 2000.
-    check(
+    check_as(
         DocumentType::News,
         &[
             (
@@ -231,7 +218,7 @@ fn issue_17_an_islamic_holiday_twice_in_one_year() {
 
 #[test]
 fn issue_17_a_history_tells_the_part_of_a_day() {
-    check(
+    check_as(
         DocumentType::Narrative,
         &[
             (
@@ -270,7 +257,7 @@ fn issue_17_a_history_tells_the_part_of_a_day() {
         ],
     );
     // News annotates the day.
-    check(
+    check_as(
         DocumentType::News,
         &[
             (
@@ -297,6 +284,6 @@ fn issue_17_a_month_of_that_year() {
             &[("1861", "DATE", "1861", None), ("July 25 of the same year", "DATE", "1861-07-25", None)],
         ),
     ];
-    check(DocumentType::Narrative, cases);
-    check(DocumentType::News, cases);
+    check_as(DocumentType::Narrative, cases);
+    check_as(DocumentType::News, cases);
 }

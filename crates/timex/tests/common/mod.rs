@@ -2,7 +2,9 @@
 //! phrase, its publication date, and the expressions a careful reader finds
 //! in it with their TIMEX3 type, value and mod.
 
-use dateline_core::{Date, TimexMod};
+use dateline_core::{Date, DocumentType, TimexMod};
+use dateline_text::Segmented;
+use dateline_timex::Tagger;
 
 /// (dct, text, [(expression, type, value, mod)])
 pub type Case =
@@ -30,4 +32,18 @@ pub fn check_cases(cases: &[Case], tag: impl Fn(&str, Date) -> Vec<Found>) {
         cases.len(),
         failures.join("\n")
     );
+}
+
+/// Tags every case as a document of type `kind` and fails with every case
+/// that differs.
+#[allow(dead_code, reason = "the files that tag news alone do not use it")]
+pub fn check_as(kind: DocumentType, cases: &[Case]) {
+    let tagger = Tagger::new();
+    check_cases(cases, |text, dct| {
+        tagger
+            .tag_as(&Segmented::new(text), dct, kind)
+            .into_iter()
+            .map(|t| (t.timex.text, t.timex.kind.to_string(), t.timex.value.to_string(), t.timex.modifier))
+            .collect()
+    });
 }
