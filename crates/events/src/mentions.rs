@@ -13,7 +13,7 @@ use dateline_text::Segmented;
 use std::sync::OnceLock;
 
 /// What a model file starts with: the format and its version.
-const MAGIC: &[u8] = b"dateline-events 2\n";
+const MAGIC: &[u8] = b"dateline-events 3\n";
 
 /// How much less "no event" counts than its score: the perceptron learns
 /// from TimeBank, whose annotators missed events more often than they
@@ -26,6 +26,10 @@ const RECALL_MARGIN: f32 = 3.0;
 /// "no event", class 0).
 pub const CLASSES: [&str; 7] =
     ["OCCURRENCE", "STATE", "REPORTING", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"];
+
+/// The model's number for REPORTING (its place in [`CLASSES`], after "no
+/// event").
+const REPORTING: usize = 3;
 
 /// One event mention: where it is and its class.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,6 +95,10 @@ pub struct EventModel {
     model: Model,
     /// One per [`ATTRIBUTES`], in order.
     attributes: Vec<Attribute>,
+    /// The lemmas (lower case) TimeBank marks as reporting events, sorted:
+    /// a closed class, so a word it never reports with ("exploded Friday"
+    /// read like "said Friday") takes its next best class.
+    reporting: Vec<String>,
 }
 
 static EMBEDDED: OnceLock<Result<EventModel, Error>> = OnceLock::new();
@@ -138,10 +146,18 @@ impl EventModel {
             reader = Reader(rest);
             attributes.push(Attribute { values, model });
         }
+        let count = reader.u32().ok_or_else(corrupt)? as usize;
+        let reporting = (0..count)
+            .map(|_| reader.string().map(str::to_string))
+            .collect::<Option<Vec<String>>>()
+            .ok_or_else(corrupt)?;
+        if !reporting.is_sorted() {
+            return Err(corrupt());
+        }
         if !reader.0.is_empty() {
             return Err(Error::whole(name, "bytes left after the event model"));
         }
-        Ok(EventModel { model, attributes })
+        Ok(EventModel { model, attributes, reporting })
     }
 
     /// The model, gzipped.
@@ -158,6 +174,10 @@ impl EventModel {
                 write_string(&mut raw, value);
             }
             attribute.model.write(&mut raw);
+        }
+        raw.extend_from_slice(&(self.reporting.len() as u32).to_le_bytes());
+        for lemma in &self.reporting {
+            write_string(&mut raw, lemma);
         }
         gzipped(&raw)
     }
@@ -203,7 +223,12 @@ impl EventModel {
             sentence.features(i, &mut features);
             self.model.score(features.hashes(), &mut scores);
             scores[0] -= RECALL_MARGIN;
-            let class = argmax(&scores);
+            let mut class = argmax(&scores);
+            let lemma = sentence.tags[i].lemma.to_lowercase();
+            if class == REPORTING && self.reporting.binary_search(&lemma).is_err() {
+                scores[REPORTING] = f32::NEG_INFINITY;
+                class = argmax(&scores[1..]) + 1;
+            }
             if class > 0 {
                 sentence.attribute_features(i, &mut features);
                 let [tense, aspect, polarity, modality] = [0, 1, 2, 3].map(|a| {
@@ -233,6 +258,7 @@ impl EventModel {
         // each gold event, the features the attributes read and their values.
         let mut examples: Vec<(Vec<u64>, usize)> = Vec::new();
         let mut events: Vec<(Vec<u64>, [&str; 4])> = Vec::new();
+        let mut reporting: Vec<String> = Vec::new();
         for document in documents {
             let text = Segmented::new(document.text);
             for words in ud_words(&text) {
@@ -245,6 +271,9 @@ impl EventModel {
                     let mut features = Features::default();
                     sentence.features(i, &mut features);
                     examples.push((features.hashes().to_vec(), class));
+                    if class == REPORTING {
+                        reporting.push(sentence.tags[i].lemma.to_lowercase());
+                    }
                     if let Some(gold) = gold.filter(|_| class > 0) {
                         sentence.attribute_features(i, &mut features);
                         events.push((features.hashes().to_vec(), gold.attributes));
@@ -253,6 +282,8 @@ impl EventModel {
             }
         }
         let model = learn(&examples, CLASSES.len() + 1, epochs);
+        reporting.sort_unstable();
+        reporting.dedup();
         let attributes = (0..ATTRIBUTES.len())
             .map(|a| {
                 let mut values: Vec<String> = events.iter().map(|(_, v)| v[a].to_string()).collect();
@@ -268,7 +299,7 @@ impl EventModel {
                 Attribute { model: learn(&examples, values.len(), epochs), values }
             })
             .collect();
-        EventModel { model, attributes }
+        EventModel { model, attributes, reporting }
     }
 }
 
@@ -417,6 +448,20 @@ fn suffix(word: &[u8], n: usize) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reporting_is_the_class_the_constant_names() {
+        assert_eq!(CLASSES[REPORTING - 1], "REPORTING");
+    }
+
+    #[test]
+    fn a_verb_timebank_never_reports_with_is_not_reporting() {
+        // "Friday" after the verb, as in "said Friday".
+        let found = mentions("Bombs exploded Friday near the embassy, police said Friday.");
+        let classes: Vec<(&str, &str)> = found.iter().map(|(w, c)| (w.as_str(), *c)).collect();
+        assert!(classes.contains(&("exploded", "OCCURRENCE")), "{classes:?}");
+        assert!(classes.contains(&("said", "REPORTING")), "{classes:?}");
+    }
 
     fn mentions(text: &str) -> Vec<(String, &'static str)> {
         let syntax = Syntax::embedded().unwrap();
