@@ -224,8 +224,9 @@ impl EventModel {
             self.model.score(features.hashes(), &mut scores);
             scores[0] -= RECALL_MARGIN;
             let mut class = argmax(&scores);
-            let lemma = sentence.tags[i].lemma.to_lowercase();
-            if class == REPORTING && self.reporting.binary_search(&lemma).is_err() {
+            if class == REPORTING
+                && self.reporting.binary_search(&sentence.tags[i].lemma.to_lowercase()).is_err()
+            {
                 scores[REPORTING] = f32::NEG_INFINITY;
                 class = argmax(&scores[1..]) + 1;
             }

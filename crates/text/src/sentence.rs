@@ -30,20 +30,18 @@ pub fn sentences(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
             {
                 end += 1;
             }
+            let previous = i.checked_sub(1).map(|p| tokens[p].text.to_ascii_lowercase()).unwrap_or_default();
             let abbreviation = token.text == "."
                 && i > 0
                 && !token.space_before
                 && tokens[i - 1].kind == TokenKind::Word
-                && dateline_english::abbreviation_ends_no_sentence(&tokens[i - 1].text.to_ascii_lowercase());
-            // "at 6 p.m. The talks": an abbreviation that ends the sentence.
-            let abbreviation = abbreviation
+                && dateline_english::abbreviation_ends_no_sentence(&previous)
+                // "at 6 p.m. The talks": an abbreviation that ends the sentence.
                 && !tokens.get(end).is_some_and(|next| {
                     let dotted = i > 2 && tokens[i - 2].text == "." && !tokens[i - 1].space_before;
                     next.space_before
                         && dateline_english::abbreviations::abbreviation_ends_sentence_before(
-                            &tokens[i - 1].text.to_ascii_lowercase(),
-                            dotted,
-                            next.text,
+                            &previous, dotted, next.text,
                         )
                 });
             // "Matthew D. Flores": a middle initial after a given name.
