@@ -495,9 +495,10 @@ pub struct EcbEvalArgs {
     /// Write the clusters here: {"<file>_<m_id>": "<cluster>"}.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// How alike two articles' words must be (cosine) to tell the same
-    /// story (tuned on the ECB+ train topics).
-    #[arg(long, default_value_t = 0.04)]
+    /// How alike, on average, the mentions of two events must be to join
+    /// them: the cosine of their articles' words plus half that of their
+    /// sentences' (tuned on the ECB+ train topics).
+    #[arg(long, default_value_t = 0.08)]
     pub threshold: f64,
     /// Report format.
     #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]

@@ -21,8 +21,7 @@ pub const EVENT_SYNONYMS: &[&[&str]] = &[
     &["dismiss", "sack", "oust", "axe", "dismissal", "ouster"],
     &["hire", "appoint", "appointment", "tap"],
     &["injure", "wound", "hurt", "injury"],
-    &["win", "won", "victory", "triumph", "clinch"],
-    &["defeat", "beat", "rout"],
+    &["win", "won", "victory", "triumph", "defeat", "beat", "rout", "lose", "lost"],
     &["resign", "quit", "resignation"],
     &["sentence", "jail", "imprison", "prison", "sentencing"],
     &["charge", "indict", "indictment", "accuse"],
@@ -34,6 +33,10 @@ pub const EVENT_SYNONYMS: &[&[&str]] = &[
     &["meet", "met", "meeting", "talk", "talks", "summit"],
     &["burn", "blaze", "inferno", "wildfire"],
     &["flood", "flooding", "deluge", "inundate"],
+    &["discover", "discovery", "find", "uncover"],
+    &["retain", "keep", "kept"],
+    &["fix", "plug", "repair", "patch", "mend"],
+    &["cut", "sever"],
 ];
 
 /// The group a word (in its dictionary form, lower case) stands in.

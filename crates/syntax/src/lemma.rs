@@ -1,11 +1,13 @@
 //! The lemmatiser: a word's lemma as training saw it with its tag, else
 //! the ending change most often seen on words with the same tag and
-//! ending ("-ies" → "-y" for NNS, "-ed" → "" for VBD).
+//! ending ("-ies" → "-y" for NNS, "-ed" → "" for VBD). When that change
+//! gives no lemma training knows for the word's kind ("scored" → "scor")
+//! and a regular English ending gives one ("score"), the known one wins.
 
 use crate::conllu::Sentence;
 use crate::perceptron::{write_string, Reader, WordMap};
 use crate::Upos;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The longest ending a rule looks at, in characters.
 const LONGEST_ENDING: usize = 5;
@@ -20,6 +22,9 @@ pub(crate) struct Lemmatiser {
     known: WordMap<Vec<(String, String)>>,
     /// (XPOS, lowercased ending) → the most frequent edit.
     endings: HashMap<(String, String), Edit>,
+    /// Every lemma of training, with the first letter of its XPOS (its
+    /// kind: verb, noun, adjective); derived from `known`, not stored.
+    lemmas: HashSet<(char, String)>,
 }
 
 impl Lemmatiser {
@@ -40,6 +45,17 @@ impl Lemmatiser {
         if upos == Upos::Propn {
             return form.to_string();
         }
+        let ruled = self.ruled(&lower, xpos);
+        let kind = xpos.chars().next().unwrap_or('_');
+        let known_lemma = |lemma: &String| self.lemmas.contains(&(kind, lemma.clone()));
+        match ruled {
+            Some(lemma) if known_lemma(&lemma) => lemma,
+            ruled => regular_lemmas(&lower, xpos).into_iter().find(known_lemma).or(ruled).unwrap_or(lower),
+        }
+    }
+
+    /// The lemma the learnt ending changes give, if one applies.
+    fn ruled(&self, lower: &str, xpos: &str) -> Option<String> {
         let chars: Vec<char> = lower.chars().collect();
         for n in (1..=LONGEST_ENDING.min(chars.len())).rev() {
             let ending: String = chars[chars.len() - n..].iter().collect();
@@ -53,10 +69,10 @@ impl Lemmatiser {
                 };
                 let mut lemma: String = chars[..keep].iter().collect();
                 lemma.push_str(append);
-                return lemma;
+                return Some(lemma);
             }
         }
-        lower
+        None
     }
 
     /// Counts the lemmas and ending changes of the training sentences.
@@ -94,6 +110,7 @@ impl Lemmatiser {
         }
         by_form.values_mut().for_each(|all| all.sort());
         let known = by_form;
+        let lemmas = lemma_set(&known);
         let endings = endings
             .into_iter()
             .filter_map(|(key, counts)| {
@@ -102,7 +119,7 @@ impl Lemmatiser {
                 (n >= 2).then(|| (key, edit.clone()))
             })
             .collect();
-        Lemmatiser { known, endings }
+        Lemmatiser { known, endings, lemmas }
     }
 
     /// Appends the lemmatiser to `out`, in a stable order.
@@ -141,9 +158,68 @@ impl Lemmatiser {
             let strip = reader.take::<1>()?[0];
             lemmatiser.endings.insert(key, (strip, reader.string()?.to_string()));
         }
+        lemmatiser.lemmas = lemma_set(&lemmatiser.known);
         Some((lemmatiser, reader.0))
     }
 }
+
+/// The lemmas of training by kind (the first letter of the XPOS).
+fn lemma_set(known: &WordMap<Vec<(String, String)>>) -> HashSet<(char, String)> {
+    known
+        .values()
+        .flatten()
+        .map(|(xpos, lemma)| (xpos.chars().next().unwrap_or('_'), lemma.to_lowercase()))
+        .collect()
+}
+
+/// What an inflected word's lemma can be by the regular English endings
+/// of its tag, most likely first: "scored" → "scor", "score"; "hanged" →
+/// "hang"; "dies" → "dy", "die"; "stopped" → "stop"; "bigger" → "big".
+/// A word of an uninflected tag ("dealer" NN, "meaning" NN) has none.
+fn regular_lemmas(word: &str, xpos: &str) -> Vec<String> {
+    let endings: &[(&str, &[&str])] = match xpos {
+        "VBD" | "VBN" | "VBG" | "VBZ" => VERB_ENDINGS,
+        "NNS" => PLURAL_ENDINGS,
+        "JJR" | "JJS" | "RBR" | "RBS" => COMPARISON_ENDINGS,
+        _ => &[],
+    };
+    let mut out = Vec::new();
+    for (ending, replacements) in endings {
+        let Some(base) = word.strip_suffix(ending) else { continue };
+        if base.is_empty() {
+            continue;
+        }
+        for replacement in *replacements {
+            out.push(format!("{base}{replacement}"));
+        }
+        // A doubled consonant before the ending: "stopped" → "stop".
+        let mut chars = base.chars().rev();
+        if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+            if a == b && !"aeiouy".contains(a) {
+                out.push(base[..base.len() - a.len_utf8()].to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The regular endings of verbs and what each can replace.
+const VERB_ENDINGS: &[(&str, &[&str])] = &[
+    ("ied", &["y", "ie"]),
+    ("ies", &["y", "ie"]),
+    ("ying", &["ie", "y"]),
+    ("ing", &["", "e"]),
+    ("ed", &["", "e"]),
+    ("es", &["", "e"]),
+    ("s", &[""]),
+];
+
+/// The regular endings of plural nouns.
+const PLURAL_ENDINGS: &[(&str, &[&str])] = &[("ies", &["y", "ie"]), ("es", &["", "e"]), ("s", &[""])];
+
+/// The regular endings of comparatives and superlatives.
+const COMPARISON_ENDINGS: &[(&str, &[&str])] =
+    &[("ier", &["y"]), ("iest", &["y"]), ("er", &["", "e"]), ("est", &["", "e"])];
 
 #[cfg(test)]
 mod tests {
@@ -164,5 +240,29 @@ mod tests {
         let mut bytes = Vec::new();
         lemmatiser.write(&mut bytes);
         assert_eq!(Lemmatiser::read(&bytes).map(|(l, _)| l), Some(lemmatiser));
+    }
+
+    #[test]
+    fn a_known_lemma_wins_over_a_learned_ending_that_makes_none() {
+        let text = "1\tjumped\tjump\tVERB\tVBD\t_\t0\troot\t_\t_\n\n1\twalked\twalk\tVERB\tVBD\t_\t0\troot\t_\t_\n\n\
+                    1\tscore\tscore\tVERB\tVB\t_\t0\troot\t_\t_\n\n1\tstop\tstop\tVERB\tVB\t_\t0\troot\t_\t_\n\n\
+                    1\tdeal\tdeal\tVERB\tVB\t_\t0\troot\t_\t_\n\n";
+        let sentences: Vec<Sentence> = conllu::read("t", text).into_iter().map(Result::unwrap).collect();
+        let lemmatiser = Lemmatiser::train(&sentences);
+        assert_eq!(lemmatiser.lemma("talked", Upos::Verb, "VBD"), "talk", "the learned ending");
+        assert_eq!(lemmatiser.lemma("scored", Upos::Verb, "VBD"), "score", "not 'scor'");
+        assert_eq!(lemmatiser.lemma("stopped", Upos::Verb, "VBD"), "stop", "not 'stopp'");
+        assert_eq!(
+            lemmatiser.lemma("dealer", Upos::Noun, "NN"),
+            "dealer",
+            "a singular noun keeps its ending"
+        );
+        let mut bytes = Vec::new();
+        lemmatiser.write(&mut bytes);
+        assert_eq!(
+            Lemmatiser::read(&bytes).map(|(l, _)| l),
+            Some(lemmatiser),
+            "the known lemmas are rebuilt"
+        );
     }
 }

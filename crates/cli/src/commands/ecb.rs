@@ -27,6 +27,8 @@ struct Mention {
     lemma: String,
     /// Its article, as an index into the topic's articles.
     doc: usize,
+    /// Content lemmas of its sentence and weights (its own words left out).
+    context: HashMap<String, f64>,
 }
 
 /// One article: its mentions and its words for grouping.
@@ -47,7 +49,9 @@ struct Report {
     /// Events found.
     events: usize,
     score: CorefScore,
-    /// The same rule without grouping the articles first.
+    /// The word rule within groups of alike articles, transitively.
+    within_groups: CorefScore,
+    /// The word rule alone, transitively.
     without_grouping: CorefScore,
     /// Every mention of a topic with the same lemma one event (the
     /// baseline of the literature).
@@ -101,19 +105,41 @@ pub fn eval(args: &EcbEvalArgs) -> Result<ExitCode> {
     if topics.is_empty() {
         bail!("{}: no ECB+ articles found (topic folders of .xml files)", args.dir.display());
     }
-    let (mut key, mut response, mut ungrouped, mut lemma_only) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut key, mut response, mut grouped, mut ungrouped, mut lemma_only) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut clusters: BTreeMap<String, String> = BTreeMap::new();
     let (mut documents, mut mentions) = (0, 0);
     for (topic, articles) in &mut topics {
         articles.sort_by(|a, b| a.doc.name.cmp(&b.doc.name));
         documents += articles.len();
-        let groups = group_articles(articles, args.threshold);
+        number_articles(articles);
+        let similarity = article_similarity(articles);
         let all: Vec<&Mention> = articles.iter().flat_map(|a| &a.mentions).collect();
         mentions += all.len();
-        let found = events(&all, |a, b| {
-            groups[a.doc] == groups[b.doc] && dateline_store::same_event_word(&a.lemma, &b.lemma)
-        });
+        let contexts = idf_vectors(all.iter().map(|m| &m.context));
+        // How alike two mentions are: nothing unless their words can tell
+        // one event, else their articles' likeness and their sentences'.
+        let scores: Vec<Vec<f64>> = (0..all.len())
+            .map(|i| {
+                (0..all.len())
+                    .map(|j| {
+                        let (a, b) = (all[i], all[j]);
+                        if i == j || !dateline_store::same_event_word(&a.lemma, &b.lemma) {
+                            return 0.0;
+                        }
+                        similarity[a.doc][b.doc] + CONTEXT_WEIGHT * cosine(&contexts[i], &contexts[j])
+                    })
+                    .collect()
+            })
+            .collect();
+        let found = average_link(&scores, args.threshold);
+        let groups = group_articles(&similarity, ARTICLE_GROUP_THRESHOLD);
+        grouped.extend(keyed(
+            &all,
+            events(&all, |a, b| {
+                groups[a.doc] == groups[b.doc] && dateline_store::same_event_word(&a.lemma, &b.lemma)
+            }),
+        ));
         for (n, event) in found.iter().enumerate() {
             for &m in event {
                 clusters.insert(all[m].key.clone(), format!("{topic}_{n}"));
@@ -140,6 +166,7 @@ pub fn eval(args: &EcbEvalArgs) -> Result<ExitCode> {
         gold_events: key.len(),
         events: response.len(),
         score: CorefScore::compute(&key, &response),
+        within_groups: CorefScore::compute(&key, &grouped),
         without_grouping: CorefScore::compute(&key, &ungrouped),
         same_lemma: CorefScore::compute(&key, &lemma_only),
     };
@@ -160,7 +187,8 @@ pub fn eval(args: &EcbEvalArgs) -> Result<ExitCode> {
                 )
             };
             row("dateline", &report.score);
-            row("  without grouping", &report.without_grouping);
+            row("  word rule in groups", &report.within_groups);
+            row("  word rule alone", &report.without_grouping);
             row("same lemma (baseline)", &report.same_lemma);
         }
     }
@@ -170,6 +198,27 @@ pub fn eval(args: &EcbEvalArgs) -> Result<ExitCode> {
 /// Verbs that take their meaning from their object: "opened fire", "took
 /// control".
 const LIGHT_VERBS: &[&str] = &["open", "take", "make", "have", "give", "do", "hold", "get", "carry", "put"];
+
+/// How much a word of a part of speech tells a story apart: names and
+/// numbers more than common words (weights chosen on the train topics).
+fn weight(upos: Upos) -> f64 {
+    match upos {
+        Upos::Propn | Upos::Num => 3.0,
+        Upos::Noun | Upos::Verb => 1.0,
+        _ => 0.0,
+    }
+}
+
+/// How many sentences on each side of a mention's make its context.
+const WINDOW: usize = 1;
+
+/// What the likeness of two mentions' sentences weighs beside that of
+/// their articles (tuned on the train topics with `--threshold`).
+const CONTEXT_WEIGHT: f64 = 0.5;
+
+/// How alike two articles must be to tell one story when articles are
+/// grouped first (the `word rule in groups` row; tuned on the train topics).
+const ARTICLE_GROUP_THRESHOLD: f64 = 0.04;
 
 /// An article with the lemmas of its kept mentions and of its words.
 fn article(syntax: &Syntax, doc: EcbDocument, kept: &HashSet<(String, usize)>) -> Article {
@@ -189,13 +238,7 @@ fn article(syntax: &Syntax, doc: EcbDocument, kept: &HashSet<(String, usize)>) -
     }
     let mut words: HashMap<String, f64> = HashMap::new();
     for (lemma, upos) in lemmas.iter().zip(&upos) {
-        // Names and numbers tell a story apart more than its common
-        // words (weights chosen on the train topics).
-        let weight = match upos {
-            Upos::Propn | Upos::Num => 3.0,
-            Upos::Noun | Upos::Verb => 1.0,
-            _ => 0.0,
-        };
+        let weight = weight(*upos);
         if weight > 0.0 && lemma.len() > 2 {
             *words.entry(lemma.clone()).or_default() += weight;
         }
@@ -214,78 +257,117 @@ fn article(syntax: &Syntax, doc: EcbDocument, kept: &HashSet<(String, usize)>) -
                 .or_else(|| m.tokens.iter().find(|t| content(t)))
                 .copied()
                 .unwrap_or(m.tokens[0]);
+            let mut context: HashMap<String, f64> = HashMap::new();
+            for t in 0..doc.tokens.len() {
+                let near = doc.tokens[t].0.abs_diff(m.sentence) <= WINDOW;
+                if near && !m.tokens.contains(&t) {
+                    let w = weight(upos[t]);
+                    if w > 0.0 && lemmas[t].len() > 2 {
+                        *context.entry(lemmas[t].clone()).or_default() += w;
+                    }
+                }
+            }
             Mention {
                 key: format!("{}_{}", doc.name, m.id),
                 gold: m.gold.clone(),
                 lemma: lemmas[head].clone(),
                 doc: 0,
+                context,
             }
         })
         .collect();
     Article { doc, mentions, words }
 }
 
-/// Groups a topic's articles by what they tell: the cosine of their
-/// content words (weighted by rarity in the topic), joined by average
-/// link while the best pair is at least `threshold`. Also numbers each
-/// article's mentions with its article.
-fn group_articles(articles: &mut [Article], threshold: f64) -> Vec<usize> {
+/// Numbers each article's mentions with its article.
+fn number_articles(articles: &mut [Article]) {
     for (i, article) in articles.iter_mut().enumerate() {
         for m in &mut article.mentions {
             m.doc = i;
         }
     }
-    let n = articles.len();
-    let mut df: HashMap<&str, f64> = HashMap::new();
-    for article in articles.iter() {
-        for word in article.words.keys() {
-            *df.entry(word).or_default() += 1.0;
-        }
-    }
-    let vectors: Vec<HashMap<&str, f64>> = articles
-        .iter()
+}
+
+/// How alike each pair of a topic's articles is: the cosine of their
+/// content words, weighted by rarity in the topic (1 for an article and
+/// itself).
+fn article_similarity(articles: &[Article]) -> Vec<Vec<f64>> {
+    let vectors = idf_vectors(articles.iter().map(|a| &a.words));
+    (0..articles.len())
         .map(|a| {
-            let mut v: HashMap<&str, f64> = a
-                .words
-                .iter()
-                .map(|(w, tf)| (w.as_str(), tf * ((1.0 + n as f64) / (1.0 + df[w.as_str()])).ln()))
-                .collect();
-            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt().max(1e-9);
-            v.values_mut().for_each(|x| *x /= norm);
-            v
+            (0..articles.len()).map(|b| if a == b { 1.0 } else { cosine(&vectors[a], &vectors[b]) }).collect()
         })
-        .collect();
-    let cosine = |a: usize, b: usize| -> f64 {
-        vectors[a].iter().map(|(w, x)| x * vectors[b].get(w).copied().unwrap_or(0.0)).sum()
-    };
-    let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    loop {
-        let mut best = (threshold, None);
-        for a in 0..groups.len() {
-            for b in a + 1..groups.len() {
-                let pairs = (groups[a].len() * groups[b].len()) as f64;
-                let mean = groups[a]
-                    .iter()
-                    .flat_map(|&x| groups[b].iter().map(move |&y| (x, y)))
-                    .map(|(x, y)| cosine(x, y))
-                    .sum::<f64>()
-                    / pairs;
-                if mean >= best.0 {
-                    best = (mean, Some((a, b)));
-                }
-            }
-        }
-        let Some((a, b)) = best.1 else { break };
-        let joined = groups.remove(b);
-        groups[a].extend(joined);
-    }
-    let mut group_of = vec![0; n];
-    for (g, members) in groups.iter().enumerate() {
+        .collect()
+}
+
+/// Groups a topic's articles by what they tell, by average link over
+/// their similarity: the group of each article.
+fn group_articles(similarity: &[Vec<f64>], threshold: f64) -> Vec<usize> {
+    let mut group_of = vec![0; similarity.len()];
+    for (g, members) in average_link(similarity, threshold).iter().enumerate() {
         for &m in members {
             group_of[m] = g;
         }
     }
     group_of
+}
+
+/// Clusters items by average link: the two clusters whose pairs score
+/// highest on average are joined while that average is positive and at
+/// least `threshold`. Unlike joining pair by pair, one good pair cannot
+/// chain two different events together.
+fn average_link(scores: &[Vec<f64>], threshold: f64) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<Vec<usize>> = (0..scores.len()).map(|i| vec![i]).collect();
+    // sums[a][b]: the sum of the scores of the pairs across clusters a and b.
+    let mut sums: Vec<Vec<f64>> = scores.to_vec();
+    loop {
+        let mut best = (threshold, None);
+        for a in 0..clusters.len() {
+            for b in a + 1..clusters.len() {
+                let mean = sums[a][b] / (clusters[a].len() * clusters[b].len()) as f64;
+                if mean > 0.0 && mean >= best.0 {
+                    best = (mean, Some((a, b)));
+                }
+            }
+        }
+        let Some((a, b)) = best.1 else { break };
+        let joined = clusters.remove(b);
+        clusters[a].extend(joined);
+        let mut row = sums.remove(b);
+        row.remove(b);
+        for (c, sum) in sums.iter_mut().enumerate() {
+            sum.remove(b);
+            sum[a] += row[c];
+        }
+        sums[a] = sums.iter().map(|sum| sum[a]).collect();
+    }
+    clusters
+}
+
+/// Bags of words weighted by rarity among the bags, of unit length.
+fn idf_vectors<'a>(
+    bags: impl Iterator<Item = &'a HashMap<String, f64>> + Clone,
+) -> Vec<HashMap<&'a str, f64>> {
+    let n = bags.clone().count() as f64;
+    let mut df: HashMap<&str, f64> = HashMap::new();
+    for bag in bags.clone() {
+        for word in bag.keys() {
+            *df.entry(word).or_default() += 1.0;
+        }
+    }
+    bags.map(|bag| {
+        let mut v: HashMap<&str, f64> =
+            bag.iter().map(|(w, tf)| (w.as_str(), tf * ((1.0 + n) / (1.0 + df[w.as_str()])).ln())).collect();
+        let norm = v.values().map(|x| x * x).sum::<f64>().sqrt().max(1e-9);
+        v.values_mut().for_each(|x| *x /= norm);
+        v
+    })
+    .collect()
+}
+
+/// The cosine of two unit vectors.
+fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
+    a.iter().map(|(w, x)| x * b.get(w).copied().unwrap_or(0.0)).sum()
 }
 
 /// Mentions joined pair by pair when `same` says so (transitively).
