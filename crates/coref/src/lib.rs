@@ -10,7 +10,14 @@
 //! "she") are then resolved to the most salient compatible entity before
 //! them: one mentioned recently, as a subject, often (a salience model in
 //! the manner of Lappin and Leass), never a co-argument of the same verb
-//! ("Boeing sued it").
+//! ("Boeing sued it"). What is said of a mention joins it: an apposition
+//! ("Mary Barra, the chief executive"), a predicate ("Byron was a poet"),
+//! the kind a name is said with ("the Kalbajar region"); and a later "the
+//! president" or "the school" goes to the entity named or described with
+//! that noun ("President Vladimir Putin", "Harrow, a school"). First
+//! person in a quotation is its speaker (the subject of a verb of saying
+//! beside it); outside quotations "I", "we" and "you" are the writer, the
+//! writer's group and the reader, a chain each with no name.
 //!
 //! ```
 //! use dateline_core::{Entity, EntityKind};
@@ -31,8 +38,9 @@ mod names;
 
 use dateline_core::{Entity, EntityKind};
 use dateline_english::referents::{
-    description_referent, Referent, FEMININE_NAMES, FEMININE_TITLES, MASCULINE_TITLES,
+    description_referent, names_its_kind, Referent, FEMININE_NAMES, FEMININE_TITLES, MASCULINE_TITLES,
 };
+use dateline_english::verbs::SPEECH_VERBS;
 use dateline_syntax::{Parse, Upos};
 use names::NameKey;
 use serde::Serialize;
@@ -98,6 +106,12 @@ impl Coreference {
         let i = self.mentions.partition_point(|m| m.end <= offset);
         self.mentions.get(i).filter(|m| m.start <= offset).map(|m| m.chain)
     }
+
+    /// Whether a chain is mentioned by name at least once (the writer's
+    /// "I" and the reader's "you" may be only pronouns).
+    pub fn is_named(&self, chain: usize) -> bool {
+        self.chains[chain].mentions.iter().any(|&m| self.mentions[m].kind == MentionKind::Name)
+    }
 }
 
 /// The chains of a document from its entities (in text order) and, when
@@ -144,7 +158,7 @@ pub fn resolve(entities: &[Entity], parses: &[Parse]) -> Coreference {
         })
         .collect();
     if !parses.is_empty() {
-        mentions.extend(Referring::new(entities, &named, &chains).resolve(parses));
+        mentions.extend(Referring::new(entities, &named, &chains).resolve(parses, &mut chains));
         mentions.sort_by_key(|m| (m.start, m.end));
     }
     let mut chains: Vec<Chain> = chains.into_iter().map(|(_, c)| c).collect();
@@ -193,12 +207,27 @@ impl<'a> Referring<'a> {
         Referring { entities, named, kinds: chains.iter().map(|(kind, _)| *kind).collect() }
     }
 
-    fn resolve(&self, parses: &[Parse]) -> Vec<Mention> {
+    /// The descriptions and pronouns of the document's sentences; the
+    /// chains of a writer, group or reader no name gives ("I", "we",
+    /// "you") are added to `chains`.
+    fn resolve(&self, parses: &[Parse], chains: &mut Vec<(EntityKind, Chain)>) -> Vec<Mention> {
         let mut seen: Vec<Seen> = Vec::new();
         let mut genders: Vec<Option<Gender>> = vec![None; self.kinds.len()];
+        // The nouns an entity was named or described with: a title
+        // ("President" of "President Vladimir Putin"), an apposition or a
+        // predicate ("Harrow, a school"), the head of a name ("Leiden
+        // University"). "The president", "the school", "the university"
+        // are then that entity.
+        let mut roles: Vec<Vec<String>> = vec![Vec::new(); self.kinds.len()];
+        // For each word of each sentence, the chain of the mention it heads.
+        let mut heads: Vec<Vec<Option<usize>>> = Vec::with_capacity(parses.len());
         let mut found = Vec::new();
         let mut next_entity = 0;
         for (sentence, parse) in parses.iter().enumerate() {
+            let mut here: Vec<Option<usize>> = vec![None; parse.words.len()];
+            // The same for names only: what is said of a name is the
+            // entity's, while a pronoun may have gone astray.
+            let mut names: Vec<Option<usize>> = vec![None; parse.words.len()];
             for (w, word) in parse.words.iter().enumerate() {
                 let (start, end) = parse.spans[w];
                 while next_entity < self.entities.len() && self.entities[next_entity].end <= start {
@@ -212,12 +241,52 @@ impl<'a> Referring<'a> {
                     if entity.start >= start && self.kinds[chain] == EntityKind::Person {
                         let title = w.checked_sub(1).map(|t| parse.words[t].form.to_lowercase());
                         genders[chain] = genders[chain].or(gender_of(&word.form, title.as_deref()));
+                        if let Some(role) = w.checked_sub(1).filter(|&t| is_title(parse, t, w)) {
+                            add_role(&mut roles[chain], &parse.words[role]);
+                        }
                     }
                     // The name's head word stands for it.
                     if name_head(parse, w, entity.end) == w {
                         seen.push(Seen::at(parse, w, chain, sentence));
+                        here[w] = Some(chain);
+                        names[w] = Some(chain);
+                        // "Leiden University" is "the university", "the
+                        // Kalbajar Region" "the region".
+                        if entity.start < start && self.kinds[chain] != EntityKind::Person {
+                            add_role(&mut roles[chain], word);
+                        }
                     }
                     continue;
+                }
+                // "Ann Lee, the spokeswoman", "Byron was a poet": what the
+                // entity is, said of it; "the Kalbajar region": its kind.
+                if let Some(chain) = self.said_of(parse, w, &names).or_else(|| self.of_kind(parse, w, &names))
+                {
+                    let first = self.after_names(parse, description_start(parse, w), w);
+                    add_role(&mut roles[chain], word);
+                    seen.push(Seen::at(parse, w, chain, sentence));
+                    here[w] = Some(chain);
+                    found.push(mention(parse, first, w, MentionKind::Description, chain));
+                    continue;
+                }
+                // "the president", after "President Vladimir Putin"; "the
+                // school", after "Harrow, a school".
+                // Not the title of a name it governs: "the company president
+                // and CEO Louis Gallois".
+                if let Some(first) = definite(parse, w).filter(|_| {
+                    matches!(word.upos, Upos::Noun | Upos::Propn) && !self.titles_a_name(parse, w)
+                }) {
+                    let role = word.lemma.to_lowercase();
+                    let chain = best(&seen, sentence, usize::MAX, |s| {
+                        s.chain < roles.len() && roles[s.chain].contains(&role)
+                    });
+                    if let Some(chain) = chain {
+                        let first = self.after_names(parse, first, w);
+                        seen.push(Seen::at(parse, w, chain, sentence));
+                        here[w] = Some(chain);
+                        found.push(mention(parse, first, w, MentionKind::Description, chain));
+                        continue;
+                    }
                 }
                 let Some((wants, first)) = referring(parse, w).filter(|&(_, first)| {
                     // "the Kalbajar region" is named, not described.
@@ -246,13 +315,305 @@ impl<'a> Referring<'a> {
                 let Some(chain) = chain.filter(|&c| c != NOTHING) else { continue };
                 genders[chain] = genders[chain].or(gender);
                 seen.push(Seen::at(parse, w, chain, sentence));
-                let forms: Vec<&str> = parse.words[first..=w].iter().map(|x| x.form.as_str()).collect();
+                here[w] = Some(chain);
                 let kind = if pronoun { MentionKind::Pronoun } else { MentionKind::Description };
-                found.push(Mention { start: parse.spans[first].0, end, text: forms.join(" "), kind, chain });
+                found.push(mention(parse, first, w, kind, chain));
+            }
+            heads.push(here);
+        }
+        found.extend(self.persons(parses, &heads, chains));
+        found
+    }
+
+    /// The chain of the name the common noun at `w` is said of
+    /// ([`predicated`]): any for a person ("a poet", "the spokeswoman"), for
+    /// a place or an organisation only a noun of its kind ("Kalbajar, a
+    /// district"), as a misparsed "US$40 billion (...) contract" is no
+    /// apposition of "US".
+    fn said_of(&self, parse: &Parse, w: usize, names: &[Option<usize>]) -> Option<usize> {
+        let chain = predicated(parse, w, names)?;
+        let lemma = parse.words[w].lemma.to_lowercase();
+        match self.kinds[chain] {
+            EntityKind::Person => Some(chain),
+            EntityKind::Place => names_its_kind(&lemma, Referent::Place).then_some(chain),
+            EntityKind::Organization => names_its_kind(&lemma, Referent::Organization).then_some(chain),
+        }
+    }
+
+    /// The chain of a name that the noun at `w` follows as the kind of
+    /// thing it names: "the Kalbajar region", "the Boeing company".
+    fn of_kind(&self, parse: &Parse, w: usize, names: &[Option<usize>]) -> Option<usize> {
+        let word = &parse.words[w];
+        definite(parse, w).filter(|_| word.upos == Upos::Noun)?;
+        let lemma = word.lemma.to_lowercase();
+        parse.words[..w].iter().enumerate().rev().find_map(|(i, c)| {
+            let chain = names[i].filter(|_| c.head == w + 1 && c.deprel == "compound")?;
+            let kind = match self.kinds[chain] {
+                EntityKind::Place => Referent::Place,
+                EntityKind::Organization => Referent::Organization,
+                EntityKind::Person => return None,
+            };
+            names_its_kind(&lemma, kind).then_some(chain)
+        })
+    }
+
+    /// Whether a name after word `w` depends on it, directly or through
+    /// the words between ("the president and CEO Louis Gallois").
+    fn titles_a_name(&self, parse: &Parse, w: usize) -> bool {
+        (w + 1..parse.words.len()).any(|i| {
+            let (start, end) = parse.spans[i];
+            let named = self.entities.iter().any(|e| e.start < end && start < e.end);
+            // Up the tree from `i`, as far as the words after `w` go (a
+            // step per word at most, should a tree be malformed).
+            let mut head = parse.words[i].head;
+            for _ in 0..parse.words.len() {
+                if head <= w + 1 {
+                    break;
+                }
+                head = parse.words[head - 1].head;
+            }
+            named && head == w + 1
+        })
+    }
+
+    /// `first`, or the first word after the names that begin the phrase
+    /// `first..=w` ("Prime Minister" of "the Armenian Prime Minister"), so
+    /// that mentions do not overlap.
+    fn after_names(&self, parse: &Parse, first: usize, w: usize) -> usize {
+        (first..w)
+            .find(|&i| {
+                let (start, end) = (parse.spans[i].0, parse.spans[w].1);
+                !self.entities.iter().any(|e| e.start < end && start < e.end)
+            })
+            .unwrap_or(w)
+    }
+
+    /// First and second person. "I" in a quotation is its speaker: the
+    /// subject of a verb of saying beside it (`"I will stay," he said`),
+    /// or the speaker of the quotation just before. Outside quotations
+    /// every "I" is the one who writes, every "we" the writer's group and
+    /// every "you" the one written to (the reader, or the one
+    /// interviewed): a chain each, when they occur.
+    fn persons(
+        &self,
+        parses: &[Parse],
+        heads: &[Vec<Option<usize>>],
+        chains: &mut Vec<(EntityKind, Chain)>,
+    ) -> Vec<Mention> {
+        let quotes = quotations(parses);
+        // The sentences each quotation spans.
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for (s, words) in quotes.iter().enumerate() {
+            for &q in words.iter().flatten() {
+                if q == spans.len() {
+                    spans.push((s, s));
+                }
+                spans[q].1 = s;
+            }
+        }
+        let mut speakers: Vec<Option<usize>> = Vec::with_capacity(spans.len());
+        for (q, &(first, last)) in spans.iter().enumerate() {
+            let around = (first..=last).chain([last + 1]).chain(first.checked_sub(1));
+            let said = around
+                .filter(|&s| s < parses.len())
+                .find_map(|s| speaker(&parses[s], &quotes[s], &heads[s], &self.kinds));
+            // `"...," he said. "More."`: the same speaker goes on.
+            let before = q.checked_sub(1).filter(|&p| spans[p].1 + 1 >= first).and_then(|p| speakers[p]);
+            speakers.push(said.or(before));
+        }
+        let mut writer: Option<usize> = None;
+        let mut reader: Option<usize> = None;
+        let mut group: Option<usize> = None;
+        let mut found = Vec::new();
+        for (s, parse) in parses.iter().enumerate() {
+            for (w, word) in parse.words.iter().enumerate() {
+                if word.upos != Upos::Pron {
+                    continue;
+                }
+                let form = word.form.to_lowercase();
+                let first_person = FIRST_PERSON.contains(&form.as_str());
+                let chain = match quotes[s][w] {
+                    Some(q) if first_person => speakers[q],
+                    Some(_) => None,
+                    None if first_person => Some(*writer.get_or_insert_with(|| new_chain(chains, "I"))),
+                    None if SECOND_PERSON.contains(&form.as_str()) => {
+                        Some(*reader.get_or_insert_with(|| new_chain(chains, "you")))
+                    }
+                    None if FIRST_PLURAL.contains(&form.as_str()) => {
+                        Some(*group.get_or_insert_with(|| new_chain(chains, "we")))
+                    }
+                    None => None,
+                };
+                if let Some(chain) = chain {
+                    found.push(mention(parse, w, w, MentionKind::Pronoun, chain));
+                }
             }
         }
         found
     }
+}
+
+/// First-person singular pronouns.
+const FIRST_PERSON: &[&str] = &["i", "me", "my", "mine", "myself"];
+
+/// First-person plural pronouns.
+const FIRST_PLURAL: &[&str] = &["we", "us", "our", "ours", "ourselves"];
+
+/// Second-person pronouns.
+const SECOND_PERSON: &[&str] = &["you", "your", "yours", "yourself"];
+
+/// A chain for a person no name gives: the writer, the writer's group,
+/// the reader.
+fn new_chain(chains: &mut Vec<(EntityKind, Chain)>, name: &str) -> usize {
+    let chain = Chain {
+        name: name.into(),
+        kind: EntityKind::Person,
+        geonameid: None,
+        aliases: Vec::new(),
+        mentions: Vec::new(),
+    };
+    chains.push((EntityKind::Person, chain));
+    chains.len() - 1
+}
+
+/// The mention of words `first..=w` of a sentence.
+fn mention(parse: &Parse, first: usize, w: usize, kind: MentionKind, chain: usize) -> Mention {
+    let forms: Vec<&str> = parse.words[first..=w].iter().map(|x| x.form.as_str()).collect();
+    Mention { start: parse.spans[first].0, end: parse.spans[w].1, text: forms.join(" "), kind, chain }
+}
+
+/// Records a noun an entity was named or described with (its lemma in
+/// lower case, once).
+fn add_role(roles: &mut Vec<String>, word: &dateline_syntax::Word) {
+    let role = word.lemma.to_lowercase();
+    if !roles.contains(&role) {
+        roles.push(role);
+    }
+}
+
+/// Whether word `t`, just before a person's name at `w`, is a title of
+/// it: a noun that depends on the name ("President", "Prime Minister",
+/// "spokeswoman Ann Lee").
+fn is_title(parse: &Parse, t: usize, w: usize) -> bool {
+    let word = &parse.words[t];
+    matches!(word.upos, Upos::Noun | Upos::Propn)
+        && word.head > w
+        && matches!(word.deprel.split(':').next(), Some("compound" | "nmod" | "flat" | "amod"))
+        && word.form.chars().all(char::is_alphabetic)
+}
+
+/// The chain a common noun at `w` is said to be: in apposition to a
+/// name ("Ann Lee, the spokeswoman") or the predicate of one ("Byron
+/// was a poet"), `names` giving the chain of each name's head word.
+/// Singular, and not denied ("was not a poet").
+fn predicated(parse: &Parse, w: usize, names: &[Option<usize>]) -> Option<usize> {
+    let word = &parse.words[w];
+    if word.upos != Upos::Noun || word.feature("Number") == Some("Plur") {
+        return None;
+    }
+    if word.deprel == "appos" {
+        return word.head.checked_sub(1).and_then(|h| names[h]);
+    }
+    let children = || parse.words.iter().enumerate().filter(|(_, c)| c.head == w + 1);
+    let copula = children().any(|(_, c)| c.deprel == "cop");
+    let denied =
+        children().any(|(_, c)| c.deprel == "advmod" && ["not", "never", "n't"].contains(&c.lemma.as_str()));
+    if !copula || denied {
+        return None;
+    }
+    children().find(|(i, c)| *i < w && c.deprel == "nsubj").and_then(|(i, _)| names[i])
+}
+
+/// The first word of the noun phrase headed by `w`, up to its head: its
+/// determiner and the adjectives and nouns before it.
+fn description_start(parse: &Parse, w: usize) -> usize {
+    let modifier = |c: &dateline_syntax::Word| matches!(c.deprel.as_str(), "det" | "amod" | "compound");
+    parse
+        .words
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| i < w && c.head == w + 1 && modifier(c))
+        .map(|(i, _)| i)
+        .min()
+        .unwrap_or(w)
+}
+
+/// A definite description headed by the singular noun at `w` and not
+/// specified further ("the company", "this city", not "a company" nor
+/// "the company of X"): its first word.
+fn definite(parse: &Parse, w: usize) -> Option<usize> {
+    let word = &parse.words[w];
+    if word.deprel == "compound" || word.feature("Number") == Some("Plur") {
+        return None;
+    }
+    let children = || parse.words.iter().filter(move |c| c.head == w + 1);
+    // A demonstrative points back as "the" does: "this city".
+    let the = children()
+        .any(|c| c.deprel == "det" && ["the", "this", "that"].contains(&c.lemma.to_lowercase().as_str()));
+    let specified = children().any(|c| matches!(c.deprel.as_str(), "nmod" | "acl:relcl" | "appos"));
+    (the && !specified).then(|| description_start(parse, w))
+}
+
+/// For each word of each sentence, the quotation it lies in (numbered in
+/// text order), if any. A straight quotation mark opens when a word
+/// follows it without a space and closes when it follows a word so.
+fn quotations(parses: &[Parse]) -> Vec<Vec<Option<usize>>> {
+    let mut open: Option<usize> = None;
+    let mut count = 0;
+    let mut out = Vec::with_capacity(parses.len());
+    for parse in parses {
+        let n = parse.words.len();
+        let mut inside = vec![None; n];
+        for (w, word) in parse.words.iter().enumerate() {
+            let (start, end) = parse.spans[w];
+            let opens = match word.form.as_str() {
+                "“" | "``" | "„" => Some(true),
+                "”" | "''" => Some(false),
+                "\"" => {
+                    let space_before = w == 0 || parse.spans[w - 1].1 < start;
+                    let space_after = w + 1 == n || parse.spans[w + 1].0 > end;
+                    Some(match (space_before, space_after) {
+                        (true, false) => true,
+                        (false, true) => false,
+                        _ => open.is_none(),
+                    })
+                }
+                _ => None,
+            };
+            match opens {
+                Some(true) => {
+                    open = Some(count);
+                    count += 1;
+                }
+                Some(false) => open = None,
+                None => inside[w] = open,
+            }
+        }
+        out.push(inside);
+    }
+    out
+}
+
+/// The person a sentence says is speaking: the subject, outside
+/// quotations, of a verb of saying ("he said", "Lee told reporters").
+fn speaker(
+    parse: &Parse,
+    quotes: &[Option<usize>],
+    here: &[Option<usize>],
+    kinds: &[EntityKind],
+) -> Option<usize> {
+    parse.words.iter().enumerate().find_map(|(v, verb)| {
+        if quotes[v].is_some() || !SPEECH_VERBS.contains(&verb.lemma.to_lowercase().as_str()) {
+            return None;
+        }
+        parse
+            .words
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| c.head == v + 1 && c.deprel == "nsubj" && quotes[i].is_none())
+            .find_map(|(i, _)| here[i])
+            .filter(|&chain| chain < kinds.len() && kinds[chain] == EntityKind::Person)
+    })
 }
 
 /// The chain of a noun phrase that is none of the entities.
@@ -332,28 +693,19 @@ fn referring(parse: &Parse, w: usize) -> Option<(&'static [EntityKind], usize)> 
             };
             Some((wants, w))
         }
-        Upos::Noun if word.deprel != "compound" && word.feature("Number") != Some("Plur") => {
+        Upos::Noun => {
             let wants = match description_referent(&word.lemma.to_lowercase())? {
                 Referent::Organization => ORGANIZATION,
                 Referent::Place => PLACE,
             };
-            let children = || parse.words.iter().enumerate().filter(move |(_, c)| c.head == w + 1);
-            // "the company", not "a company" or "the company of X".
-            let the = children().any(|(_, c)| c.deprel == "det" && c.lemma.eq_ignore_ascii_case("the"));
-            let specified =
-                children().any(|(_, c)| matches!(c.deprel.as_str(), "nmod" | "acl:relcl" | "appos"));
-            if !the || specified {
-                return None;
-            }
+            let first = definite(parse, w)?;
             // "the Seattle-based planemaker", "the U.S. carmaker"; not "the
             // product development team".
-            if children().any(|(_, c)| c.deprel == "compound" && c.upos != Upos::Propn) {
-                return None;
-            }
-            let modifier =
-                |c: &dateline_syntax::Word| matches!(c.deprel.as_str(), "det" | "amod" | "compound");
-            let first = children().filter(|&(i, c)| i < w && modifier(c)).map(|(i, _)| i).min().unwrap_or(w);
-            Some((wants, first))
+            let common_compound = parse
+                .words
+                .iter()
+                .any(|c| c.head == w + 1 && c.deprel == "compound" && c.upos != Upos::Propn);
+            (!common_compound).then_some((wants, first))
         }
         _ => None,
     }
@@ -436,6 +788,36 @@ mod tests {
     fn it_that_refers_to_nothing_stays_alone() {
         let found = chains("Airbus delayed the jet. It is likely that deliveries will slip.");
         assert_eq!(chain_of(&found, "Airbus"), ["Airbus"]);
+    }
+
+    #[test]
+    fn i_in_a_quotation_is_its_speaker() {
+        let found = chains(
+            "Nikol Pashinyan spoke in Yerevan on Monday. \"I will not resign,\" Pashinyan told reporters.",
+        );
+        assert_eq!(chain_of(&found, "Nikol Pashinyan"), ["Nikol Pashinyan", "I", "Pashinyan"]);
+    }
+
+    #[test]
+    fn the_writer_and_the_reader_are_a_chain_each_with_no_name() {
+        let found = chains("I visited Baku in May. My guide told you nothing, and your map was old.");
+        assert_eq!(chain_of(&found, "I"), ["I", "My"]);
+        assert_eq!(chain_of(&found, "you"), ["you", "your"]);
+        let writer = found.mentions.iter().find(|m| m.text == "I").unwrap().chain;
+        assert_eq!(found.chains[writer].name, "I");
+        assert!(!found.is_named(writer));
+    }
+
+    #[test]
+    fn a_title_apposition_or_kind_of_the_name_refers_back_to_it() {
+        let found = chains(
+            "President Vladimir Putin met Nikol Pashinyan in Moscow. The president said the talks went well.",
+        );
+        assert_eq!(chain_of(&found, "Vladimir Putin"), ["Vladimir Putin", "The president"]);
+        let found = chains("Mary Barra, the chief executive, said demand was strong.");
+        assert_eq!(chain_of(&found, "Mary Barra"), ["Mary Barra", "the chief executive"]);
+        let found = chains("Armenian troops left the Kalbajar region on Wednesday.");
+        assert_eq!(chain_of(&found, "Kalbajar"), ["Kalbajar", "region"]);
     }
 
     #[test]

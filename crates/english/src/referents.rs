@@ -33,6 +33,32 @@ pub const PLACE_NOUNS: &[&str] = &[
     "country", "nation", "republic", "kingdom", "city", "capital", "island",
 ];
 
+/// Nouns of the areas a place name is said with: "the Kalbajar region",
+/// "the Aghdam district", "the Jordan river". Alone, "the region" is too
+/// often the area around the places told (see [`PLACE_NOUNS`]).
+#[rustfmt::skip]
+pub const AREA_NOUNS: &[&str] = &[
+    "region", "district", "province", "county", "territory", "municipality", "governorate",
+    "prefecture", "state", "river", "valley", "peninsula",
+];
+
+/// Whether "the NAME NOUN" is the place or organisation named: the noun
+/// (a lemma) names the kind of thing the name does ("the Kalbajar region",
+/// "the Boeing company"; not "the Moscow office").
+///
+/// ```
+/// use dateline_english::referents::{names_its_kind, Referent};
+/// assert!(names_its_kind("region", Referent::Place));
+/// assert!(names_its_kind("company", Referent::Organization));
+/// assert!(!names_its_kind("office", Referent::Organization));
+/// ```
+pub fn names_its_kind(lemma: &str, kind: Referent) -> bool {
+    match kind {
+        Referent::Place => PLACE_NOUNS.contains(&lemma) || AREA_NOUNS.contains(&lemma),
+        Referent::Organization => ORGANIZATION_NOUNS.contains(&lemma),
+    }
+}
+
 /// The kind of entity "the NOUN" can stand for, from the noun's lemma.
 ///
 /// ```
@@ -107,6 +133,7 @@ mod tests {
         for list in [
             ORGANIZATION_NOUNS,
             PLACE_NOUNS,
+            AREA_NOUNS,
             LEGAL_SUFFIXES,
             ACRONYM_SKIPS,
             FEMININE_NAMES,
@@ -117,6 +144,6 @@ mod tests {
                 assert_eq!(*word, word.to_lowercase(), "{word}");
             }
         }
-        assert!(ORGANIZATION_NOUNS.iter().all(|w| !PLACE_NOUNS.contains(w)));
+        assert!(ORGANIZATION_NOUNS.iter().all(|w| !PLACE_NOUNS.contains(w) && !AREA_NOUNS.contains(w)));
     }
 }

@@ -108,6 +108,16 @@ pub const GOVERNMENT_VERBS: &[&str] = &[
     "will", "would", "is", "was",
 ];
 
+/// Verbs of saying, as lemmas: their subject is the speaker of the
+/// quotation beside them (`"I will stay," he said`).
+#[rustfmt::skip]
+pub const SPEECH_VERBS: &[&str] = &[
+    "say", "tell", "add", "ask", "write", "explain", "note", "insist", "declare", "announce",
+    "reply", "answer", "state", "claim", "argue", "warn", "recall", "admit", "comment", "continue",
+    "conclude", "remark", "acknowledge", "confirm", "deny", "suggest", "urge", "shout",
+    "tweet", "vow", "promise", "testify",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +134,7 @@ mod tests {
             VERB_FORMS,
             PARTICLES,
             GOVERNMENT_VERBS,
+            SPEECH_VERBS,
         ] {
             assert!(!list.is_empty());
             for word in list {
@@ -151,6 +162,8 @@ mod tests {
             (VERB_FORMS, "withdrew", true),
             (PARTICLES, "over", true),
             (GOVERNMENT_VERBS, "decided", true),
+            (SPEECH_VERBS, "say", true),
+            (SPEECH_VERBS, "said", false),
         ];
         for (list, word, known) in cases {
             assert_eq!(list.contains(word), *known, "{word}");

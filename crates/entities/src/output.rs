@@ -8,15 +8,23 @@ use dateline_core::{Entity, EntityKind, PlaceRole};
 use dateline_geo::resolve::Mention;
 use dateline_geo::{fold, Resolver};
 use dateline_text::Segmented;
+use std::borrow::Cow;
 
 impl Recognizer {
     /// Resolves the places together and builds the entities, in text
     /// order. The words go as soon as what the entities need of them is
     /// taken, before the places are resolved: in a long document they are
-    /// most of the memory.
-    pub(crate) fn finish(&self, text: &Segmented<'_>, words: Vec<Word<'_>>, found: Found) -> Vec<Entity> {
+    /// most of the memory; so do the tokens when `text` is owned.
+    pub(crate) fn finish<'t>(
+        &self,
+        text: Cow<'_, Segmented<'t>>,
+        words: Vec<Word<'_>>,
+        found: Found,
+    ) -> Vec<Entity> {
         let Found { mut people, orgs, places, .. } = found;
-        let mentions: Vec<Mention<'_>> = places
+        // What the words around each place tell the resolver: the place
+        // holding it, and whether the text puts it as a place.
+        let around: Vec<(Option<usize>, bool)> = places
             .iter()
             .enumerate()
             .map(|(i, p)| {
@@ -26,25 +34,31 @@ impl Recognizer {
                         && words.get(p.last).is_some_and(|w| w.text == ",")
                         && next.role == PlaceRole::Literal
                 });
-                Mention {
-                    name: &p.lookup,
-                    area: p.area,
-                    demonym: p.role == PlaceRole::Demonym,
-                    within: within.map(|_| i + 1),
-                    placed: placed_by_text(&words, &places, i),
-                }
+                (within.map(|_| i + 1), placed_by_text(&words, &places, i))
             })
             .collect();
         // Where each place, person and organisation lies, and how it is
         // written.
-        let spans: Vec<(usize, usize, &str)> = places
+        let spans: Vec<(usize, usize, &'t str)> = places
             .iter()
             .map(|p| (p.first, p.last))
             .chain(people.iter().map(|&(first, last, _)| (first, last)))
             .chain(orgs.iter().map(|&(first, last, _)| (first, last)))
-            .map(|(first, last)| Word::span(text, &words[first], &words[last - 1]))
+            .map(|(first, last)| Word::span(&text, &words[first], &words[last - 1]))
             .collect();
         drop(words);
+        drop(text);
+        let mentions: Vec<Mention<'_>> = places
+            .iter()
+            .zip(around)
+            .map(|(p, (within, placed))| Mention {
+                name: &p.lookup,
+                area: p.area,
+                demonym: p.role == PlaceRole::Demonym,
+                within,
+                placed,
+            })
+            .collect();
         let context: Vec<&str> = Vec::new();
         let resolved = Resolver::new(self.gazetteer).resolve(&mentions, &context);
         let points = dateline_geo::resolve::points(&resolved);

@@ -11,8 +11,9 @@ pub(crate) struct Word<'a> {
     pub(crate) text: &'a str,
     pub(crate) lower: &'a str,
     /// The index of its first token; its offsets are those of the tokens
-    /// from there that spell [`Word::text`].
-    pub(crate) token: usize,
+    /// from there that spell [`Word::text`]. A u32 with the flags below
+    /// fills what a usize would: a word is 40 bytes, not 48.
+    pub(crate) token: u32,
     pub(crate) space_before: bool,
     pub(crate) sentence_start: bool,
     pub(crate) capitalized: bool,
@@ -27,7 +28,7 @@ impl Word<'_> {
         first: &Word<'_>,
         last: &Word<'_>,
     ) -> (usize, usize, &'t str) {
-        let (a, b) = (&text.tokens[first.token], &text.tokens[last.token]);
+        let (a, b) = (&text.tokens[first.token as usize], &text.tokens[last.token as usize]);
         let end = b.start + last.text.chars().count();
         (a.start, end, &text.text[a.bytes.start..b.bytes.start + last.text.len()])
     }
@@ -167,7 +168,8 @@ fn cased_words<'a>(text: &Segmented<'a>) -> Vec<Word<'a>> {
         out.push(Word {
             text: text_of,
             lower: text_of,
-            token: i,
+            // A text of 4 G tokens would not fit in memory.
+            token: i as u32,
             space_before: token.space_before,
             sentence_start: sentence_starts.binary_search(&i).is_ok(),
             capitalized: token.is_capitalized(),
@@ -256,6 +258,12 @@ mod tests {
             .into_iter()
             .map(|r| words[r].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
             .collect()
+    }
+
+    #[test]
+    fn a_word_stays_small() {
+        // A document of 50 MB has eight million words.
+        assert!(std::mem::size_of::<Word<'_>>() <= 40, "{} bytes", std::mem::size_of::<Word<'_>>());
     }
 
     #[test]

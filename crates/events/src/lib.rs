@@ -160,6 +160,10 @@ fn take_part(input: &Input<'_>, entries: &mut [Entry]) {
         let mut actors: Vec<String> = Vec::new();
         for (word, does) in words {
             let Some(chain) = input.coreference.chain_at(parse.spans[word].0) else { continue };
+            // "I" and "you" of a text that never names them act as no one.
+            if !input.coreference.is_named(chain) {
+                continue;
+            }
             let chain = &input.coreference.chains[chain];
             // A country that acts ("Armenia was to hand over") is an actor;
             // one acted upon or in is a place.

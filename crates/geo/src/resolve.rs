@@ -51,9 +51,37 @@ impl<'g> Resolver<'g> {
     /// assert_eq!(places[1].unwrap().country, "AZ");
     /// ```
     pub fn resolve(&self, mentions: &[Mention<'_>], countries: &[&str]) -> Vec<Option<Place<'g>>> {
-        let keys: Vec<String> = mentions.iter().map(|m| fold(m.name)).collect();
-        let candidates: Vec<Vec<Place<'g>>> =
-            mentions.iter().zip(&keys).map(|(m, key)| self.candidates(m, key)).collect();
+        // Each name folded once; the mentions borrow their keys.
+        let mut folded: HashMap<&str, usize> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        let key_of: Vec<usize> = mentions
+            .iter()
+            .map(|m| {
+                *folded.entry(m.name).or_insert_with(|| {
+                    names.push(fold(m.name));
+                    names.len() - 1
+                })
+            })
+            .collect();
+        drop(folded);
+        let keys: Vec<&str> = key_of.into_iter().map(|i| names[i].as_str()).collect();
+        // The candidates of a name, looked up once per name: a long text
+        // names its places thousands of times, and a list per mention of
+        // a name with dozens of senses ("Paris", "Berlin") cost gigabytes.
+        let mut looked_up: HashMap<(&str, bool), usize> = HashMap::new();
+        let mut lists: Vec<Vec<Place<'g>>> = Vec::new();
+        let which: Vec<usize> = mentions
+            .iter()
+            .zip(&keys)
+            .map(|(m, key)| {
+                *looked_up.entry((m.name, m.demonym)).or_insert_with(|| {
+                    lists.push(self.candidates(m, key));
+                    lists.len() - 1
+                })
+            })
+            .collect();
+        drop(looked_up);
+        let candidates: Vec<&[Place<'g>]> = which.into_iter().map(|i| lists[i].as_slice()).collect();
         // Each round resolves every mention in the light of where the others
         // landed in the round before: "Georgia" beside "Atlanta" is the state.
         let given: HashSet<&str> = countries.iter().copied().collect();
@@ -63,11 +91,14 @@ impl<'g> Resolver<'g> {
             .map(|(found, m)| pick(found, m, None, &Context::default()))
             .collect();
         for _ in 0..2 {
-            let confident: Vec<Option<Place<'g>>> = chosen
+            // Which choices are sure enough to vote: a flag per mention
+            // rather than a copy of its place.
+            let confident: Vec<bool> = chosen
                 .iter()
                 .zip(&candidates)
-                .map(|(c, found)| c.filter(|p| is_confident(p, found)))
+                .map(|(c, found)| c.is_some_and(|p| is_confident(&p, found)))
                 .collect();
+            let votes = |j: usize| chosen[j].filter(|_| confident[j]);
             // A name whose every candidate lies in one country ("Laurens
             // County") tells the country even when the place is unsure.
             let countries_only: Vec<&'g str> = candidates
@@ -78,7 +109,7 @@ impl<'g> Resolver<'g> {
                         .then_some(first.country)
                 })
                 .collect();
-            let mut context = Context::of(&confident, &given);
+            let mut context = Context::of((0..chosen.len()).filter_map(votes), &given);
             for country in countries_only {
                 *context.countries.entry(country).or_default() += 1;
             }
@@ -94,13 +125,13 @@ impl<'g> Resolver<'g> {
             // fourteen "Dublin"s are no evidence for Ireland.
             let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
             for (i, key) in keys.iter().enumerate() {
-                by_name.entry(key).or_default().push(i);
+                by_name.entry(*key).or_default().push(i);
             }
             let contexts: HashMap<&str, Context<'_>> = by_name
                 .iter()
                 .map(|(key, same_name)| {
                     let own = context.without(
-                        same_name.iter().filter_map(|&j| confident[j]),
+                        same_name.iter().filter_map(|&j| votes(j)),
                         same_name.iter().filter_map(|&j| chosen[j]),
                     );
                     (*key, own)
@@ -112,7 +143,7 @@ impl<'g> Resolver<'g> {
                 .zip(&keys)
                 .map(|((found, m), key)| {
                     let container = m.within.and_then(|w| chosen.get(w).copied().flatten());
-                    pick(found, m, container, &contexts[key.as_str()])
+                    pick(found, m, container, &contexts[key])
                 })
                 .collect();
         }
@@ -121,7 +152,8 @@ impl<'g> Resolver<'g> {
         chosen
     }
 
-    /// The places a mention may name.
+    /// The places a mention may name: they depend on its name and whether
+    /// it is a demonym, nothing else.
     fn candidates(&self, mention: &Mention<'_>, key: &str) -> Vec<Place<'g>> {
         // "Ga." is Georgia, the state, and nothing else.
         let abbreviated: Vec<Place<'g>> = self.gazetteer.lookup_abbreviation(mention.name).collect();
@@ -141,13 +173,13 @@ impl<'g> Resolver<'g> {
 
 /// One place per name in a story: "Parkland, Florida" settles every later
 /// "Parkland" (unless the text calls one a region).
-fn settle<'g>(mentions: &[Mention<'_>], keys: &[String], chosen: &mut [Option<Place<'g>>]) {
+fn settle<'g>(mentions: &[Mention<'_>], keys: &[&str], chosen: &mut [Option<Place<'g>>]) {
     let mut settled: HashMap<&str, Place<'g>> = mentions
         .iter()
         .zip(keys)
         .zip(chosen.iter())
         .filter(|((m, _), _)| m.within.is_some())
-        .filter_map(|((_, key), place)| Some((key.as_str(), (*place)?)))
+        .filter_map(|((_, key), place)| Some((*key, (*place)?)))
         .collect();
     // "OLYMPIA, Wash.": the state of the dateline is the "Washington" of
     // the story.
@@ -161,7 +193,7 @@ fn settle<'g>(mentions: &[Mention<'_>], keys: &[String], chosen: &mut [Option<Pl
         settled.insert(name.as_str(), *place);
     }
     for ((m, key), place) in mentions.iter().zip(keys).zip(chosen.iter_mut()) {
-        if let (None, false, Some(settled)) = (m.within, m.area, settled.get(key.as_str())) {
+        if let (None, false, Some(settled)) = (m.within, m.area, settled.get(key)) {
             if place.is_some() {
                 *place = Some(*settled);
             }
@@ -183,7 +215,7 @@ const STRAY_KM: f64 = 500.0;
 /// keeps it; in a story of small towns only, they keep each other.
 fn drop_strays(
     mentions: &[Mention<'_>],
-    keys: &[String],
+    keys: &[&str],
     given: &HashSet<&str>,
     chosen: &mut [Option<Place<'_>>],
 ) {
@@ -215,7 +247,7 @@ fn drop_strays(
         .zip(chosen.iter())
         .zip(&suspect)
         .filter(|(_, suspect)| !**suspect)
-        .filter_map(|((key, place), _)| Some((key.as_str(), (*place)?)))
+        .filter_map(|((key, place), _)| Some((*key, (*place)?)))
         .filter(|(key, place)| seen.insert((*key, place.at)))
         .collect();
     // Only places named as places set a story: "Armenian troops left
@@ -225,7 +257,7 @@ fn drop_strays(
         .zip(keys)
         .zip(chosen.iter())
         .filter(|((m, _), place)| place.is_some() && !m.demonym)
-        .map(|((_, key), _)| key.as_str())
+        .map(|((_, key), _)| *key)
         .collect();
     // With nothing beyond suspicion (a local story of small towns), the
     // suspects keep each other company.
@@ -233,7 +265,7 @@ fn drop_strays(
     let all: Vec<(&str, Place<'_>)> = keys
         .iter()
         .zip(chosen.iter())
-        .filter_map(|(key, place)| Some((key.as_str(), (*place)?)))
+        .filter_map(|(key, place)| Some((*key, (*place)?)))
         .filter(|(key, place)| seen.insert((*key, place.at)))
         .collect();
     // Whether a town named so keeps company, worked out once per name and
@@ -244,7 +276,7 @@ fn drop_strays(
         if !*suspect {
             continue;
         }
-        let keeps_company = *company.entry((key.as_str(), town.at)).or_insert_with(|| {
+        let keeps_company = *company.entry((*key, town.at)).or_insert_with(|| {
             let witnesses = if sure.iter().any(|(other, _)| other != key) { &sure } else { &all };
             witnesses
                 .iter()
@@ -261,7 +293,7 @@ fn drop_strays(
 /// "East Dublin" can all lie in one state, and that state is the story's
 /// home. The area holding candidates of the most distinct names wins when
 /// it covers at least three names and a third more than any other.
-fn home_area<'g>(candidates: &[Vec<Place<'g>>]) -> Option<(&'g str, &'g str)> {
+fn home_area<'g>(candidates: &[&[Place<'g>]]) -> Option<(&'g str, &'g str)> {
     let mut coverage: HashMap<(&str, &str), usize> = HashMap::new();
     for found in candidates {
         let mut areas: Vec<(&str, &str)> = found
@@ -324,13 +356,13 @@ impl Point {
 }
 
 impl<'g> Context<'g> {
-    fn of(chosen: &[Option<Place<'g>>], given: &HashSet<&'g str>) -> Context<'g> {
+    fn of(votes: impl Iterator<Item = Place<'g>>, given: &HashSet<&'g str>) -> Context<'g> {
         let mut context = Context::default();
         for country in given {
             *context.countries.entry(country).or_default() += 2;
         }
-        for place in chosen.iter().flatten() {
-            context.add(*place, 1);
+        for place in votes {
+            context.add(place, 1);
         }
         context
     }

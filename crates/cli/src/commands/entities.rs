@@ -6,7 +6,7 @@ use crate::inputs::gather;
 use anyhow::Result;
 use dateline_core::{Entity, EntityKind};
 use dateline_coref::{Coreference, Mention};
-use dateline_pipeline::{Analysis, Pipeline, Stages};
+use dateline_pipeline::{Pipeline, Stages};
 use dateline_read::Input;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -42,9 +42,9 @@ pub fn run(args: &EntitiesArgs) -> Result<ExitCode> {
         .par_iter()
         .map(|input| {
             // Only the entities and their chains are written: the tokens
-            // of the text go before the output is made (in a document of
-            // 50 MB, they are hundreds of megabytes).
-            let Analysis { entities, coreference, .. } = pipeline.analyse(&input.document);
+            // of the text go before the places are resolved (in a
+            // document of 50 MB, they are hundreds of megabytes).
+            let (entities, coreference) = pipeline.entities(&input.document);
             render(input, &entities, &coreference, args.format)
         })
         .collect();
