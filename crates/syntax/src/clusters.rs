@@ -47,6 +47,11 @@ impl Clusters {
     /// The class of a word (as written), None for a word too rare to have
     /// one.
     pub(crate) fn get(&self, form: &str) -> Option<u16> {
+        // Most words are their own normal form: looked up as they are,
+        // without building one.
+        if form.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_digit()) {
+            return self.classes.get(form).copied();
+        }
         self.classes.get(&normalise(form)).copied()
     }
 

@@ -110,16 +110,17 @@ impl Syntax {
 
     /// Analyses one sentence given as its words.
     pub fn analyse_words(&self, forms: &[&str]) -> Vec<Word> {
-        let tagged = self.tagger.tag(forms);
+        let (tagged, clusters) = self.tagger.tag_and_cluster(forms);
         let tokens: Vec<parser::Token<'_>> = forms
             .iter()
             .zip(&tagged)
-            .map(|(form, t)| parser::Token {
+            .zip(clusters)
+            .map(|((form, t), cluster)| parser::Token {
                 form,
                 lemma: &t.lemma,
                 upos: t.upos,
                 xpos: &t.xpos,
-                cluster: self.tagger.cluster(form).unwrap_or(parser::NO_CLUSTER),
+                cluster,
             })
             .collect();
         let tree = self.parser.parse(&tokens);

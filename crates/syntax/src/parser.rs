@@ -17,7 +17,7 @@ use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::perceptron::{argmax, write_string, Features, Model, Reader};
 use crate::{Error, Upos};
-use features::Lexicon;
+use features::{Key, Lexicon, Subset, ROLES};
 use system::{Move, State, ROOT_LABEL};
 
 pub(crate) use training::Options;
@@ -88,6 +88,85 @@ struct Workspace {
     lexicon: Lexicon,
     features: Features,
     scores: Vec<f32>,
+    roles: RoleSums,
+}
+
+/// The move model's sums of each role's templates (see
+/// [`features::Role`]) for one word, as [`Model::add_sums`] gives them.
+type Sums = [[i32; MOVES]; ROLES];
+
+/// How many moves the move model scores.
+const MOVES: usize = Move::ALL.len();
+
+/// The sums of the templates of each word of a sentence in each role,
+/// worked out once per sentence instead of once per move, and kept from
+/// one sentence to the next for the words seen before (most of them: the
+/// templates read a word's form, tag and class only). Each move then
+/// looks up only the templates that combine words.
+#[derive(Default)]
+struct RoleSums {
+    /// For each item of the lexicon.
+    items: Vec<Sums>,
+    /// The sums of words seen before, by what their templates read...
+    seen: std::collections::HashMap<Key, Sums, std::hash::BuildHasherDefault<PassThrough>>,
+    /// ...with the move model whose id this is.
+    model: u64,
+}
+
+/// At most this many words' sums are kept (about 130 bytes each): past
+/// it, they are forgotten and gathered again.
+const SEEN_WORDS: usize = 1 << 14;
+
+impl RoleSums {
+    /// The sums of every item of `lexicon` under `model`.
+    fn fill(&mut self, model: &Model, lexicon: &Lexicon, state: &State, features: &mut Features) {
+        if self.model != model.id() || self.seen.len() >= SEEN_WORDS {
+            self.seen.clear();
+            self.model = model.id();
+        }
+        self.items.clear();
+        for item in 0..lexicon.len() {
+            let sums = *self.seen.entry(lexicon.key(item)).or_insert_with(|| {
+                let mut sums = [[0; MOVES]; ROLES];
+                for (role, sums) in sums.iter_mut().enumerate() {
+                    features::extract_role(state, lexicon, item as u32, role, features);
+                    model.add_sums(features.hashes(), sums);
+                }
+                sums
+            });
+            self.items.push(sums);
+        }
+    }
+
+    /// Adds the sums of the word in each role to `sums`.
+    fn add(&self, lexicon: &Lexicon, words: &[u32; ROLES], sums: &mut [i32; MOVES]) {
+        for (role, &word) in words.iter().enumerate() {
+            let of_role: &[i32; MOVES] = &self.items[lexicon.item(word)][role];
+            sums.iter_mut().zip(of_role).for_each(|(sum, add)| *sum += add);
+        }
+    }
+}
+
+/// Hashes a [`Key`] by the one number it writes (already well mixed):
+/// hashing it again would only cost time.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Keys write one u64; this serves anything else correctly.
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
 }
 
 impl Parser {
@@ -113,13 +192,20 @@ impl Parser {
     fn parse_in(&self, tokens: &[Token<'_>], work: &mut Workspace) {
         work.state.reset(tokens.len());
         work.lexicon.fill(tokens);
+        work.roles.fill(&self.moves, &work.lexicon, &work.state, &mut work.features);
         while !work.state.is_terminal() {
             if let Some(mv) = work.state.forced() {
                 work.state.apply(mv, 0);
                 continue;
             }
-            features::extract(&work.state, &work.lexicon, &mut work.features);
-            self.moves.score(work.features.hashes(), &mut work.scores);
+            // The scores of every template (Subset::All), in integers
+            // (exact whatever the order), from the shared templates and
+            // the sums of the words in their roles.
+            features::extract(&work.state, &work.lexicon, Subset::Shared, &mut work.features);
+            let mut sums = [0; MOVES];
+            self.moves.add_sums(work.features.hashes(), &mut sums);
+            work.roles.add(&work.lexicon, &features::role_words(&work.state), &mut sums);
+            self.moves.scale(&sums, &mut work.scores);
             let mv = best_move(&work.state, &work.scores);
             let label = match arc(&work.state, mv) {
                 Some((head, dependent)) => self.label(work, head, dependent),

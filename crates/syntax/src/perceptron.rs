@@ -266,19 +266,38 @@ impl Training {
     }
 }
 
+/// A new model's id.
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The multiple of `step` nearest `weight`, within 16 bits.
 fn quantise(weight: f32, step: f32) -> i16 {
     (weight / step).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16
 }
 
 /// A trained perceptron: for each kept feature, its non-zero class weights.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Model {
     classes: usize,
     /// Every weight is a multiple of this.
     step: f32,
     weights: Weights,
+    /// Tells this model from every other of the process (copies share it:
+    /// a model never changes), so that scores cached by callers
+    /// ([`Model::add_sums`]) are never used with another.
+    id: u64,
 }
+
+impl PartialEq for Model {
+    /// The same weights, whatever the ids.
+    fn eq(&self, other: &Model) -> bool {
+        (self.classes, self.step, &self.weights) == (other.classes, other.step, &other.weights)
+    }
+}
+
+/// The id the next model built gets.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// How a model keeps its weights.
 #[derive(Clone, Debug, PartialEq)]
@@ -315,7 +334,7 @@ impl Model {
             let index = Table::build(rows.collect());
             let entries =
                 entries.into_iter().map(|(class, weight)| (class, quantise(weight, step))).collect();
-            return Model { classes, step, weights: Weights::Rows { index, entries } };
+            return Model { classes, step, weights: Weights::Rows { index, entries }, id: next_id() };
         }
         let inline = rows
             .map(|(hash, (start, len))| {
@@ -326,7 +345,13 @@ impl Model {
                 (hash, weights)
             })
             .collect();
-        Model { classes, step, weights: Weights::Inline(Table::build(inline)) }
+        Model { classes, step, weights: Weights::Inline(Table::build(inline)), id: next_id() }
+    }
+
+    /// Tells this model from every other model of the process; copies
+    /// share it.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// How many classes it tells apart.
@@ -356,22 +381,42 @@ impl Model {
 
     /// The scores of every class for the features (`scores` is resized).
     pub fn score(&self, features: &[u64], scores: &mut Vec<f32>) {
-        scores.clear();
-        scores.resize(self.classes, 0.0);
+        let mut sums = [0i32; BANK_CLASSES];
+        if self.classes <= BANK_CLASSES {
+            self.add_sums(features, &mut sums[..self.classes]);
+            self.scale(&sums[..self.classes], scores);
+        } else {
+            let mut sums = vec![0; self.classes];
+            self.add_sums(features, &mut sums);
+            self.scale(&sums, scores);
+        }
+    }
+
+    /// Adds the weights of the features to `sums` (one per class), as
+    /// integer multiples of the step: sums of sums are the sums of all
+    /// their features, whatever the order, so a caller may add up the
+    /// features that recur once and keep their sum. [`Model::scale`]
+    /// makes the scores.
+    pub fn add_sums(&self, features: &[u64], sums: &mut [i32]) {
         match &self.weights {
-            Weights::Rows { index, entries } => score_rows(index, entries, features, scores),
+            Weights::Rows { index, entries } => sum_rows(index, entries, features, sums),
             Weights::Inline(index) => {
                 std::hint::black_box(index.touch(features));
-                let mut sums = [0i32; INLINE_CLASSES];
                 for &hash in features {
                     let weights = index.get(hash);
                     sums.iter_mut().zip(weights).for_each(|(sum, weight)| *sum += i32::from(weight));
                 }
-                scores.iter_mut().zip(sums).for_each(|(score, sum)| *score = sum as f32);
             }
         }
-        // Sums of integers, scaled once.
-        scores.iter_mut().for_each(|score| *score *= self.step);
+    }
+
+    /// The scores of every class (`scores` is resized) from the sums of
+    /// [`Model::add_sums`]. A decision sums a hundred features at most, so
+    /// a sum is below 2^24 and the f32 holds it exactly: this is what
+    /// adding the weights as f32 multiples of the step gives.
+    pub fn scale(&self, sums: &[i32], scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.extend(sums.iter().map(|&sum| sum as f32 * self.step));
     }
 
     /// The non-zero weights of each feature, with their classes, in hash
@@ -461,13 +506,16 @@ impl Model {
     }
 }
 
-/// Adds the rows of the features to `scores`. All the lookups of a chunk
+/// Adds the rows of the features to `sums`. All the lookups of a chunk
 /// come first, then all the additions: the lookups do not wait on each
 /// other, so their cache misses overlap.
-fn score_rows(index: &Table<Row, 5>, entries: &[(u16, i16)], features: &[u64], scores: &mut [f32]) {
-    // Sums of 16-bit integers stay exact in an f32 (below 2^24) for any
-    // number of features a decision has; they are scaled afterwards.
+fn sum_rows(index: &Table<Row, 5>, entries: &[(u16, i16)], features: &[u64], sums: &mut [i32]) {
     std::hint::black_box(index.touch(features));
+    // Successive rows add into different banks: rows often share a class,
+    // and adding into one array would make each addition wait for the
+    // last one's store.
+    let mut banks = [[0i32; BANK_CLASSES]; BANKS];
+    let banked = sums.len() <= BANK_CLASSES;
     for chunk in features.chunks(LOOKUPS_AT_ONCE) {
         let mut rows: [Row; LOOKUPS_AT_ONCE] = [(0, 0); LOOKUPS_AT_ONCE];
         for (row, &hash) in rows.iter_mut().zip(chunk) {
@@ -477,13 +525,32 @@ fn score_rows(index: &Table<Row, 5>, entries: &[(u16, i16)], features: &[u64], s
         // The same for the rows' weights, read next.
         let first = |&(start, _): &Row| entries.get(start as usize).map_or(0, |e| e.1);
         std::hint::black_box(rows.iter().fold(0i16, |sum, row| sum ^ first(row)));
-        for &(start, len) in rows {
-            for &(class, weight) in &entries[start as usize..(start + len) as usize] {
-                scores[usize::from(class)] += f32::from(weight);
+        for (i, &(start, len)) in rows.iter().enumerate() {
+            let row = &entries[start as usize..(start + len) as usize];
+            if banked {
+                let bank = &mut banks[i % BANKS];
+                // Classes are below `sums.len()`: the mask only spares a
+                // bounds check.
+                row.iter()
+                    .for_each(|&(class, w)| bank[usize::from(class) & (BANK_CLASSES - 1)] += i32::from(w));
+            } else {
+                row.iter().for_each(|&(class, w)| sums[usize::from(class)] += i32::from(w));
             }
         }
     }
+    if banked {
+        for (class, sum) in sums.iter_mut().enumerate() {
+            *sum += banks.iter().map(|bank| bank[class]).sum::<i32>();
+        }
+    }
 }
+
+/// How many arrays [`sum_rows`] adds into, in turn.
+const BANKS: usize = 4;
+
+/// Models with at most this many classes are summed in banks on the stack
+/// (a power of two).
+const BANK_CLASSES: usize = 128;
 
 /// Reads little-endian numbers off the front of a byte slice.
 pub struct Reader<'a>(pub &'a [u8]);

@@ -57,7 +57,7 @@ struct Context<'s> {
 }
 
 /// The class of a word too rare to have one.
-const NO_CLUSTER: u16 = u16::MAX;
+const NO_CLUSTER: u16 = crate::parser::NO_CLUSTER;
 
 /// A word counts as certain when seen this often...
 const CERTAIN_COUNT: usize = 20;
@@ -75,6 +75,12 @@ const END: &[u8] = b"-END-";
 impl Tagger {
     /// Tags the words of one sentence.
     pub(crate) fn tag(&self, forms: &[&str]) -> Vec<Tagged> {
+        self.tag_and_cluster(forms).0
+    }
+
+    /// Tags the words of one sentence, and gives each word's class
+    /// ([`Tagger::cluster`], `u16::MAX` for none), which tagging looks up.
+    pub(crate) fn tag_and_cluster(&self, forms: &[&str]) -> (Vec<Tagged>, Vec<u16>) {
         let context = self.context(forms);
         let mut classes: Vec<u16> = Vec::with_capacity(forms.len());
         let mut features = Features::default();
@@ -91,7 +97,7 @@ impl Tagger {
             };
             classes.push(class);
         }
-        forms
+        let tagged = forms
             .iter()
             .zip(&context.words)
             .zip(&classes)
@@ -104,7 +110,8 @@ impl Tagger {
                     lemma: self.lemmatiser.lemma(form, *upos, xpos),
                 }
             })
-            .collect()
+            .collect();
+        (tagged, context.clusters.iter().map(|&bytes| u16::from_le_bytes(bytes)).collect())
     }
 
     /// What the features of a sentence read, worked out once per word.

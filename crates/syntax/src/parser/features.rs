@@ -45,8 +45,41 @@ impl Lexicon {
     }
 
     fn get(&self, word: u32) -> &Lexical {
-        let last = self.items.len() - 1;
-        &self.items[(word as usize).min(last)]
+        &self.items[self.item(word)]
+    }
+
+    /// Where the values of a word lie: past the root, every number is
+    /// "no word".
+    pub(super) fn item(&self, word: u32) -> usize {
+        (word as usize).min(self.items.len() - 1)
+    }
+
+    /// How many items it holds: the words, the root and "no word".
+    pub(super) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// What the templates of one word in a [`Role`] read of item `item`:
+    /// items with the same key have the same features there.
+    pub(super) fn key(&self, item: usize) -> Key {
+        let lexical = &self.items[item];
+        Key { word: lexical.word, xpos: lexical.xpos, cluster: lexical.cluster }
+    }
+}
+
+/// The values of a word that its templates in a [`Role`] read (its form,
+/// tag and class, hashed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Key {
+    word: u64,
+    xpos: u64,
+    cluster: u64,
+}
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The parts are well-mixed hashes already.
+        state.write_u64(self.word ^ self.xpos.rotate_left(21) ^ self.cluster.rotate_left(42));
     }
 }
 
@@ -149,17 +182,57 @@ fn distance(a: u32, b: u32) -> u64 {
     })
 }
 
+/// The positions whose word has templates of its own, reading nothing
+/// but that word: the stack's top two words and the buffer's first two,
+/// then the outermost dependents (s0l, s0r, b0l, s0l2, s0r2, b0l2).
+/// Parsing adds up such a word's templates once per sentence, or once per
+/// word seen, rather than once per move.
+pub(super) type Role = usize;
+
+/// How many [`Role`]s there are.
+pub(super) const ROLES: usize = 10;
+
+/// Which of the move templates [`extract`] adds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Subset {
+    /// Every template (as training sees them).
+    All,
+    /// The templates that read more than one word in a [`Role`] (or
+    /// anything else): their sum with those of [`Subset::Role`] for each
+    /// role is the sum of [`Subset::All`].
+    Shared,
+    /// Only the templates of the word in one role.
+    Role(Role),
+}
+
 /// Numbers the templates in the order they are added, so a template is
-/// added by listing its parts.
+/// added by listing its parts, and keeps those of the subset asked for.
 struct Templates<'f> {
     out: &'f mut Features,
     next: u32,
+    subset: Subset,
 }
 
 impl Templates<'_> {
+    /// A template that reads more than one word in a [`Role`].
     fn add(&mut self, parts: &[u64]) {
         self.next += 1;
-        self.out.add_hashed(self.next, parts);
+        if !matches!(self.subset, Subset::Role(_)) {
+            self.out.add_hashed(self.next, parts);
+        }
+    }
+
+    /// A template that reads only the word in `role`.
+    fn add_of(&mut self, role: Role, parts: &[u64]) {
+        self.next += 1;
+        let wanted = match self.subset {
+            Subset::All => true,
+            Subset::Shared => false,
+            Subset::Role(only) => only == role,
+        };
+        if wanted {
+            self.out.add_hashed(self.next, parts);
+        }
     }
 }
 
@@ -217,6 +290,42 @@ impl<'l> Context<'l> {
             b0_left_labels: b0c.left_labels,
         }
     }
+
+    /// The word in every role is `item`, which has no dependents: what
+    /// the templates of one role read (the others are not added).
+    fn of_one(lexicon: &'l Lexicon, item: u32) -> Context<'l> {
+        let lexical = lexicon.get(item);
+        Context {
+            s0: lexical,
+            s1: lexical,
+            s2: lexical,
+            b0: lexical,
+            b1: lexical,
+            b2: lexical,
+            s0l: item,
+            s0l2: item,
+            s0r: item,
+            s0r2: item,
+            b0l: item,
+            b0l2: item,
+            s1l: item,
+            s1r: item,
+            s1r2: item,
+            s0_left_labels: 0,
+            s0_right_labels: 0,
+            b0_left_labels: 0,
+        }
+    }
+}
+
+/// The word in each [`Role`] (NONE, or a number past the root, where
+/// there is none), as [`extract`] reads them.
+pub(super) fn role_words(state: &State) -> [u32; ROLES] {
+    let [s0, s1] = [0, 1].map(|i| state.stack(i));
+    let [b0, b1] = [0, 1].map(|i| state.buffer(i));
+    let children = |w: u32| state.children.get(w as usize).copied().unwrap_or(Children::EMPTY);
+    let (s0c, b0c) = (children(s0), children(b0));
+    [s0, b0, b1, s1, s0c.left[0], s0c.right[0], b0c.left[0], s0c.left[1], s0c.right[1], b0c.left[1]]
 }
 
 /// The features of choosing a move in a configuration.
@@ -225,24 +334,38 @@ impl<'l> Context<'l> {
 /// at a time): UPOS, suffix and shape unigrams, s2 and b2 words, the
 /// distance between s0 and b0 or s1, valencies, and s1's dependents' words;
 /// lemmas, even gold ones, did worse.
-pub(super) fn extract(state: &State, lexicon: &Lexicon, out: &mut Features) {
+pub(super) fn extract(state: &State, lexicon: &Lexicon, subset: Subset, out: &mut Features) {
     out.clear();
-    let mut t = Templates { out, next: 0 };
     let c = Context::new(state, lexicon);
+    templates(&mut Templates { out, next: 0, subset }, &c, state, lexicon);
+}
+
+/// The templates of the word `item` in `role`, wherever it is: the part of
+/// [`extract`]'s features that [`Subset::Shared`] leaves out. The state
+/// gives nothing that they read.
+pub(super) fn extract_role(state: &State, lexicon: &Lexicon, item: u32, role: Role, out: &mut Features) {
+    out.clear();
+    let c = Context::of_one(lexicon, item);
+    templates(&mut Templates { out, next: 0, subset: Subset::Role(role) }, &c, state, lexicon);
+}
+
+/// Every move template, in order (the order numbers them).
+fn templates(t: &mut Templates<'_>, c: &Context<'_>, state: &State, lexicon: &Lexicon) {
     t.add(&[]); // a bias per class
-    words(&mut t, &c);
-    pairs(&mut t, &c);
-    tag_triples(&mut t, &c);
-    dependents(&mut t, &c, state, lexicon);
-    clusters(&mut t, &c);
+    words(t, c);
+    pairs(t, c);
+    tag_triples(t, c);
+    dependents(t, c, state, lexicon);
+    clusters(t, c);
 }
 
 /// The word classes of the stack's top two words and the buffer's first
 /// two, alone and with the other's tag.
 fn clusters(t: &mut Templates<'_>, c: &Context<'_>) {
-    for w in [c.s0, c.b0, c.b1, c.s1] {
-        t.add(&[w.cluster]);
-        t.add(&[w.cluster, w.xpos]);
+    // Roles 0 to 3.
+    for (role, w) in [c.s0, c.b0, c.b1, c.s1].into_iter().enumerate() {
+        t.add_of(role, &[w.cluster]);
+        t.add_of(role, &[w.cluster, w.xpos]);
     }
     t.add(&[c.s0.cluster, c.b0.cluster]);
     t.add(&[c.s0.cluster, c.s1.cluster]);
@@ -254,10 +377,11 @@ fn clusters(t: &mut Templates<'_>, c: &Context<'_>) {
 
 /// The stack's top two words and the buffer's first two.
 fn words(t: &mut Templates<'_>, c: &Context<'_>) {
-    for w in [c.s0, c.b0, c.b1, c.s1] {
-        t.add(&[w.word_xpos]);
-        t.add(&[w.word]);
-        t.add(&[w.xpos]);
+    // Roles 0 to 3.
+    for (role, w) in [c.s0, c.b0, c.b1, c.s1].into_iter().enumerate() {
+        t.add_of(role, &[w.word_xpos]);
+        t.add_of(role, &[w.word]);
+        t.add_of(role, &[w.xpos]);
     }
 }
 
@@ -301,9 +425,10 @@ fn dependents(t: &mut Templates<'_>, c: &Context<'_>, state: &State, lexicon: &L
     t.add(&[s1, xpos(c.s1l), s0]);
     t.add(&[s1, s0, xpos(c.s0l)]);
     t.add(&[s1, s0, xpos(c.s0r)]);
-    for child in [c.s0l, c.s0r, c.b0l, c.s0l2, c.s0r2, c.b0l2] {
-        t.add(&[lexicon.get(child).word]);
-        t.add(&[xpos(child)]);
+    // Roles 4 to 9 (the label is the state's, not the word's).
+    for (role, child) in (4..).zip([c.s0l, c.s0r, c.b0l, c.s0l2, c.s0r2, c.b0l2]) {
+        t.add_of(role, &[lexicon.get(child).word]);
+        t.add_of(role, &[xpos(child)]);
         t.add(&[label(child)]);
     }
     t.add(&[s0, xpos(c.s0l), xpos(c.s0l2)]);
@@ -326,7 +451,7 @@ fn dependents(t: &mut Templates<'_>, c: &Context<'_>, state: &State, lexicon: &L
 /// direction.
 pub(super) fn extract_arc(state: &State, lexicon: &Lexicon, head: u32, dependent: u32, out: &mut Features) {
     out.clear();
-    let mut t = Templates { out, next: 0 };
+    let mut t = Templates { out, next: 0, subset: Subset::All };
     let lex = |w: u32| lexicon.get(w);
     let (h, d) = (lex(head), lex(dependent));
     let direction = number(usize::from(dependent < head));

@@ -309,7 +309,12 @@ fn parser_micro() {
                 work.state.apply(mv, 0);
                 continue;
             }
-            super::features::extract(&work.state, &work.lexicon, &mut work.features);
+            super::features::extract(
+                &work.state,
+                &work.lexicon,
+                super::features::Subset::All,
+                &mut work.features,
+            );
             decisions.push(work.features.hashes().to_vec());
             parser.moves.score(work.features.hashes(), &mut work.scores);
             let mv = super::best_move(&work.state, &work.scores);

@@ -400,3 +400,42 @@ proptest! {
         assert_well_formed(&tiny().parse(&tokens), tokens.len());
     }
 }
+
+/// Parsing scores a move from the shared templates and each role's own
+/// (summed once per word): together they must be every template, in any
+/// configuration, with each template's number.
+#[test]
+fn the_shared_templates_and_the_roles_make_up_every_template() {
+    use super::features::{extract, extract_role, role_words, Lexicon, Subset};
+    use crate::perceptron::Features;
+    for sentence in sentences() {
+        let tokens = tokens(&sentence);
+        let mut lexicon = Lexicon::default();
+        lexicon.fill(&tokens);
+        let mut state = State::new(tokens.len());
+        let mut features = Features::default();
+        // Moves in turn, so that words gather dependents on both sides.
+        for step in 0.. {
+            if state.is_terminal() {
+                break;
+            }
+            extract(&state, &lexicon, Subset::All, &mut features);
+            let mut all = features.hashes().to_vec();
+            extract(&state, &lexicon, Subset::Shared, &mut features);
+            let mut parts = features.hashes().to_vec();
+            for (role, word) in role_words(&state).into_iter().enumerate() {
+                extract_role(&state, &lexicon, lexicon.item(word) as u32, role, &mut features);
+                parts.extend_from_slice(features.hashes());
+            }
+            all.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(all, parts, "step {step} of {:?}", sentence.words[0].form);
+            let preferred = [Move::Right, Move::Shift, Move::Left][step % 3];
+            let mv = Some(preferred)
+                .filter(|&mv| state.allows(mv))
+                .or_else(|| Move::ALL.into_iter().find(|&mv| state.allows(mv)))
+                .unwrap();
+            state.apply(mv, step as u16 % 5);
+        }
+    }
+}

@@ -175,7 +175,7 @@ impl Trainer {
     /// best, or now and then (`explore`) even when it is worse.
     fn choose_move(&mut self, gold: &Gold, explore: f64) -> Move {
         let work = &mut self.work;
-        features::extract(&work.state, &work.lexicon, &mut work.features);
+        features::extract(&work.state, &work.lexicon, features::Subset::All, &mut work.features);
         self.moves.score(work.features.hashes(), &mut work.scores[..Move::ALL.len()]);
         let costs = Move::ALL.map(|mv| work.state.allows(mv).then(|| oracle::cost(&work.state, gold, mv)));
         let guess = best_move(&work.state, &work.scores);
