@@ -113,6 +113,32 @@ try {
     }
   }
 
+  // The entity view: entities followed by name (or alias) get a row each
+  // on one time axis, and a mark shows its sources.
+  const entities = await (await fetch(`${base}/api/entities?limit=50`)).json();
+  const aliased = entities.find((e) => (e.aliases || []).length);
+  const names = [...new Set([aliased && aliased.aliases[0], ...entities.map((e) => e.name)].filter(Boolean))];
+  check("the entity box offers the store's names and aliases",
+    (await page.locator("#entity-names option").count()) >= entities.length);
+  for (const name of names.slice(0, 12)) {
+    if ((await page.locator("#swimlanes .lane").count()) >= 2) break;
+    await page.fill("#entity-pick", name);
+    await page.click('#entity-form button[type="submit"]');
+    await page.waitForTimeout(300);
+  }
+  const lanes = await page.locator("#swimlanes .lane").evaluateAll((nodes) =>
+    nodes.map((n) => [n.dataset.entity, n.querySelectorAll(".event").length]));
+  check("two entities side by side, each with its events", lanes.length === 2 && lanes.every(([, n]) => n > 0), JSON.stringify(lanes));
+  if (aliased) {
+    check("an entity followed by an alias is shown under its own name, once",
+      lanes.filter(([name]) => name === aliased.name).length === 1, JSON.stringify(lanes));
+  }
+  if (lanes.length) {
+    await page.locator("#swimlanes .lane .event").first().dispatchEvent("click");
+    check("a mark of a row shows its sources", (await page.locator("#sources .source").count()) > 0);
+  }
+  await page.screenshot({ path: path.join(out, "entities.png"), fullPage: true });
+
   // The hostile article: its markup is text on the page, and nothing ran.
   await page.fill("#q", "protested");
   await page.click("#apply");

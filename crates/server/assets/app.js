@@ -169,25 +169,7 @@ function drawTimeline() {
     box.appendChild(label);
     box.appendChild(svg("line", { class: "axis", x1: left, x2: width, y1: 24 + (i + 1) * rowHeight, y2: 24 + (i + 1) * rowHeight }));
   });
-  // Year, month or day ticks.
-  const spanDays = (view[1] - view[0]) / 86400000;
-  const first = new Date(view[0]);
-  const unit = spanDays < 45 ? "day" : spanDays < 800 ? "month" : "year";
-  let tick = unit === "day" ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate())
-    : unit === "month" ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1) : Date.UTC(first.getUTCFullYear(), 0, 1);
-  const step = unit === "day" ? Math.ceil(spanDays / 15) : 1;
-  while (tick < view[1]) {
-    if (tick > view[0]) {
-      box.appendChild(svg("line", { class: "axis", x1: x(tick), x2: x(tick), y1: 18, y2: height }));
-      const t = svg("text", { x: x(tick) + 2, y: 14 });
-      const d = new Date(tick);
-      t.textContent = unit === "day" ? d.toISOString().slice(5, 10) : unit === "month" ? d.toISOString().slice(0, 7) : String(d.getUTCFullYear());
-      box.appendChild(t);
-    }
-    const d = new Date(tick);
-    tick = unit === "day" ? tick + step * 86400000
-      : unit === "month" ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
-  }
+  drawTicks(box, view, x, height);
   // Inferred dates under told ones: a told date on the same day stays on top.
   const drawn = [...items].sort((a, b) => (b.date_source === "inferred") - (a.date_source === "inferred"));
   const placed = [];
@@ -197,7 +179,6 @@ function drawTimeline() {
   for (const event of drawn) {
     const row = groups.indexOf(rows.of(event));
     if (row < 0) continue;
-    const colour = STATUS_COLOURS[event.status] || "#57606a";
     const x0 = x(day(event.start));
     const x1 = x(day(event.end) + 86400000);
     const spot = row + ":" + Math.round(x0);
@@ -205,22 +186,7 @@ function drawTimeline() {
     stacked.set(spot, n + 1);
     const slot = n % slots;
     const y = 24 + row * rowHeight + rowHeight / 2 + (slot === 0 ? 0 : (slot % 2 ? -1 : 1) * Math.ceil(slot / 2) * 13);
-    let mark;
-    if (event.start !== event.end && x1 - x0 > 8) {
-      mark = svg("rect", { x: x0, y: y - 5, width: x1 - x0, height: 10, rx: 3, fill: colour, "fill-opacity": 0.55 });
-    } else {
-      const hollow = event.status === "missed";
-      mark = svg("circle", { cx: (x0 + x1) / 2, cy: y, r: 6, fill: hollow ? "#fff" : colour, stroke: colour, "stroke-width": 2 });
-    }
-    mark.classList.add(event.key ? "keydate" : "event");
-    // A date inferred from the story, not told: a dashed outline.
-    if (event.date_source === "inferred") mark.classList.add("inferred");
-    mark.dataset.date = event.date;
-    mark.dataset.status = event.status;
-    mark.dataset.id = String(event.id);
-    const title = svg("title");
-    title.textContent = event.date + (event.date_source === "inferred" ? " (date inferred)" : "") + " · " + event.status + " · " + event.text;
-    mark.appendChild(title);
+    const mark = eventMark(event, x0, x1, y);
     mark.addEventListener("click", () => {
       selected = event.id;
       drawTimeline();
@@ -241,6 +207,51 @@ function drawTimeline() {
     label.textContent = mark.text.length > room ? mark.text.slice(0, room - 1) + "…" : mark.text;
     box.appendChild(label);
   });
+}
+
+// Year, month or day ticks across a chart, by how long the view is.
+function drawTicks(box, view, x, height) {
+  const spanDays = (view[1] - view[0]) / 86400000;
+  const first = new Date(view[0]);
+  const unit = spanDays < 45 ? "day" : spanDays < 800 ? "month" : "year";
+  let tick = unit === "day" ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate())
+    : unit === "month" ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1) : Date.UTC(first.getUTCFullYear(), 0, 1);
+  const step = unit === "day" ? Math.ceil(spanDays / 15) : 1;
+  while (tick < view[1]) {
+    if (tick > view[0]) {
+      box.appendChild(svg("line", { class: "axis", x1: x(tick), x2: x(tick), y1: 18, y2: height }));
+      const t = svg("text", { x: x(tick) + 2, y: 14 });
+      const d = new Date(tick);
+      t.textContent = unit === "day" ? d.toISOString().slice(5, 10) : unit === "month" ? d.toISOString().slice(0, 7) : String(d.getUTCFullYear());
+      box.appendChild(t);
+    }
+    const d = new Date(tick);
+    tick = unit === "day" ? tick + step * 86400000
+      : unit === "month" ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+  }
+}
+
+// The mark of one event from x0 to x1 at height y: a bar for a span, a dot
+// for a day (hollow when missed), dashed when its date is inferred.
+function eventMark(event, x0, x1, y) {
+  const colour = STATUS_COLOURS[event.status] || "#57606a";
+  let mark;
+  if (event.start !== event.end && x1 - x0 > 8) {
+    mark = svg("rect", { x: x0, y: y - 5, width: x1 - x0, height: 10, rx: 3, fill: colour, "fill-opacity": 0.55 });
+  } else {
+    const hollow = event.status === "missed";
+    mark = svg("circle", { cx: (x0 + x1) / 2, cy: y, r: 6, fill: hollow ? "#fff" : colour, stroke: colour, "stroke-width": 2 });
+  }
+  mark.classList.add(event.key ? "keydate" : "event");
+  // A date inferred from the story, not told: a dashed outline.
+  if (event.date_source === "inferred") mark.classList.add("inferred");
+  mark.dataset.date = event.date;
+  mark.dataset.status = event.status;
+  mark.dataset.id = String(event.id);
+  const title = svg("title");
+  title.textContent = event.date + (event.date_source === "inferred" ? " (date inferred)" : "") + " · " + event.status + " · " + event.text;
+  mark.appendChild(title);
+  return mark;
 }
 
 function zoom(factor, at) {
@@ -279,6 +290,105 @@ function setupTimeline() {
   const inferred = el("li");
   inferred.append(el("span", { class: "inferred-swatch" }), document.createTextNode("date inferred"));
   legend.appendChild(inferred);
+}
+
+// ----- entities: one row per followed entity -----
+
+// The entities followed, in the order chosen: { name, events }.
+let followed = [];
+// Every name and alias of the store's entities (lower case) → the
+// entity's own name, so that an entity followed twice by two of its
+// names gets one row.
+let canonical = new Map();
+
+async function loadEntityNames() {
+  let entities = [];
+  try { entities = await api("/api/entities?limit=1000"); } catch (e) { return; }
+  const list = document.getElementById("entity-names");
+  list.replaceChildren();
+  canonical = new Map();
+  for (const entity of entities) {
+    for (const name of [entity.name, ...(entity.aliases || [])]) canonical.set(name.toLowerCase(), entity.name);
+    list.appendChild(el("option", { value: entity.name, label: entity.kind + ", " + entity.documents + " article(s)" }));
+    for (const alias of entity.aliases || []) list.appendChild(el("option", { value: alias, label: "= " + entity.name }));
+  }
+}
+
+async function follow(e) {
+  e.preventDefault();
+  const input = document.getElementById("entity-pick");
+  const typed = input.value.trim();
+  const count = document.getElementById("entities-count");
+  if (!typed) return;
+  const name = canonical.get(typed.toLowerCase()) || typed;
+  if (followed.some((f) => f.name.toLowerCase() === name.toLowerCase())) { input.value = ""; return; }
+  try {
+    // The store's entity filter takes any alias of an entity.
+    const found = await api("/api/events?" + new URLSearchParams({ entity: typed, limit: "500" }).toString());
+    if (!found.length) { count.textContent = "(no events for " + name + ")"; return; }
+    followed.push({ name, events: found });
+    input.value = "";
+    count.textContent = "";
+  } catch (error) {
+    count.textContent = "(" + error.message + ")";
+  }
+  drawSwimlanes();
+}
+
+function drawSwimlanes() {
+  const box = document.getElementById("swimlanes");
+  box.replaceChildren();
+  const chips = document.getElementById("entity-chips");
+  chips.replaceChildren();
+  for (const [i, f] of followed.entries()) {
+    const chip = el("li", {}, f.name + " (" + f.events.length + ")");
+    const remove = el("button", { type: "button", "aria-label": "Stop following " + f.name }, "×");
+    remove.addEventListener("click", () => { followed.splice(i, 1); drawSwimlanes(); });
+    chip.appendChild(remove);
+    chips.appendChild(chip);
+  }
+  const rowHeight = 36;
+  const height = followed.length ? 24 + followed.length * rowHeight + 4 : 0;
+  box.style.height = height + "px";
+  if (!followed.length) return;
+  const width = box.clientWidth || 900;
+  const left = 130;
+  // One time axis for every row, fitted to all their events.
+  const lanesView = fittedView(followed.flatMap((f) => f.events));
+  const x = (t) => left + ((t - lanesView[0]) / (lanesView[1] - lanesView[0])) * (width - left - 10);
+  drawTicks(box, lanesView, x, height);
+  followed.forEach((f, row) => {
+    const top = 24 + row * rowHeight;
+    const label = svg("text", { x: 4, y: top + rowHeight / 2 + 4 });
+    label.textContent = f.name.length > 20 ? f.name.slice(0, 19) + "…" : f.name;
+    box.appendChild(label);
+    box.appendChild(svg("line", { class: "axis", x1: left, x2: width, y1: top + rowHeight, y2: top + rowHeight }));
+    const lane = svg("g", { class: "lane" });
+    lane.dataset.entity = f.name;
+    // Told dates drawn over inferred ones; each event labelled where the
+    // next mark leaves room.
+    const drawn = [...f.events].sort((a, b) => (b.date_source === "inferred") - (a.date_source === "inferred") || day(a.start) - day(b.start));
+    const marks = [];
+    for (const event of drawn) {
+      const x0 = x(day(event.start));
+      const x1 = x(day(event.end) + 86400000);
+      if (x1 < left || x0 > width) continue;
+      const mark = eventMark(event, Math.max(x0, left), x1, top + rowHeight / 2);
+      if (selected === event.id) mark.classList.add("selected");
+      mark.addEventListener("click", () => { selected = event.id; drawSwimlanes(); showSources(event); });
+      lane.appendChild(mark);
+      marks.push({ x: Math.max(x0, x1) + 8, text: event.event });
+    }
+    marks.sort((a, b) => a.x - b.x);
+    marks.forEach((mark, i) => {
+      const room = Math.floor(((marks[i + 1] ? marks[i + 1].x - 16 : width) - mark.x) / 6);
+      if (room < 6 || !mark.text) return;
+      const text = svg("text", { class: "label", x: mark.x, y: top + rowHeight / 2 + 3 });
+      text.textContent = mark.text.length > room ? mark.text.slice(0, room - 1) + "…" : mark.text;
+      lane.appendChild(text);
+    });
+    box.appendChild(lane);
+  });
 }
 
 // ----- map -----
@@ -415,7 +525,7 @@ async function addArticle(e) {
     const entries = answer.documents.reduce((n, d) => n + d.entries.length, 0);
     result.textContent = "Added " + answer.added + " article(s), " + entries + " dated event(s).";
     document.getElementById("q").value = "";
-    await load();
+    await Promise.all([load(), loadEntityNames()]);
   } catch (error) {
     result.textContent = "Not added: " + error.message;
   }
@@ -429,14 +539,16 @@ document.addEventListener("DOMContentLoaded", async () => {
     load();
   });
   document.getElementById("article").addEventListener("submit", addArticle);
+  document.getElementById("entity-form").addEventListener("submit", follow);
+  document.getElementById("entity-clear").addEventListener("click", () => { followed = []; drawSwimlanes(); });
   document.getElementById("article-date").value = new Date().toISOString().slice(0, 10);
-  window.addEventListener("resize", drawTimeline);
+  window.addEventListener("resize", () => { drawTimeline(); drawSwimlanes(); });
   document.getElementById("chart-view").addEventListener("change", () => {
     chartView = document.getElementById("chart-view").value;
     view = null;
     drawTimeline();
   });
   await drawCountries().catch(() => {});
-  await load();
+  await Promise.all([load(), loadEntityNames()]);
   document.body.dataset.ready = "true";
 });
