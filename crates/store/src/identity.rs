@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 /// assert!(same_event_word("exploded", "explosion"));
 /// assert!(same_event_word("arrested", "arrest"));
 /// assert!(same_event_word("nominated", "nomination"));
+/// assert!(same_event_word("nominee", "nominated") && same_event_word("detainee", "detained"));
 /// assert!(same_event_word("announcement", "announces"));
 /// assert!(!same_event_word("fired", "hired"));
 /// assert!(same_event_word("nabbed", "arrested") && same_event_word("struck", "hit"));
@@ -98,9 +99,9 @@ pub fn reports(word: &str) -> bool {
 const REPORTING: &[&str] =
     &["say", "said", "tell", "told", "add", "stat", "report", "explain", "not", "comment"];
 
-/// Endings of nouns that name an action, with the verb endings they come
-/// from: "explosion" ← "explode", "discussion" ← "discuss", "arrival" ←
-/// "arrive".
+/// Endings of nouns that name an action (or the one it befalls), with
+/// the verb endings they come from: "explosion" ← "explode", "discussion"
+/// ← "discuss", "arrival" ← "arrive", "nominee" ← "nominate".
 const NOMINAL_SUFFIXES: &[(&str, &[&str])] = &[
     ("ssion", &["ss", "t"]),
     ("sion", &["de", "d", "se"]),
@@ -113,6 +114,7 @@ const NOMINAL_SUFFIXES: &[(&str, &[&str])] = &[
     ("al", &["e", ""]),
     ("ure", &["", "e"]),
     ("ery", &["er"]),
+    ("ee", &["ate", ""]),
 ];
 
 /// The word without an inflection: "handed", "hands", "handing" → "hand".
