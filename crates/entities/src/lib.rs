@@ -30,7 +30,7 @@ use dateline_geo::Gazetteer;
 use dateline_text::Segmented;
 use found::Found;
 use std::borrow::Cow;
-use words::{runs, words, Lowered};
+use words::{runs, words, Lowered, Starts};
 
 /// Finds entities; built once and shared across threads.
 pub struct Recognizer {
@@ -68,8 +68,8 @@ impl Recognizer {
 
     /// Every entity of a segmented text, as [`Recognizer::recognize`]
     /// finds them, taking the text: its tokens go as soon as the words
-    /// are done with, before the places are resolved and the entities
-    /// made (in a document of 50 MB, they are hundreds of megabytes).
+    /// are made, before the names are looked for (in a document of 50 MB,
+    /// they are hundreds of megabytes).
     ///
     /// ```
     /// use dateline_entities::Recognizer;
@@ -88,6 +88,10 @@ impl Recognizer {
         let acronyms = acronyms(&text);
         let mut lowered = Lowered::default();
         let words = words(&text, &mut lowered);
+        // Where the words start is all the entities need of the tokens: an
+        // owned text's tokens go now, before the names are looked for (in
+        // a document of 50 MB, they are hundreds of megabytes).
+        let starts = Starts::of(text, &words);
         let runs = self.join_known(&words, runs(&words));
         // A first pass learns the people, so that "Clark said" before
         // "Sheriff Tom Clark" is a person too; what else it finds is let go
@@ -104,7 +108,7 @@ impl Recognizer {
             self.classify(&words, run.start, run.end, &mut found);
         }
         drop(runs);
-        let mut entities = self.finish(text, words, found);
+        let mut entities = self.finish(starts, words, found);
         add_acronyms(&acronyms, &mut entities);
         entities
     }

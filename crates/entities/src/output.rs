@@ -2,22 +2,21 @@
 
 use crate::found::Found;
 use crate::places::placed_by_text;
-use crate::words::Word;
+use crate::words::{Starts, Word};
 use crate::Recognizer;
 use dateline_core::{Entity, EntityKind, PlaceRole};
 use dateline_geo::resolve::Mention;
 use dateline_geo::{fold, Resolver};
-use dateline_text::Segmented;
-use std::borrow::Cow;
 
 impl Recognizer {
     /// Resolves the places together and builds the entities, in text
     /// order. The words go as soon as what the entities need of them is
     /// taken, before the places are resolved: in a long document they are
-    /// most of the memory; so do the tokens when `text` is owned.
+    /// most of the memory (the tokens of an owned text are gone already,
+    /// see [`Starts`]).
     pub(crate) fn finish<'t>(
         &self,
-        text: Cow<'_, Segmented<'t>>,
+        starts: Starts<'_, 't>,
         words: Vec<Word<'_>>,
         found: Found,
     ) -> Vec<Entity> {
@@ -44,10 +43,10 @@ impl Recognizer {
             .map(|p| (p.first, p.last))
             .chain(people.iter().map(|&(first, last, _)| (first, last)))
             .chain(orgs.iter().map(|&(first, last, _)| (first, last)))
-            .map(|(first, last)| Word::span(&text, &words[first], &words[last - 1]))
+            .map(|(first, last)| Word::span(&starts, &words, first, last - 1))
             .collect();
         drop(words);
-        drop(text);
+        drop(starts);
         let mentions: Vec<Mention<'_>> = places
             .iter()
             .zip(around)

@@ -2,6 +2,7 @@
 //! ("U.S.", "St."), and the runs of capitalised words names live in.
 
 use dateline_text::{Segmented, TokenKind};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One word of the text. A document of 50 MB has millions of words, so
@@ -21,16 +22,68 @@ pub(crate) struct Word<'a> {
 }
 
 impl Word<'_> {
-    /// The character offsets of words `first` to `last` (exclusive) and
-    /// the text they span, from the tokens they were made of.
+    /// The character offsets of words `first` to `last` (both included)
+    /// and the text they span, from where the words start.
     pub(crate) fn span<'t>(
-        text: &Segmented<'t>,
-        first: &Word<'_>,
-        last: &Word<'_>,
+        starts: &Starts<'_, 't>,
+        words: &[Word<'_>],
+        first: usize,
+        last: usize,
     ) -> (usize, usize, &'t str) {
-        let (a, b) = (&text.tokens[first.token as usize], &text.tokens[last.token as usize]);
-        let end = b.start + last.text.chars().count();
-        (a.start, end, &text.text[a.bytes.start..b.bytes.start + last.text.len()])
+        let ((a_char, a_byte), (b_char, b_byte)) = (starts.at(words, first), starts.at(words, last));
+        let last = &words[last];
+        (a_char, b_char + last.text.chars().count(), &starts.text()[a_byte..b_byte + last.text.len()])
+    }
+}
+
+/// Where each word starts, as [`Word::span`] needs it: from the tokens of
+/// the text, or, when the text is owned (and under 4 GiB), from the
+/// character and byte offsets of each word's first token, taken so that
+/// the tokens (56 bytes each, against 8 here) can go before the entities
+/// are found.
+pub(crate) enum Starts<'s, 't> {
+    /// The text and its tokens.
+    Tokens(Cow<'s, Segmented<'t>>),
+    /// The text, and for each word, its character and byte offsets.
+    Offsets { text: &'t str, at: Vec<(u32, u32)> },
+}
+
+impl<'s, 't> Starts<'s, 't> {
+    /// Where `words` of `text` start; an owned text is let go.
+    pub(crate) fn of(text: Cow<'s, Segmented<'t>>, words: &[Word<'_>]) -> Starts<'s, 't> {
+        match text {
+            // Offsets are at most the length of the text: they fit.
+            Cow::Owned(text) if u32::try_from(text.text.len()).is_ok() => {
+                let at = words
+                    .iter()
+                    .map(|w| {
+                        let token = &text.tokens[w.token as usize];
+                        (token.start as u32, token.bytes.start as u32)
+                    })
+                    .collect();
+                Starts::Offsets { text: text.text, at }
+            }
+            text => Starts::Tokens(text),
+        }
+    }
+
+    /// The character and byte offsets of word `i` of `words`.
+    fn at(&self, words: &[Word<'_>], i: usize) -> (usize, usize) {
+        match self {
+            Starts::Tokens(text) => {
+                let token = &text.tokens[words[i].token as usize];
+                (token.start, token.bytes.start)
+            }
+            Starts::Offsets { at, .. } => (at[i].0 as usize, at[i].1 as usize),
+        }
+    }
+
+    /// The whole text.
+    fn text(&self) -> &'t str {
+        match self {
+            Starts::Tokens(text) => text.text,
+            Starts::Offsets { text, .. } => text,
+        }
     }
 }
 

@@ -52,10 +52,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// (`dateline tag | head`) ends quietly.
 fn write_out(rendered: impl IntoIterator<Item = String>) -> Result<()> {
     use std::io::Write;
+    write_streamed(|out| rendered.into_iter().try_for_each(|text| out.write_all(text.as_bytes())))
+}
+
+/// Buffered standard output, as [`write_streamed`] hands it out.
+type Out<'a> = std::io::BufWriter<std::io::StdoutLock<'a>>;
+
+/// Writes to standard output what `write` makes, as it makes it, so that
+/// a large output is never held whole in memory; a closed pipe ends
+/// quietly, as in [`write_out`].
+fn write_streamed(write: impl FnOnce(&mut Out<'_>) -> std::io::Result<()>) -> Result<()> {
+    use std::io::Write;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result =
-        rendered.into_iter().try_for_each(|text| out.write_all(text.as_bytes())).and_then(|()| out.flush());
+    let result = write(&mut out).and_then(|()| out.flush());
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(anyhow::Error::new(e).context("writing output"))
