@@ -117,38 +117,41 @@ pub fn eval(args: &EcbEvalArgs) -> Result<ExitCode> {
         let all: Vec<&Mention> = articles.iter().flat_map(|a| &a.mentions).collect();
         mentions += all.len();
         let contexts = idf_vectors(all.iter().map(|m| &m.context));
-        // How alike two mentions are: nothing unless their words can tell
-        // one event, else their articles' likeness and their sentences'.
-        let scores: Vec<Vec<f64>> = (0..all.len())
+        // Whether two mentions' words can tell one event, asked once a pair.
+        let n = all.len();
+        let mut same = vec![vec![false; n]; n];
+        for i in 0..n {
+            for j in i + 1..n {
+                let meet = dateline_store::same_event_word(&all[i].lemma, &all[j].lemma);
+                (same[i][j], same[j][i]) = (meet, meet);
+            }
+        }
+        // How alike two mentions are: nothing unless their words meet,
+        // else their articles' likeness and their sentences'.
+        let scores: Vec<Vec<f64>> = (0..n)
             .map(|i| {
-                (0..all.len())
-                    .map(|j| {
-                        let (a, b) = (all[i], all[j]);
-                        if i == j || !dateline_store::same_event_word(&a.lemma, &b.lemma) {
-                            return 0.0;
+                (0..n)
+                    .map(|j| match same[i][j] {
+                        true => {
+                            let (a, b) = (all[i], all[j]);
+                            similarity[a.doc][b.doc] + CONTEXT_WEIGHT * cosine(&contexts[i], &contexts[j])
                         }
-                        similarity[a.doc][b.doc] + CONTEXT_WEIGHT * cosine(&contexts[i], &contexts[j])
+                        false => 0.0,
                     })
                     .collect()
             })
             .collect();
         let found = average_link(&scores, args.threshold);
         let groups = group_articles(&similarity, ARTICLE_GROUP_THRESHOLD);
-        grouped.extend(keyed(
-            &all,
-            events(&all, |a, b| {
-                groups[a.doc] == groups[b.doc] && dateline_store::same_event_word(&a.lemma, &b.lemma)
-            }),
-        ));
+        grouped.extend(keyed(&all, events(n, |i, j| same[i][j] && groups[all[i].doc] == groups[all[j].doc])));
         for (n, event) in found.iter().enumerate() {
             for &m in event {
                 clusters.insert(all[m].key.clone(), format!("{topic}_{n}"));
             }
         }
         response.extend(keyed(&all, found));
-        ungrouped
-            .extend(keyed(&all, events(&all, |a, b| dateline_store::same_event_word(&a.lemma, &b.lemma))));
-        lemma_only.extend(keyed(&all, events(&all, |a, b| a.lemma == b.lemma)));
+        ungrouped.extend(keyed(&all, events(n, |i, j| same[i][j])));
+        lemma_only.extend(keyed(&all, events(n, |i, j| all[i].lemma == all[j].lemma)));
         let mut gold: BTreeMap<&str, Vec<String>> = BTreeMap::new();
         for m in &all {
             gold.entry(&m.gold).or_default().push(m.key.clone());
@@ -370,9 +373,9 @@ fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
     a.iter().map(|(w, x)| x * b.get(w).copied().unwrap_or(0.0)).sum()
 }
 
-/// Mentions joined pair by pair when `same` says so (transitively).
-fn events(mentions: &[&Mention], same: impl Fn(&Mention, &Mention) -> bool) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..mentions.len()).collect();
+/// Items `0..n` joined pair by pair when `same` says so (transitively).
+fn events(n: usize, same: impl Fn(usize, usize) -> bool) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -380,16 +383,16 @@ fn events(mentions: &[&Mention], same: impl Fn(&Mention, &Mention) -> bool) -> V
         }
         i
     }
-    for a in 0..mentions.len() {
-        for b in a + 1..mentions.len() {
-            if same(mentions[a], mentions[b]) {
+    for a in 0..n {
+        for b in a + 1..n {
+            if same(a, b) {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                 parent[rb] = ra;
             }
         }
     }
     let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..mentions.len() {
+    for i in 0..n {
         let r = root(&mut parent, i);
         sets.entry(r).or_default().push(i);
     }
