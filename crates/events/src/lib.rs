@@ -14,7 +14,7 @@
 //! let text = Segmented::new(&doc.text);
 //! let timexes = Tagger::new().tag(&doc.text, doc.dct);
 //! let none = dateline_coref::Coreference::default();
-//! let entries = anchor(&Input { document: &doc, text: &text, timexes: &timexes, tenses: &[], entities: &[], mentions: &[], parses: &[], coreference: &none });
+//! let entries = anchor(&Input { document: &doc, text: &text, timexes: &timexes, tenses: &[], entities: &[], mentions: &[], parses: &[], coreference: &none, dated_events: &[] });
 //! assert_eq!(entries[0].date, "2020-12-01");
 //! assert_eq!(entries[0].status, Status::Scheduled);
 //! assert_eq!(entries[0].event, "hand over");
@@ -69,6 +69,10 @@ pub struct Input<'a> {
     /// Which mentions refer to which entity: with the trees, an argument
     /// "it" or "the company" is the actor it refers to.
     pub coreference: &'a Coreference,
+    /// For each expression, the index in `mentions` of the event it dates,
+    /// as the relation model tells ([`RelationModel::dated_events`]); empty
+    /// when that model did not run: the tree then decides.
+    pub dated_events: &'a [Option<usize>],
 }
 
 /// The timeline entries of one document, sorted by the day they start.
@@ -91,6 +95,8 @@ pub fn anchor(input: &Input<'_>) -> Vec<Entry> {
         entities,
         timexes,
         mentioned,
+        mentions,
+        dated_events: input.dated_events,
         parses: input.parses,
         coreference: input.coreference,
     };
@@ -188,6 +194,11 @@ struct Text<'a> {
     /// For each token, whether an event mention starts there, when the
     /// event model ran (else empty).
     mentioned: Vec<bool>,
+    /// The event mentions, when the event model ran.
+    mentions: &'a [Mention],
+    /// For each expression, the mention it dates, when the relation model
+    /// ran.
+    dated_events: &'a [Option<usize>],
     /// Each sentence's dependency tree, when the syntax stage ran.
     parses: &'a [dateline_syntax::Parse],
     /// Which names refer to one entity.
@@ -230,6 +241,47 @@ impl Text<'_> {
         out
     }
 
+    /// The event mention the relation model says an expression at tokens
+    /// `first..last` dates, when it ran and paired the date with one.
+    fn learnt_event(&self, timex: &Timex, first: usize, last: usize) -> Option<Governed> {
+        let index = self.timexes.iter().position(|t| t.start == timex.start && t.end == timex.end)?;
+        let mention = self.mentions.get((*self.dated_events.get(index)?)?)?;
+        self.governed(mention, first, last)
+    }
+
+    /// A mention as the event of a date at tokens `first..last`.
+    fn governed(&self, mention: &Mention, first: usize, last: usize) -> Option<Governed> {
+        let tokens = &self.text.tokens;
+        let parse = self.parses.get(self.text.sentence_of(first)?)?;
+        let word = parse.spans.iter().position(|s| s.0 == mention.start)?;
+        let i = self
+            .text
+            .first_token_starting_from(mention.start)
+            .filter(|&i| tokens[i].start == mention.start)?;
+        (!(first..last).contains(&i)).then(|| self.governed_at(parse, word, i, first, last))
+    }
+
+    /// The event at token `i`, word `word` of `parse`, with a particle
+    /// after it ("hand over").
+    fn governed_at(
+        &self,
+        parse: &dateline_syntax::Parse,
+        word: usize,
+        i: usize,
+        first: usize,
+        last: usize,
+    ) -> Governed {
+        let tokens = &self.text.tokens;
+        let mut event = tokens[i].text.to_ascii_lowercase();
+        if let Some(next) = tokens.get(i + 1).filter(|_| !(first..last).contains(&(i + 1))) {
+            if PARTICLES.contains(&next.text.to_ascii_lowercase().as_str()) {
+                event.push(' ');
+                event.push_str(&next.text.to_ascii_lowercase());
+            }
+        }
+        Governed { event, at: i..i + 1, verb_group: verb_group(parse, word) }
+    }
+
     /// The event mention that governs the date at tokens `first..last` in
     /// the dependency tree (the nearest mention above the date's head),
     /// when the syntax and event-mention stages ran.
@@ -249,14 +301,7 @@ impl Text<'_> {
             if let Some(i) =
                 token.filter(|&i| self.mentioned.get(i) == Some(&true) && !(first..last).contains(&i))
             {
-                let mut event = tokens[i].text.to_ascii_lowercase();
-                if let Some(next) = tokens.get(i + 1).filter(|_| !(first..last).contains(&(i + 1))) {
-                    if PARTICLES.contains(&next.text.to_ascii_lowercase().as_str()) {
-                        event.push(' ');
-                        event.push_str(&next.text.to_ascii_lowercase());
-                    }
-                }
-                return Some(Governed { event, at: i..i + 1, verb_group: verb_group(parse, word) });
+                return Some(self.governed_at(parse, word, i, first, last));
             }
             at = parse.words[word].head;
         }
@@ -270,7 +315,9 @@ impl Text<'_> {
             && self.timexes.iter().filter(|t| t.start != timex.start && t.is_dated()).any(|t| {
                 let first = self.text.first_token_ending_after(t.start);
                 let last = self.text.first_token_starting_from(t.end).unwrap_or(self.text.tokens.len());
-                first.and_then(|f| self.governing(f, last)).is_some_and(|g| g.at.start == event)
+                let dated =
+                    first.and_then(|f| self.learnt_event(t, f, last).or_else(|| self.governing(f, last)));
+                dated.is_some_and(|g| g.at.start == event)
             })
     }
 
@@ -287,9 +334,16 @@ impl Text<'_> {
             |n: usize| first.checked_sub(n).map(|i| tokens[i].text.to_ascii_lowercase()).unwrap_or_default();
         // With a tree, the status is told by the event's own verbs ("were
         // suspended", "will resume"), not by every word of its clause.
-        // An event the tree finds outside the date's clause is more often
-        // the parser's mistake than the writer's: the word lists decide.
-        let governed = self.governing(first, last).filter(|g| clause.contains(&g.at.start));
+        // The relation model's choice first, then the tree's (TimeBank's
+        // fifth held out, the model learnt from the rest: anchors right
+        // 0.74 → 0.81, links anchored 0.53 → 0.59). Either outside the
+        // date's clause is more often a mistake than the writer's meaning
+        // ("supposed to hand over on November 15, but Yerevan sought more
+        // time": not "sought"): then the word lists decide.
+        let governed = self
+            .learnt_event(timex, first, last)
+            .filter(|g| clause.contains(&g.at.start))
+            .or_else(|| self.governing(first, last).filter(|g| clause.contains(&g.at.start)));
         let told_by = governed.as_ref().map_or(&words, |g| &g.verb_group);
         let status = status::status(told_by, &word_before(1), &word_before(2), start, self.doc.dct);
         // "time until November 25 to leave": a limit dates what must be
@@ -646,6 +700,7 @@ mod tests {
             mentions: &[],
             parses: &[],
             coreference: &Coreference::default(),
+            dated_events: &[],
         };
         let entries = anchor(&input);
         assert_eq!(entries.len(), 1);

@@ -94,8 +94,8 @@ impl Stages {
         relations: false,
     };
     /// What a timeline needs, with each date anchored to the event
-    /// mention it modifies in the dependency tree: better anchoring, at
-    /// the cost of tagging and parsing every sentence.
+    /// mention the relation model links it to, on the dependency tree:
+    /// better anchoring, at the cost of tagging and parsing every sentence.
     pub const TIMELINE_BY_SYNTAX: Stages = Stages { event_mentions: true, syntax: true, ..Stages::TIMELINE };
     /// What a timeline needs, plus an entry for every reported event with
     /// no date of its own, dated from the story.
@@ -106,6 +106,12 @@ impl Stages {
     /// between them: what TimeML output and TempEval-3 Task C need.
     pub const RELATIONS: Stages =
         Stages { syntax: true, event_mentions: true, relations: true, ..Stages::TIMEXES };
+
+    /// Whether these stages read the relation model: for the relations,
+    /// or to tell which event each date of an entry dates.
+    fn needs_relation_model(self) -> bool {
+        self.syntax && self.event_mentions && (self.relations || self.entries)
+    }
 }
 
 impl Default for Stages {
@@ -122,6 +128,9 @@ pub struct Pipeline {
     /// The event model and the syntax models whose tags it reads.
     mentions: Option<(&'static EventModel, Models)>,
     relations: Option<&'static RelationModel>,
+    /// The relation model again, when entries are made with the trees:
+    /// it tells which event each date dates.
+    anchoring: Option<&'static RelationModel>,
     stages: Stages,
     /// How documents are read: None decides for each one.
     document_type: Option<DocumentType>,
@@ -186,7 +195,7 @@ impl Pipeline {
     pub fn with_stages(stages: Stages) -> Pipeline {
         let syntax = stages.syntax.then(Syntax::embedded).and_then(Result::ok).map(Models::Shipped);
         let mentions = stages.event_mentions.then(shipped_mentions).and_then(Result::ok);
-        let relations = stages.relations.then(RelationModel::embedded).and_then(Result::ok);
+        let relations = stages.needs_relation_model().then(RelationModel::embedded).and_then(Result::ok);
         Pipeline::build(stages, syntax, mentions, relations)
     }
 
@@ -207,7 +216,7 @@ impl Pipeline {
     pub fn try_with_stages(stages: Stages) -> Result<Pipeline, dateline_syntax::Error> {
         let syntax = stages.syntax.then(Syntax::embedded).transpose()?.map(Models::Shipped);
         let mentions = stages.event_mentions.then(shipped_mentions).transpose()?;
-        let relations = stages.relations.then(RelationModel::embedded).transpose()?;
+        let relations = stages.needs_relation_model().then(RelationModel::embedded).transpose()?;
         Ok(Pipeline::build(stages, syntax, mentions, relations))
     }
 
@@ -216,7 +225,7 @@ impl Pipeline {
     /// ones.
     pub fn with_syntax(stages: Stages, syntax: Arc<Syntax>) -> Pipeline {
         let mentions = stages.event_mentions.then(shipped_mentions).and_then(Result::ok);
-        let relations = stages.relations.then(RelationModel::embedded).and_then(Result::ok);
+        let relations = stages.needs_relation_model().then(RelationModel::embedded).and_then(Result::ok);
         Pipeline::build(stages, Some(Models::Given(syntax)), mentions, relations)
     }
 
@@ -230,6 +239,8 @@ impl Pipeline {
         let recognizer = stages.entities.then(Recognizer::new);
         let has_mentions = mentions.is_some();
         let relations = relations.filter(|_| has_mentions && syntax.is_some());
+        let anchoring = relations.filter(|_| stages.entries);
+        let relations = relations.filter(|_| stages.relations);
         let stages = Stages {
             syntax: syntax.is_some(),
             event_mentions: has_mentions,
@@ -243,6 +254,7 @@ impl Pipeline {
             syntax,
             mentions,
             relations,
+            anchoring,
             stages,
             document_type: None,
         }
@@ -340,6 +352,7 @@ impl Pipeline {
             entries: Vec::new(),
             event_mentions: Vec::new(),
             relations: Vec::new(),
+            dated_events: Vec::new(),
         };
         if let Some((model, syntax)) = &self.mentions {
             // The syntax stage's tags when it ran: tagging twice costs twice.
@@ -348,18 +361,24 @@ impl Pipeline {
                 false => model.mentions(syntax, &analysis.text),
             };
         }
-        if let Some(model) = self.relations {
+        if self.relations.is_some() || self.anchoring.is_some() {
             let events: Vec<EventSpan<'_>> = analysis
                 .event_mentions
                 .iter()
                 .map(|m| EventSpan { start: m.start, end: m.end, class: m.class })
                 .collect();
-            analysis.relations = model.relations(&RelationInput {
+            let input = RelationInput {
                 parses: &analysis.syntax,
                 events: &events,
                 timexes: &analysis.timexes,
                 dct: document.dct,
-            });
+            };
+            if let Some(model) = self.relations {
+                analysis.relations = model.relations(&input);
+            }
+            if let Some(model) = self.anchoring {
+                analysis.dated_events = model.dated_events(&input);
+            }
         }
         if self.stages.entries {
             analysis.entries = dateline_events::anchor(&analysis.events_input());
@@ -406,6 +425,11 @@ pub struct Analysis<'d> {
     /// [`timexes`](Self::timexes) and the publication date (empty unless
     /// the relation stage ran).
     pub relations: Vec<Relation>,
+    /// For each of [`timexes`](Self::timexes), the index in
+    /// [`event_mentions`](Self::event_mentions) of the event it dates, as
+    /// the relation model tells (empty unless entries are made with the
+    /// syntax and event-mention stages).
+    pub dated_events: Vec<Option<usize>>,
 }
 
 impl Analysis<'_> {
@@ -420,6 +444,7 @@ impl Analysis<'_> {
             mentions: &self.event_mentions,
             parses: &self.syntax,
             coreference: &self.coreference,
+            dated_events: &self.dated_events,
         }
     }
 }
