@@ -7,7 +7,10 @@ server's answer cache never answers: each one costs a store query. Standard
 library only.
 
     target/release/dateline serve --db /tmp/s100k.db --addr 127.0.0.1:18701 &
-    bench/events-uncached.py http://127.0.0.1:18701 [REQUESTS] [CONNECTIONS]
+    bench/events-uncached.py http://127.0.0.1:18701 [REQUESTS] [CONNECTIONS] [KINDS]
+
+KINDS (default all: entity,place,dates,status,q) are the filters drawn
+from; `place` alone, say, measures one kind of question at a time.
 """
 
 import json
@@ -25,10 +28,13 @@ STATUSES = ["occurred", "ongoing", "scheduled", "expected", "missed", "deadline"
 WORDS = ["bridge", "elections", "prisoners", "border", "talks", "floods", "ceasefire", "troops", "vote"]
 
 
-def question(rng, n):
-    """The filters of the `n`th request: one to three of them, at random."""
+KINDS = ["entity", "place", "dates", "status", "q"]
+
+
+def question(rng, n, kinds=KINDS):
+    """The filters of the `n`th request: one to three of `kinds`, at random."""
     filters = {}
-    for kind in rng.sample(["entity", "place", "dates", "status", "q"], rng.randint(1, 3)):
+    for kind in rng.sample(kinds, rng.randint(1, min(3, len(kinds)))):
         if kind == "entity":
             filters["entity"] = rng.choice(ENTITIES)
         elif kind == "place":
@@ -50,8 +56,9 @@ def main():
     base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:18701"
     requests = int(sys.argv[2]) if len(sys.argv) > 2 else 300
     connections = int(sys.argv[3]) if len(sys.argv) > 3 else 4
+    kinds = sys.argv[4].split(",") if len(sys.argv) > 4 else KINDS
     rng = random.Random(16)
-    paths = [question(rng, n) for n in range(requests)]
+    paths = [question(rng, n, kinds) for n in range(requests)]
     latencies, statuses, lock = [], {}, threading.Lock()
 
     def worker(mine):

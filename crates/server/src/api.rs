@@ -80,6 +80,10 @@ pub(crate) async fn events(
     };
     let deadline = Deadline::after(state.timeouts.query);
     let _cancel_when_gone = CancelOnDrop(deadline.clone());
+    let _turn = match state.turn().await {
+        Ok(turn) => turn,
+        Err(failed) => return failed.into_response(),
+    };
     let work = move || -> Result<axum::body::Bytes, Failed> {
         let generation = state.generation.load(std::sync::atomic::Ordering::Acquire);
         let events = state.read(&deadline, |store| store.events(&query))?;
@@ -183,6 +187,10 @@ pub(crate) async fn summary(
         };
     let deadline = Deadline::after(state.timeouts.query);
     let _cancel_when_gone = CancelOnDrop(deadline.clone());
+    let _turn = match state.turn().await {
+        Ok(turn) => turn,
+        Err(failed) => return failed.into_response(),
+    };
     let work = move || -> Result<Bytes, Failed> {
         let generation = state.generation.load(std::sync::atomic::Ordering::Acquire);
         let sources = state.read(&deadline, |store| store.sources(&query))?;
@@ -230,6 +238,10 @@ pub(crate) async fn documents(
 pub(crate) async fn document(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
     let deadline = Deadline::after(state.timeouts.query);
     let _cancel_when_gone = CancelOnDrop(deadline.clone());
+    let _turn = match state.turn().await {
+        Ok(turn) => turn,
+        Err(failed) => return failed.into_response(),
+    };
     let found = tokio::task::spawn_blocking(move || state.read(&deadline, |store| store.document(&id))).await;
     match found {
         Ok(Ok(Some(doc))) => Json(doc).into_response(),
@@ -360,6 +372,7 @@ async fn run<T: serde::Serialize + Send + 'static>(
 ) -> Result<Response, Failed> {
     let deadline = Deadline::after(state.timeouts.query);
     let _cancel_when_gone = CancelOnDrop(deadline.clone());
+    let _turn = state.turn().await?;
     let read = move || state.read(&deadline, work);
     let value = tokio::task::spawn_blocking(read).await.map_err(Failed::internal)??;
     Ok(Json(value).into_response())

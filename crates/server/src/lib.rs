@@ -70,6 +70,12 @@ impl Config {
 /// The largest request body accepted (a batch of articles).
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
+/// How much of the store each connection reads through a memory map (SQLite
+/// caps it near 2 GiB): a query then reads its pages from the system's page
+/// cache without a read call each, which was a third of an uncached
+/// `/api/events` request on the 100,000-article store.
+const MAPPED_BYTES: u64 = 2 << 30;
+
 /// The most bytes the answer cache holds unless told otherwise.
 pub const DEFAULT_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -78,6 +84,9 @@ pub struct AppState {
     /// Connections to the store: readers run side by side (WAL).
     pool: Vec<Mutex<Store>>,
     next: AtomicUsize,
+    /// One permit per connection: reads wait for one in the order they
+    /// came, without holding a thread (see [`AppState::turn`]).
+    turns: Arc<tokio::sync::Semaphore>,
     /// Serialises writes (ingest and merge).
     writer: Mutex<()>,
     /// The hosts, origins and token the server answers.
@@ -95,9 +104,14 @@ impl AppState {
     /// Opens `connections` connections to the store at `db`, to answer
     /// those `access` lets in, with the default timeouts and cache size.
     pub fn open(db: &std::path::Path, connections: usize, access: Access) -> Result<AppState, Error> {
-        let pool =
-            (0..connections.max(1)).map(|_| Store::open(db).map(Mutex::new)).collect::<Result<_, _>>()?;
+        let open = || -> Result<Mutex<Store>, dateline_store::Error> {
+            let store = Store::open(db)?;
+            store.map_into_memory(MAPPED_BYTES)?;
+            Ok(Mutex::new(store))
+        };
+        let pool: Vec<_> = (0..connections.max(1)).map(|_| open()).collect::<Result<_, _>>()?;
         Ok(AppState {
+            turns: Arc::new(tokio::sync::Semaphore::new(pool.len())),
             pool,
             next: AtomicUsize::new(0),
             writer: Mutex::new(()),
@@ -134,6 +148,15 @@ impl AppState {
     /// Marks every cached answer stale: the store changed.
     fn changed(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Waits for a connection to be free for this request's read: first
+    /// come, first served. Waiting on the connections' locks instead, on
+    /// threads of their own, served them in no order, and under load some
+    /// waited seconds while later ones went first. A request whose client
+    /// goes stops waiting.
+    async fn turn(&self) -> Result<tokio::sync::OwnedSemaphorePermit, Failed> {
+        self.turns.clone().acquire_owned().await.map_err(Failed::internal)
     }
 
     /// Runs a read on a free connection, ended by SQLite when `deadline`

@@ -8,6 +8,11 @@ use std::path::Path;
 /// it fails as busy (the schema's `busy_timeout` says the same).
 const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// How many prepared statements a connection keeps for reuse: those of a
+/// timeline query (one per shape of filters, and the few per event) with
+/// room to spare.
+const STATEMENT_CACHE: usize = 64;
+
 /// The store: one connection to one SQLite file. Its methods are spread
 /// over the files of their concern (writing, merging, reading).
 pub struct Store {
@@ -57,6 +62,7 @@ impl Store {
         // Reading the schema checks that this is a store at all.
         let check = |conn: Connection| {
             conn.busy_timeout(BUSY_WAIT)?;
+            conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
             conn.query_row("SELECT count(*) FROM documents", [], |_| Ok(()))?;
             Ok(Store { conn })
         };
@@ -86,15 +92,28 @@ impl Store {
         Ok(self.conn.busy_timeout(wait)?)
     }
 
+    /// Reads the file through a memory map of up to `bytes` (the whole
+    /// file when it is smaller) instead of copying each page with a read
+    /// call: for a long-lived reader such as the server, whose queries
+    /// touch pages all over a store too large for SQLite's own cache.
+    /// The mapped pages are the system's page cache, shared by every
+    /// connection, and count in the process's resident memory once read.
+    pub fn map_into_memory(&self, bytes: u64) -> Result<(), Error> {
+        self.conn.pragma_update(None, "mmap_size", bytes as i64)?;
+        Ok(())
+    }
+
     /// A store in memory, for tests and one-off runs.
     pub fn open_in_memory() -> Result<Store, Error> {
         Ok(Connection::open_in_memory().and_then(Store::set_up)?)
     }
 
     fn set_up(conn: Connection) -> rusqlite::Result<Store> {
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         conn.execute_batch(schema::PRAGMAS)?;
         conn.execute_batch(schema::SCHEMA)?;
         upgrade(&conn)?;
+        add_indexes(&conn)?;
         Ok(Store { conn })
     }
 }
@@ -137,6 +156,40 @@ fn upgrade(conn: &Connection) -> rusqlite::Result<()> {
     }
 }
 
+/// Creates the indexes of [`schema::ADDED_INDEXES`] a store lacks, with
+/// their statistics. Nothing is written when none is missing.
+fn add_indexes(conn: &Connection) -> rusqlite::Result<()> {
+    let has = |name: &str| -> rusqlite::Result<bool> {
+        conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'index' AND name = ?1",
+            [name],
+            |r| r.get(0),
+        )
+    };
+    for (name, definition) in schema::ADDED_INDEXES {
+        if has(name)? {
+            continue;
+        }
+        // Another process may be adding the same index: the write lock
+        // is taken first and the index looked for again under it.
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let added = (|| {
+            if !has(name)? {
+                conn.execute_batch(&format!("CREATE INDEX {name} ON {definition}; ANALYZE {name};"))?;
+            }
+            Ok(())
+        })();
+        match added {
+            Ok(()) => conn.execute_batch("COMMIT")?,
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A path as the path part of an SQLite URI: `%`, `?` and `#` escaped.
 fn uri_path(path: &Path) -> String {
     let mut out = String::new();
@@ -171,6 +224,32 @@ mod tests {
         std::fs::write(&text, "date 2020-11-26\nTroops left Kalbajar on Wednesday.\n".repeat(40)).unwrap();
         assert!(Store::open_read_only(&text).is_err());
         assert_eq!(uri_path(Path::new("/a b/c?d#e%f")), "/a b/c%3fd%23e%25f");
+    }
+
+    #[test]
+    fn a_store_without_the_added_indexes_gets_them_when_opened_for_writing() {
+        let dir = std::env::temp_dir().join(format!("dateline-indexes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("store.db");
+        let _ = std::fs::remove_file(&db);
+        let indexes = |store: &Store| -> Vec<String> {
+            let mut statement = store
+                .conn
+                .prepare(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN (?1, ?2) ORDER BY name",
+                )
+                .unwrap();
+            let names = schema::ADDED_INDEXES.iter().map(|(name, _)| *name);
+            let rows = statement.query_map(rusqlite::params_from_iter(names), |r| r.get(0)).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        let store = Store::open(&db).unwrap();
+        assert_eq!(indexes(&store), ["documents_source", "events_status_order"]);
+        // As an earlier version wrote it.
+        store.conn.execute_batch("DROP INDEX documents_source; DROP INDEX events_status_order").unwrap();
+        drop(store);
+        assert!(indexes(&Store::open_read_only(&db).unwrap()).is_empty(), "reading adds nothing");
+        assert_eq!(indexes(&Store::open(&db).unwrap()), ["documents_source", "events_status_order"]);
     }
 
     #[test]
