@@ -123,7 +123,18 @@ pub fn resolve(entities: &[Entity], parses: &[Parse]) -> Coreference {
     // names costs a lookup per name, not a comparison with every chain.
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
     let mut named: Vec<usize> = Vec::with_capacity(entities.len());
+    // The chain of each name already seen, by what its key is made of: a
+    // name seen before is in the chain it joined then (its keys are all
+    // taken, the first it is looked up by leading to that chain), and a
+    // long text repeats its names thousands of times.
+    type Seen<'e> = (EntityKind, Option<u32>, Option<&'e str>, &'e str);
+    let mut seen: HashMap<Seen<'_>, usize> = HashMap::new();
     for entity in entities {
+        let seen_as = (entity.kind, entity.geonameid, entity.name.as_deref(), entity.text.as_str());
+        if let Some(&chain) = seen.get(&seen_as) {
+            named.push(chain);
+            continue;
+        }
         let key = NameKey::of(entity);
         let found = key.lookups().into_iter().find_map(|k| by_key.get(&(entity.kind, k)).copied());
         let chain = found.unwrap_or_else(|| {
@@ -141,11 +152,13 @@ pub fn resolve(entities: &[Entity], parses: &[Parse]) -> Coreference {
         for k in key.keys() {
             by_key.entry((entity.kind, k)).or_insert(chain);
         }
+        seen.insert(seen_as, chain);
         named.push(chain);
     }
     // The keys go before the mentions come: in a long document both are
     // large.
     drop(by_key);
+    drop(seen);
     let mut mentions: Vec<Mention> = entities
         .iter()
         .zip(&named)

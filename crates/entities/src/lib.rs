@@ -18,6 +18,7 @@
 //! ```
 
 mod found;
+mod keys;
 mod lexicon;
 mod output;
 mod people;
@@ -30,6 +31,7 @@ use dateline_geo::Gazetteer;
 use dateline_text::Segmented;
 use found::Found;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use words::{runs, words, Lowered, Starts};
 
 /// Finds entities; built once and shared across threads.
@@ -131,30 +133,47 @@ fn acronyms<'t>(text: &Segmented<'t>) -> Vec<(usize, usize, &'t str)> {
 fn add_acronyms(acronyms: &[(usize, usize, &str)], entities: &mut Vec<Entity>) {
     use dateline_core::EntityKind;
     use dateline_english::referents::{ACRONYM_SKIPS, LEGAL_SUFFIXES};
-    let initials: Vec<(String, String)> = entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Organization)
-        .filter_map(|e| {
-            let words: Vec<String> = e
-                .text
-                .split_whitespace()
-                .map(str::to_lowercase)
-                .filter(|w| !ACRONYM_SKIPS.contains(&w.as_str()) && !LEGAL_SUFFIXES.contains(&w.as_str()))
-                .collect();
-            let letters: String =
-                words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
-            (words.len() >= 2).then(|| (letters, e.text.clone()))
-        })
-        .collect();
-    if initials.is_empty() {
+    // Each spelling of initials to the first organisation that has them.
+    let mut initials: HashMap<String, String> = HashMap::new();
+    let spelled = entities.iter().filter(|e| e.kind == EntityKind::Organization).filter_map(|e| {
+        let words: Vec<String> = e
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|w| !ACRONYM_SKIPS.contains(&w.as_str()) && !LEGAL_SUFFIXES.contains(&w.as_str()))
+            .collect();
+        let letters: String =
+            words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
+        (words.len() >= 2).then(|| (letters, e.text.clone()))
+    });
+    for (letters, full) in spelled {
+        initials.entry(letters).or_insert(full);
+    }
+    if initials.is_empty() || acronyms.is_empty() {
         return;
     }
+    debug_assert!(entities.windows(2).all(|pair| pair[0].start <= pair[1].start), "entities in order");
+    // Whether an acronym lies over an entity, asked of the entities in
+    // order of their starts (as they are sorted) without a scan of all of
+    // them for each acronym: the furthest end among those starting before
+    // a point tells.
+    let furthest_end: Vec<usize> = entities
+        .iter()
+        .scan(0, |furthest, e| {
+            *furthest = e.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let overlaps = |start: usize, end: usize| {
+        let before = entities.partition_point(|e| e.start < end);
+        before > 0 && furthest_end[before - 1] > start
+    };
     let mut added = Vec::new();
     for &(start, end, letters) in acronyms {
-        if entities.iter().any(|e| e.start < end && start < e.end) {
+        if overlaps(start, end) {
             continue;
         }
-        if let Some((_, full)) = initials.iter().find(|(i, _)| i == letters) {
+        if let Some(full) = initials.get(letters) {
             added.push(Entity {
                 start,
                 end,

@@ -2,11 +2,14 @@
 //! and how sure a name is to be a place.
 
 use crate::found::{Found, PlaceMention};
+use crate::keys::Keys;
 use crate::lexicon::{AREA_WORDS, METONYM_VERBS, NOT_PLACES, NOT_PLACE_NAMES};
 use crate::words::{join, Word};
 use crate::Recognizer;
 use dateline_core::PlaceRole;
 use dateline_geo::{fold, PlaceKind, DEMONYMS};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Natural features named after a place ("Mississippi River"), which lie
 /// elsewhere than the place.
@@ -83,8 +86,8 @@ pub(crate) const PLACE_OF: &[&str] = &[
 ];
 
 impl Recognizer {
-    /// The longest run of words from `first` that names a place, recorded
-    /// in `found`, or a person's name made of hamlets' names: where the
+    /// The longest run of words from `first` that names a place (`keys`
+    /// are the keys of the spans from `first`), recorded in `found`, or a person's name made of hamlets' names: where the
     /// rest of the run starts. None when no prefix is a place.
     pub(crate) fn place_prefix(
         &self,
@@ -92,12 +95,13 @@ impl Recognizer {
         first: usize,
         last: usize,
         whole_is_place: bool,
+        keys: &Keys,
         found: &mut Found,
     ) -> Option<usize> {
         let lower = |i: usize| words[i].lower;
         for end in (first + 1..=last).rev() {
-            let key = fold(&join(&words[first..end]));
-            if words[end - 1].punct || !self.gazetteer.contains_key(&key) {
+            let key = keys.key(end);
+            if words[end - 1].punct || !self.is_key(key) {
                 continue;
             }
             // "Tri-State": half a hyphenated word is no place unless the
@@ -127,7 +131,7 @@ impl Recognizer {
             // "Indian Ocean", "Mississippi River": a feature named after
             // the place is not the place.
             let feature_after = end < last && FEATURE_WORDS.contains(&lower(end));
-            let inside_name = first < found.inside_name_until && !self.is_wide_or_big(&key);
+            let inside_name = first < found.inside_name_until && !self.is_wide_or_big(key);
             if feature_after {
                 // The feature's name ends with its words: nothing in it is
                 // a place of its own ("Niger Delta" is not Delta State, the
@@ -145,24 +149,20 @@ impl Recognizer {
                         .get(k)
                         .is_some_and(|w| w.capitalized && w.space_before && FACILITY_WORDS.contains(&w.lower))
                 };
-                quote(end) && s_at(end + 1) && name_at(end + 2) && !self.is_strong_place(&key)
+                quote(end) && s_at(end + 1) && name_at(end + 2) && !self.is_strong_place(key)
             };
             // "500 BC": an era.
             let era = end == first + 1
-                && matches!(key.as_str(), "bc" | "ad" | "bce" | "ce")
+                && matches!(key, "bc" | "ad" | "bce" | "ce")
                 && first > 0
                 && words[first - 1].text.chars().all(|c| c.is_ascii_digit());
-            if (end == first + 1 && inside_name)
-                || possessive_name
-                || era
-                || NOT_PLACE_NAMES.contains(&key.as_str())
-            {
+            if (end == first + 1 && inside_name) || possessive_name || era || NOT_PLACE_NAMES.contains(&key) {
                 break;
             }
             if end == first + 1
-                && (NOT_PLACES.contains(&key.as_str())
+                && (NOT_PLACES.contains(&key)
                     || key.len() < 2
-                    || !self.plausible_single(&words[first], &key, locative || area_after || dateline))
+                    || !self.plausible_single(&words[first], key, locative || area_after || dateline))
             {
                 break;
             }
@@ -193,8 +193,8 @@ impl Recognizer {
                 || (first > 0
                     && !words[first - 1].capitalized
                     && matches!(previous, "central" | "northern" | "southern" | "eastern" | "western")
-                    && !self.gazetteer.lookup_key(&key).any(|p| p.kind == PlaceKind::Country));
-            let role = if METONYM_VERBS.contains(&next) && end == last && self.is_strong_place(&key) {
+                    && !self.gazetteer.lookup_key(key).any(|p| p.kind == PlaceKind::Country));
+            let role = if METONYM_VERBS.contains(&next) && end == last && self.is_strong_place(key) {
                 PlaceRole::Metonym
             } else {
                 PlaceRole::Literal
@@ -212,6 +212,13 @@ impl Recognizer {
         None
     }
 
+    /// Whether the gazetteer has a key: most spans of a run are none, and
+    /// a quick test tells most of them (see `Gazetteer::may_contain_key`).
+    pub(crate) fn is_key(&self, key: &str) -> bool {
+        self.gazetteer.may_contain_key(key) && self.gazetteer.contains_key(key)
+    }
+
+    /// Whether a key names an area, or a town of 20,000 people or more.
     pub(crate) fn is_named_area(&self, key: &str) -> bool {
         self.gazetteer.lookup_key(key).any(|p| !matches!(p.kind, PlaceKind::City) || p.population >= 20_000)
     }
@@ -302,9 +309,19 @@ pub(crate) fn demonym_len(words: &[Word<'_>], first: usize, last: usize) -> Opti
         .find(|&len| demonym_target(&join(&words[first..first + len])).is_some())
 }
 
+/// The demonyms to what they point to, the first of a demonym listed
+/// twice winning: asked of every capitalised word.
+static DEMONYM_TARGETS: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| {
+    let mut targets = HashMap::new();
+    for &(demonym, target) in DEMONYMS {
+        targets.entry(demonym).or_insert(target);
+    }
+    targets
+});
+
 /// The country code or region a demonym points to; plurals too
 /// ("Canadians", "Palestinians").
 pub(crate) fn demonym_target(text: &str) -> Option<&'static str> {
-    let find = |t: &str| DEMONYMS.iter().find(|(d, _)| *d == t).map(|(_, target)| *target);
+    let find = |t: &str| DEMONYM_TARGETS.get(t).copied();
     find(text).or_else(|| text.strip_suffix('s').and_then(find))
 }

@@ -2,7 +2,8 @@
 //! organisation, places), and the runs the gazetteer joins.
 
 use crate::found::{Cue, Found, PlaceMention};
-use crate::lexicon::{GIVEN_NAMES, KNOWN_ORGS, NOT_PLACES, ORG_WORDS, SEATS, TITLES};
+use crate::keys::Keys;
+use crate::lexicon::{GIVEN_NAMES, KNOWN_ORGS, LONGEST_KNOWN_ORG, NOT_PLACES, ORG_WORDS, SEATS, TITLES};
 use crate::people::{name_end, title_span};
 use crate::places::{demonym_len, COMPASS};
 use crate::words::{join, Word};
@@ -96,8 +97,15 @@ impl Recognizer {
         }
         let starts_with_org = KNOWN_ORGS.contains(&words[first].text);
         // "the American Red Cross": a known name of several words at the end.
-        let known_tail = (first + 1..last.saturating_sub(1))
-            .any(|i| !words[i].punct && KNOWN_ORGS.contains(join(&words[i..last]).as_str()));
+        // Asked from the shortest tail up, and no further than the longest
+        // known name: a tail's words are at least as long as their letters.
+        let mut tail_len = words[last - 1].text.len();
+        let known_tail = (first + 1..last.saturating_sub(1)).rev().any(|i| {
+            tail_len += words[i].text.len();
+            tail_len <= *LONGEST_KNOWN_ORG
+                && !words[i].punct
+                && KNOWN_ORGS.contains(join(&words[i..last]).as_str())
+        });
         if KNOWN_ORGS.contains(&joined.as_str())
             || known_tail
             || (first..last).any(|i| ORG_WORDS.contains(&lower(i)))
@@ -139,7 +147,10 @@ impl Recognizer {
         }
         // "Henry County", "Mount Pleasant": a whole run the gazetteer knows
         // is a place even when it starts with a given name.
-        let whole_is_place = last - first >= 2 && self.gazetteer.contains_key(&fold(&joined));
+        // The keys of the spans from `first`, folded once for this and
+        // for the longest known prefix below.
+        let keys = Keys::of(words, first, last);
+        let whole_is_place = last - first >= 2 && self.is_key(keys.key(last));
         // "coach Darren Ripley", "spokesman John Smith": a title in lower
         // case right before the run.
         let titled = first > 0 && !words[first - 1].capitalized && TITLES.contains(&lower(first - 1));
@@ -171,7 +182,7 @@ impl Recognizer {
             None => {}
         }
         // The longest prefix that the gazetteer knows.
-        if let Some(next) = self.place_prefix(words, first, last, whole_is_place, found) {
+        if let Some(next) = self.place_prefix(words, first, last, whole_is_place, &keys, found) {
             return self.classify(words, next, last, found);
         }
         if words[first].capitalized && !words[first].sentence_start && !NOT_PLACES.contains(&lower(first)) {
@@ -254,16 +265,14 @@ impl Recognizer {
             // "Association of Western Pennsylvania", "Northeast Georgia
             // Medical Center": a compass word before the place is no part of it.
             let from = if from + 1 < to && COMPASS.contains(&words[from].lower) { from + 1 } else { from };
+            let keys = Keys::of(words, from, to);
             for end in (from + 1..=to).rev() {
-                let name = join(&words[from..end]);
-                let key = fold(&name);
-                if words[end - 1].punct
-                    || !self.gazetteer.contains_key(&key)
-                    || NOT_PLACES.contains(&key.as_str())
-                {
+                let key = keys.key(end);
+                if words[end - 1].punct || !self.is_key(key) || NOT_PLACES.contains(&key) {
                     continue;
                 }
-                if end - from == 1 && !self.is_strong_place(&name) && !self.is_named_area(&key) {
+                let name = join(&words[from..end]);
+                if end - from == 1 && !self.is_strong_place(&name) && !self.is_named_area(key) {
                     continue;
                 }
                 found.places.push(PlaceMention {

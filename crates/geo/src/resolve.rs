@@ -81,14 +81,25 @@ impl<'g> Resolver<'g> {
             })
             .collect();
         drop(looked_up);
-        let candidates: Vec<&[Place<'g>]> = which.into_iter().map(|i| lists[i].as_slice()).collect();
+        let candidates: Vec<&[Place<'g>]> = which.iter().map(|&i| lists[i].as_slice()).collect();
         // Each round resolves every mention in the light of where the others
         // landed in the round before: "Georgia" beside "Atlanta" is the state.
         let given: HashSet<&str> = countries.iter().copied().collect();
-        let mut chosen: Vec<Option<Place<'g>>> = candidates
+        // A mention's pick depends only on its candidates (its name), its
+        // container, whether it is an area and its name's context: each
+        // such choice is made once, not once per mention (a long text
+        // names its places thousands of times).
+        let nothing = Context::default();
+        let nothing = nothing.without(std::iter::empty(), std::iter::empty());
+        let mut picked: HashMap<(usize, bool, Option<u32>), Option<Place<'g>>> = HashMap::new();
+        let mut chosen: Vec<Option<Place<'g>>> = mentions
             .iter()
-            .zip(mentions)
-            .map(|(found, m)| pick(found, m, None, &Context::default()))
+            .enumerate()
+            .map(|(i, m)| {
+                *picked
+                    .entry((which[i], m.area, None))
+                    .or_insert_with(|| pick(candidates[i], m, None, &nothing))
+            })
             .collect();
         for _ in 0..2 {
             // Which choices are sure enough to vote: a flag per mention
@@ -121,13 +132,14 @@ impl<'g> Resolver<'g> {
             // thousands of times.
             let mut seen = HashSet::new();
             context.placed = chosen.iter().flatten().filter(|p| seen.insert(p.at)).map(Point::of).collect();
+            context.sort_placed();
             // Neither a mention nor the others of its name vote for it:
             // fourteen "Dublin"s are no evidence for Ireland.
             let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
             for (i, key) in keys.iter().enumerate() {
                 by_name.entry(*key).or_default().push(i);
             }
-            let contexts: HashMap<&str, Context<'_>> = by_name
+            let contexts: HashMap<&str, Seen<'_, '_>> = by_name
                 .iter()
                 .map(|(key, same_name)| {
                     let own = context.without(
@@ -137,13 +149,15 @@ impl<'g> Resolver<'g> {
                     (*key, own)
                 })
                 .collect();
-            chosen = candidates
+            picked.clear();
+            chosen = mentions
                 .iter()
-                .zip(mentions)
-                .zip(&keys)
-                .map(|((found, m), key)| {
+                .enumerate()
+                .map(|(i, m)| {
                     let container = m.within.and_then(|w| chosen.get(w).copied().flatten());
-                    pick(found, m, container, &contexts[key])
+                    *picked
+                        .entry((which[i], m.area, container.map(|c| c.at)))
+                        .or_insert_with(|| pick(candidates[i], m, container, &contexts[keys[i]]))
                 })
                 .collect();
         }
@@ -328,7 +342,7 @@ fn is_confident(place: &Place<'_>, found: &[Place<'_>]) -> bool {
 
 /// Where the places of a document lie: countries and first-level areas,
 /// with how many mentions fall in each.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Context<'g> {
     countries: HashMap<&'g str, usize>,
     areas: HashMap<(&'g str, &'g str), usize>,
@@ -367,18 +381,12 @@ impl<'g> Context<'g> {
         context
     }
 
-    /// Whether a place lies near another place of the document: "Georgia"
-    /// beside Armenia and Azerbaijan is the country, "Paris" beside
-    /// "Henry County" and "Lone Oak" the town in Tennessee.
-    fn is_near(&self, place: &Place<'_>) -> bool {
-        // A degree of latitude is 111 km: most places fail this cheap test.
-        let max_degrees = (NEAR_KM / 111.0) as f32;
-        self.placed.iter().any(|p| {
-            p.at != place.at
-                && (p.lat - place.lat).abs() < max_degrees
-                && distance_km(f64::from(p.lat), f64::from(p.lon), f64::from(place.lat), f64::from(place.lon))
-                    < NEAR_KM
-        })
+    /// Orders the placed points by latitude, so that nearness looks only
+    /// at a band of them. A point of no finite latitude is near nothing
+    /// and is left out.
+    fn sort_placed(&mut self) {
+        self.placed.retain(|p| p.lat.is_finite());
+        self.placed.sort_by(|a, b| a.lat.total_cmp(&b.lat));
     }
 
     fn add(&mut self, place: Place<'g>, n: usize) {
@@ -397,20 +405,99 @@ impl<'g> Context<'g> {
         &self,
         own_votes: impl Iterator<Item = Place<'g>>,
         own_places: impl Iterator<Item = Place<'a>>,
-    ) -> Context<'g> {
-        let mut context = self.clone();
-        let own: HashSet<u32> = own_places.map(|place| place.at).collect();
-        context.placed.retain(|p| !own.contains(&p.at));
+    ) -> Seen<'_, 'g> {
+        let mut seen =
+            Seen { all: self, countries: HashMap::new(), areas: HashMap::new(), places: HashSet::new() };
+        seen.places.extend(own_places.map(|place| place.at));
         for place in own_votes {
-            if let Some(n) = context.countries.get_mut(place.country) {
-                *n = n.saturating_sub(1);
-            }
-            if let Some(n) = context.areas.get_mut(&(place.country, place.admin1)) {
-                *n = n.saturating_sub(1);
-            }
+            *seen.countries.entry(place.country).or_default() += 1;
+            *seen.areas.entry((place.country, place.admin1)).or_default() += 1;
         }
-        context
+        seen
     }
+}
+
+/// A [`Context`] as the mentions of one name see it: the document's, less
+/// their own votes and places. A view rather than a copy: a long text
+/// names thousands of places, and a copy of them for each of its names
+/// cost their square in time and memory.
+struct Seen<'c, 'g> {
+    all: &'c Context<'g>,
+    /// The own votes in each country and area, taken off the counts.
+    countries: HashMap<&'g str, usize>,
+    areas: HashMap<(&'g str, &'g str), usize>,
+    /// The own places, which count for no nearness.
+    places: HashSet<u32>,
+}
+
+impl<'g> Seen<'_, 'g> {
+    /// How many votes a country has (none below zero).
+    fn country(&self, country: &str) -> usize {
+        let own = self.countries.get(country).copied().unwrap_or(0);
+        self.all.countries.get(country).map_or(0, |n| n.saturating_sub(own))
+    }
+
+    /// Whether an area has votes left.
+    fn has_area(&self, area: (&str, &str)) -> bool {
+        let own = self.areas.get(&area).copied().unwrap_or(0);
+        self.all.areas.get(&area).is_some_and(|n| n.saturating_sub(own) > 0)
+    }
+
+    /// Every country with votes left.
+    fn countries(&self) -> impl Iterator<Item = &'g str> + '_ {
+        self.all.countries.keys().copied().filter(|c| self.country(c) > 0)
+    }
+
+    /// Whether a place lies near another place of the document: "Georgia"
+    /// beside Armenia and Azerbaijan is the country, "Paris" beside
+    /// "Henry County" and "Lone Oak" the town in Tennessee.
+    fn is_near(&self, place: &Place<'_>) -> bool {
+        // A degree of latitude is 111 km: most places fail this cheap test.
+        let max_degrees = (NEAR_KM / 111.0) as f32;
+        // The points are sorted by latitude: only a band of them (with a
+        // degree to spare for rounding) can pass the test.
+        let placed = &self.all.placed;
+        let from = placed.partition_point(|p| p.lat < place.lat - max_degrees - 1.0);
+        let widest = widest_longitudes(place.lat, max_degrees);
+        placed[from..].iter().take_while(|p| p.lat <= place.lat + max_degrees + 1.0).any(|p| {
+            p.at != place.at
+                && (p.lat - place.lat).abs() < max_degrees
+                && degrees_apart(p.lon, place.lon) <= widest
+                && !self.places.contains(&p.at)
+                && distance_km(f64::from(p.lat), f64::from(p.lon), f64::from(place.lat), f64::from(place.lon))
+                    < NEAR_KM
+        })
+    }
+}
+
+/// The most degrees of longitude two places can lie apart and still be
+/// nearer than [`NEAR_KM`], the one at latitude `lat`, the other less than
+/// `max_degrees` of latitude from it (a little more, to be safe; 180 where
+/// the poles are too near to tell). By the haversine formula that
+/// [`distance_km`] computes, the distance is less than `NEAR_KM` only when
+/// cos φ1 · cos φ2 · sin²(Δλ/2) < sin²(NEAR_KM / 2R): a test on the
+/// longitudes spares the sines of most points a latitude lets through.
+fn widest_longitudes(lat: f32, max_degrees: f32) -> f64 {
+    let nearest_pole = f64::from(lat).abs() + f64::from(max_degrees) + 0.01;
+    if nearest_pole.is_nan() || nearest_pole >= 89.0 {
+        return 180.0;
+    }
+    // The smallest cos φ1 · cos φ2 in the band, and the haversine bound
+    // with 5% to spare for rounding.
+    let cosines = f64::from(lat).to_radians().cos() * nearest_pole.to_radians().cos();
+    let bound = (NEAR_KM / (2.0 * 6371.0)).sin() * 1.05;
+    let sine = bound / cosines.sqrt();
+    if sine >= 1.0 {
+        return 180.0;
+    }
+    (2.0 * sine.asin()).to_degrees() * 1.01 + 0.01
+}
+
+/// How many degrees of longitude apart two places lie, the shorter way
+/// round (0 to 180).
+fn degrees_apart(a: f32, b: f32) -> f64 {
+    let apart = (f64::from(a) - f64::from(b)).abs() % 360.0;
+    apart.min(360.0 - apart)
 }
 
 // The weights of the evidence, on the scale of the natural log of the
@@ -432,7 +519,7 @@ fn pick<'g>(
     found: &[Place<'g>],
     mention: &Mention<'_>,
     container: Option<Place<'_>>,
-    context: &Context<'_>,
+    context: &Seen<'_, '_>,
 ) -> Option<Place<'g>> {
     let key = fold(mention.name);
     let score = |place: &Place<'_>| -> f64 {
@@ -450,16 +537,16 @@ fn pick<'g>(
             PlaceKind::Admin2 => -1.0,
             PlaceKind::City => 0.0,
         };
-        if context.countries.get(place.country).is_some_and(|n| *n > 0) {
+        if context.country(place.country) > 0 {
             score += COUNTRY_BONUS;
         }
-        if context.areas.get(&(place.country, place.admin1)).is_some_and(|n| *n > 0) {
+        if context.has_area((place.country, place.admin1)) {
             score += 4.0;
         }
         if context.is_near(place) {
             score += NEAR_BONUS;
         }
-        if context.home == Some((place.country, place.admin1)) && place.kind != PlaceKind::Country {
+        if context.all.home == Some((place.country, place.admin1)) && place.kind != PlaceKind::Country {
             score += HOME_BONUS;
         }
         // "Dublin, Ga.": the place named right after contains this one.
@@ -488,11 +575,9 @@ fn pick<'g>(
         if place.capital {
             // ... but only a namesake in that other country can take its
             // place: "Washington" in a story on the Caribbean is the capital.
-            let elsewhere = context
-                .countries
-                .iter()
-                .any(|(c, n)| *n > 0 && *c != place.country && found.iter().any(|p| p.country == *c));
-            let here = context.countries.get(place.country).is_some_and(|n| *n > 0);
+            let elsewhere =
+                context.countries().any(|c| c != place.country && found.iter().any(|p| p.country == c));
+            let here = context.country(place.country) > 0;
             score += if elsewhere && !here { 1.0 } else { 5.0 };
         }
         // "Yerevan" is the city, not the province named after it, unless
@@ -538,6 +623,9 @@ fn pick<'g>(
 /// assert!((lat - 34.7).abs() < 0.5 && (lon + 85.3).abs() < 0.5, "{lat} {lon}");
 /// ```
 pub fn points(chosen: &[Option<Place<'_>>]) -> Vec<Option<(f32, f32)>> {
+    // The middle of the towns of each state, worked out once per state: a
+    // long text names its counties thousands of times.
+    let mut middles: HashMap<(&str, &str), Option<(f32, f32)>> = HashMap::new();
     chosen
         .iter()
         .map(|place| {
@@ -545,27 +633,31 @@ pub fn points(chosen: &[Option<Place<'_>>]) -> Vec<Option<(f32, f32)>> {
             if !place.approximate {
                 return Some((place.lat, place.lon));
             }
-            let towns: Vec<Place<'_>> = chosen
-                .iter()
-                .flatten()
-                .filter(|p| {
-                    p.kind == PlaceKind::City && p.country == place.country && p.admin1 == place.admin1
-                })
-                .copied()
-                .collect();
-            if towns.is_empty() {
-                return Some((place.lat, place.lon));
-            }
-            let median = |mut values: Vec<f32>| {
-                values.sort_by(f32::total_cmp);
-                values[values.len() / 2]
-            };
-            Some((
-                median(towns.iter().map(|p| p.lat).collect()),
-                median(towns.iter().map(|p| p.lon).collect()),
-            ))
+            let middle = *middles
+                .entry((place.country, place.admin1))
+                .or_insert_with(|| middle_of_towns(chosen, place.country, place.admin1));
+            Some(middle.unwrap_or((place.lat, place.lon)))
         })
         .collect()
+}
+
+/// The median latitude and longitude of the towns chosen in a state; None
+/// when there are none.
+fn middle_of_towns(chosen: &[Option<Place<'_>>], country: &str, admin1: &str) -> Option<(f32, f32)> {
+    let towns: Vec<Place<'_>> = chosen
+        .iter()
+        .flatten()
+        .filter(|p| p.kind == PlaceKind::City && p.country == country && p.admin1 == admin1)
+        .copied()
+        .collect();
+    if towns.is_empty() {
+        return None;
+    }
+    let median = |mut values: Vec<f32>| {
+        values.sort_by(f32::total_cmp);
+        values[values.len() / 2]
+    };
+    Some((median(towns.iter().map(|p| p.lat).collect()), median(towns.iter().map(|p| p.lon).collect())))
 }
 
 /// The distance between two places of the gazetteer, in kilometres.
@@ -599,4 +691,34 @@ pub fn area_of(gazetteer: &Gazetteer, name: &str) -> (Vec<String>, Vec<(String, 
         }
     }
     (names, within)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longitude_test_keeps_every_near_pair() {
+        let max_degrees = (NEAR_KM / 111.0) as f32;
+        // Pairs from the equator to the poles, up to a little more than
+        // the widest apart in longitude, either way round.
+        for lat in (-90..=90).map(|degrees| degrees as f32) {
+            let widest = widest_longitudes(lat, max_degrees);
+            for apart in [-1.79f32, -1.2, -0.6, 0.0, 0.6, 1.2, 1.79] {
+                let other = (lat + apart).clamp(-90.0, 90.0);
+                for step in 0..=400 {
+                    let offset = (widest.min(178.0) * 1.2 + 1.0) * f64::from(step) / 400.0;
+                    // Near the date line too, where longitudes wrap round.
+                    for (base, lon) in [(10.0, 10.0 + offset), (10.0, 10.0 - offset), (179.9, offset - 180.1)]
+                    {
+                        let (base, lon) = (base as f32, lon as f32);
+                        let (lat, other) = (f64::from(lat), f64::from(other));
+                        if distance_km(lat, f64::from(base), other, f64::from(lon)) < NEAR_KM {
+                            assert!(degrees_apart(base, lon) <= widest, "{lat} {other} {base} {lon}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
