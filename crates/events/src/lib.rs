@@ -108,7 +108,7 @@ pub fn anchor(input: &Input<'_>) -> Vec<Entry> {
         .iter()
         .enumerate()
         .filter(|(i, t)| t.is_dated() && !anchors.contains(i))
-        .flat_map(|(_, t)| ctx.entries(t, &t.value))
+        .flat_map(|(i, t)| ctx.entries(i, &t.value))
         .collect();
     for a in &anchored {
         let duration = &timexes[a.duration];
@@ -123,7 +123,7 @@ pub fn anchor(input: &Input<'_>) -> Vec<Entry> {
             (None, None) => None,
         };
         if let Some(value) = value {
-            entries.extend(ctx.entries(duration, &value));
+            entries.extend(ctx.entries(a.duration, &value));
         }
     }
     entries.sort_by_key(|e| (e.start, e.end, e.timex.start));
@@ -209,8 +209,9 @@ impl Text<'_> {
     /// The entries an expression dates, with `value` as their date: one for
     /// the event of its clause, and one for each event joined to it by
     /// "and" ("entered Aghdam and seized the town on Friday").
-    fn entries(&self, timex: &Timex, value: &TimexValue) -> Vec<Entry> {
-        let Some(main) = self.entry(timex, value) else { return Vec::new() };
+    fn entries(&self, t: usize, value: &TimexValue) -> Vec<Entry> {
+        let Some(main) = self.entry(t, value) else { return Vec::new() };
+        let timex = &self.timexes[t];
         let tokens = &self.text.tokens;
         let Some(at) = self
             .text
@@ -229,7 +230,7 @@ impl Text<'_> {
         for other in trigger::coordinated(tokens, clause, at, first..last) {
             // "suspended this morning and will resume at 6 p.m.": a verb
             // with a date of its own is not dated by this one.
-            if self.dated_elsewhere(other, timex) {
+            if self.dated_elsewhere(other, t) {
                 continue;
             }
             let mut entry = main.clone();
@@ -241,12 +242,23 @@ impl Text<'_> {
         out
     }
 
-    /// The event mention the relation model says an expression at tokens
-    /// `first..last` dates, when it ran and paired the date with one.
-    fn learnt_event(&self, timex: &Timex, first: usize, last: usize) -> Option<Governed> {
-        let index = self.timexes.iter().position(|t| t.start == timex.start && t.end == timex.end)?;
-        let mention = self.mentions.get((*self.dated_events.get(index)?)?)?;
-        self.governed(mention, first, last)
+    /// The event mention expression `t` (at tokens `first..last`) dates,
+    /// when the syntax and event-mention stages ran: the relation model's
+    /// choice, else the tree's ([`Text::governing`]); with `clause`, only
+    /// one that lies in it.
+    fn dated_event(
+        &self,
+        t: usize,
+        first: usize,
+        last: usize,
+        clause: Option<&std::ops::Range<usize>>,
+    ) -> Option<Governed> {
+        let within = |g: &Governed| clause.is_none_or(|c| c.contains(&g.at.start));
+        let learnt = self.dated_events.get(t).copied().flatten().and_then(|m| self.mentions.get(m));
+        learnt
+            .and_then(|m| self.governed(m, first, last))
+            .filter(within)
+            .or_else(|| self.governing(first, last).filter(within))
     }
 
     /// A mention as the event of a date at tokens `first..last`.
@@ -310,19 +322,23 @@ impl Text<'_> {
 
     /// Whether the tree makes token `event` the event of a date other
     /// than `timex` (never without a tree).
-    fn dated_elsewhere(&self, event: usize, timex: &Timex) -> bool {
+    fn dated_elsewhere(&self, event: usize, t: usize) -> bool {
+        let start = self.timexes[t].start;
         !self.parses.is_empty()
-            && self.timexes.iter().filter(|t| t.start != timex.start && t.is_dated()).any(|t| {
-                let first = self.text.first_token_ending_after(t.start);
-                let last = self.text.first_token_starting_from(t.end).unwrap_or(self.text.tokens.len());
-                let dated =
-                    first.and_then(|f| self.learnt_event(t, f, last).or_else(|| self.governing(f, last)));
-                dated.is_some_and(|g| g.at.start == event)
-            })
+            && self.timexes.iter().enumerate().filter(|(_, u)| u.start != start && u.is_dated()).any(
+                |(u, timex)| {
+                    let first = self.text.first_token_ending_after(timex.start);
+                    let last =
+                        self.text.first_token_starting_from(timex.end).unwrap_or(self.text.tokens.len());
+                    let dated = first.and_then(|f| self.dated_event(u, f, last, None));
+                    dated.is_some_and(|g| g.at.start == event)
+                },
+            )
     }
 
     /// The entry of the main event an expression dates.
-    fn entry(&self, timex: &Timex, value: &TimexValue) -> Option<Entry> {
+    fn entry(&self, t: usize, value: &TimexValue) -> Option<Entry> {
+        let timex = &self.timexes[t];
         let tokens = &self.text.tokens;
         let (start, end) = value.range()?;
         let first = self.text.first_token_ending_after(timex.start)?;
@@ -340,10 +356,7 @@ impl Text<'_> {
         // date's clause is more often a mistake than the writer's meaning
         // ("supposed to hand over on November 15, but Yerevan sought more
         // time": not "sought"): then the word lists decide.
-        let governed = self
-            .learnt_event(timex, first, last)
-            .filter(|g| clause.contains(&g.at.start))
-            .or_else(|| self.governing(first, last).filter(|g| clause.contains(&g.at.start)));
+        let governed = self.dated_event(t, first, last, Some(&clause));
         let told_by = governed.as_ref().map_or(&words, |g| &g.verb_group);
         let status = status::status(told_by, &word_before(1), &word_before(2), start, self.doc.dct);
         // "time until November 25 to leave": a limit dates what must be
