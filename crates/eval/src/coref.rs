@@ -261,8 +261,10 @@ pub struct CorefWord {
     /// The head word's index into the document's words; `usize::MAX` for
     /// the root.
     pub head: usize,
-    /// First character (Unicode scalar value) of the surface token in the
-    /// text; the words of a multiword token all get the token's span.
+    /// First character (Unicode scalar value) of the word in the text. The
+    /// words of a multiword token that spell it ("Ann" and "'s" of
+    /// "Ann's") get their own parts of it, others ("is" and "n't" of
+    /// "isn't" when written "isnt") the whole token's span.
     pub start: usize,
     /// One past the token's last character.
     pub end: usize,
@@ -281,8 +283,8 @@ pub struct GoldMention {
     /// One past the last word.
     pub end: usize,
     /// The first word of the minimal span (`minspan`, or CorefUD's `head`)
-    /// when given; otherwise the first word whose head lies outside the
-    /// mention.
+    /// whose head in the tree lies outside it, or of the mention when no
+    /// minimal span is given ("Bush" of "Vice President Bush").
     pub head: usize,
     /// The head word, or a word of the minimal span, is a proper noun.
     pub proper: bool,
@@ -397,6 +399,20 @@ impl Reader {
     }
 }
 
+/// A multiword token being read ("Ann's": "Ann" and "'s").
+struct Multiword {
+    /// Its first and last word ids.
+    first: usize,
+    last: usize,
+    /// Its span in the text.
+    start: usize,
+    end: usize,
+    form: String,
+    /// How many of its characters its words so far have spelled; `None`
+    /// once a word does not spell the next part.
+    spelled: Option<usize>,
+}
+
 /// The rest of a comment that starts with `word` as a whole word.
 fn keyword<'a>(comment: &'a str, word: &str) -> Option<&'a str> {
     let rest = comment.strip_prefix(word)?;
@@ -426,8 +442,8 @@ struct Builder {
     /// The current sentence's first word, and its raw heads with their lines.
     first: usize,
     heads: Vec<(usize, usize)>,
-    /// The open multiword token: its last word id and its span.
-    multiword: Option<(usize, usize, usize)>,
+    /// The open multiword token.
+    multiword: Option<Multiword>,
     /// A space is owed before the next token.
     space: bool,
     open: Vec<Open>,
@@ -468,7 +484,9 @@ impl Builder {
             match (a.parse::<usize>(), b.parse::<usize>()) {
                 (Ok(a), Ok(b)) if a == expected && b > a => {
                     let (start, end) = self.token(columns[1], space_after);
-                    self.multiword = Some((b, start, end));
+                    let form = columns[1].to_string();
+                    self.multiword =
+                        Some(Multiword { first: a, last: b, start, end, form, spelled: Some(0) });
                     return Ok(());
                 }
                 _ => return Err(bad_id()),
@@ -489,8 +507,21 @@ impl Builder {
         }
         let head = columns[6].parse().map_err(|_| Error::line(n, format!("bad head {:?}", columns[6])))?;
         self.heads.push((head, n));
-        let (start, end) = match self.multiword {
-            Some((last, start, end)) if expected <= last => (start, end),
+        let (start, end) = match &mut self.multiword {
+            Some(token) if expected <= token.last => {
+                // The word's own part of the token when its form spells
+                // the next characters, the last word ending the token.
+                let form = &token.form;
+                let rest =
+                    token.spelled.and_then(|done| form.char_indices().nth(done).map(|(i, _)| &form[i..]));
+                let own = rest.filter(|rest| {
+                    rest.starts_with(columns[1]) && (expected < token.last || *rest == columns[1])
+                });
+                let done = token.spelled.unwrap_or(0);
+                let length = columns[1].chars().count();
+                token.spelled = own.map(|_| done + length);
+                (token.start + done, token.start + done + length)
+            }
             _ => self.token(columns[1], space_after),
         };
         self.document.words.push(CorefWord {
@@ -501,6 +532,14 @@ impl Builder {
             start,
             end,
         });
+        // The words of a token they do not spell all take its span.
+        if let Some(token) = self.multiword.as_ref().filter(|t| t.last == expected && t.spelled.is_none()) {
+            let count = token.last - token.first + 1;
+            let words = self.document.words.len();
+            for word in &mut self.document.words[words - count..] {
+                (word.start, word.end) = (token.start, token.end);
+            }
+        }
         entity.map_or(Ok(()), |value| self.brackets(n, value, fields))
     }
 
@@ -621,12 +660,13 @@ impl Builder {
             if let Some(&p) = m.minspan.iter().find(|&&p| p == 0 || p > m.end - m.start) {
                 return Err(Error::line(m.line, format!("minimal span word {p} lies outside the mention")));
             }
-            let head = match m.minspan.first() {
-                Some(&p) => m.start + p - 1,
-                None => {
-                    (m.start..m.end).find(|&w| !(m.start..m.end).contains(&words[w].head)).unwrap_or(m.start)
-                }
+            // The word of the minimal span (else of the mention) whose
+            // head lies outside it: "Bush" of "Vice President Bush".
+            let span: Vec<usize> = match m.minspan.is_empty() {
+                true => (m.start..m.end).collect(),
+                false => m.minspan.iter().map(|&p| m.start + p - 1).collect(),
             };
+            let head = span.iter().copied().find(|&w| !span.contains(&words[w].head)).unwrap_or(span[0]);
             let proper = propn(head) || m.minspan.iter().any(|&p| propn(m.start + p - 1));
             let (entity, etype, start, end) = (m.entity, m.etype, m.start, m.end);
             self.document.mentions.push(GoldMention { entity, etype, start, end, head, proper });
@@ -798,17 +838,17 @@ mod tests {
         assert_eq!(doc.text, "The Blue Crew quickly fixed its door.\n\nAnn's door isn't.\nIt shut");
         let spans: Vec<(&str, usize, usize)> =
             doc.words.iter().map(|w| (&doc.text[w.start..w.end], w.sentence, w.head)).collect();
-        assert_eq!(spans[8], ("Ann's", 1, 10));
-        assert_eq!(spans[9], ("Ann's", 1, 8));
+        assert_eq!(spans[8], ("Ann", 1, 10));
+        assert_eq!(spans[9], ("'s", 1, 8));
         assert_eq!(spans[10], ("door", 1, usize::MAX));
-        assert_eq!((spans[11], spans[12]), (("isn't", 1, 10), ("isn't", 1, 10)));
+        assert_eq!((spans[11], spans[12]), (("is", 1, 10), ("n't", 1, 10)));
         let mentions: Vec<(&str, &str, usize, usize, usize, bool)> =
             doc.mentions.iter().map(|m| (&*m.entity, &*m.etype, m.start, m.end, m.head, m.proper)).collect();
         assert_eq!(
             mentions,
             [
                 ("e1", "organization", 0, 3, 2, true), // head by the tree: Crew
-                ("e2", "object", 5, 7, 5, false),      // minspan 1,2: its door
+                ("e2", "object", 5, 7, 6, false),      // minspan 1,2: its door, headed by door
                 ("e1", "organization", 5, 6, 5, false),
                 ("e3", "person", 8, 10, 8, true),
                 ("e2", "object", 10, 11, 10, false), // etype carried over
@@ -818,6 +858,14 @@ mod tests {
         assert_eq!(doc.chains(), [vec![0, 2], vec![1, 4, 5], vec![3]]);
         assert_eq!(doc.named_chains(), [vec![0, 2], vec![3]]);
         assert_eq!((docs[1].id.as_str(), docs[1].text.as_str()), ("two", "Nobody"));
+    }
+
+    #[test]
+    fn words_that_do_not_spell_their_token_share_its_span() {
+        let text = sentence(&["1-2 dont _ _ _", "1 do AUX 3 _", "2 not PART 3 _", "3 go VERB 0 _"]);
+        let doc = &read_corefud(&text).unwrap()[0];
+        let spans: Vec<&str> = doc.words.iter().map(|w| &doc.text[w.start..w.end]).collect();
+        assert_eq!(spans, ["dont", "dont", "go"]);
     }
 
     #[test]
