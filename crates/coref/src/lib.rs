@@ -4,7 +4,9 @@
 //! Names are joined first: the same place (its GeoNames id), the same
 //! person (a later surname is already given the full name), an
 //! organisation's short form or acronym ("Boeing Co." and "Boeing", "GM"
-//! and "General Motors"). With the syntax stage's trees, definite
+//! and "General Motors"). With the syntax stage's trees, runs of proper
+//! nouns the recogniser has no rule for are names too ("Zotero", "Melanie"),
+//! and definite
 //! descriptions that name an entity's type ("the company", "the Seattle-based
 //! planemaker", "the country") and personal pronouns ("it", "its", "he",
 //! "she") are then resolved to the most salient compatible entity before
@@ -35,6 +37,7 @@
 //! ```
 
 mod names;
+mod proper;
 
 use dateline_core::{Entity, EntityKind};
 use dateline_english::referents::{
@@ -118,6 +121,14 @@ impl Coreference {
 /// the syntax stage ran, its sentences' trees (empty otherwise: names are
 /// then joined, and descriptions and pronouns left alone).
 pub fn resolve(entities: &[Entity], parses: &[Parse]) -> Coreference {
+    let with_proper;
+    let entities = match parses.is_empty() {
+        true => entities,
+        false => {
+            with_proper = proper::with_proper_names(entities, parses);
+            &with_proper[..]
+        }
+    };
     let mut chains: Vec<(EntityKind, Chain)> = Vec::new();
     // Each chain under the keys of its names, so that a document of many
     // names costs a lookup per name, not a comparison with every chain.
@@ -795,6 +806,24 @@ mod tests {
         let found = chains("Mary Barra met Rick Wagoner in Detroit. She said he would stay.");
         assert_eq!(chain_of(&found, "Mary Barra"), ["Mary Barra", "She"]);
         assert_eq!(chain_of(&found, "Rick Wagoner"), ["Rick Wagoner", "he"]);
+    }
+
+    #[test]
+    fn a_lone_proper_name_the_recogniser_misses_is_an_entity_of_its_own() {
+        let found = chains("Zotero released an update on Tuesday. Librarians praised Zotero.");
+        assert_eq!(chain_of(&found, "Zotero"), ["Zotero", "Zotero"]);
+        let zotero = found.mentions.iter().find(|m| m.text == "Zotero").unwrap().chain;
+        // Nothing says it is a person: "he" may not stand for it.
+        assert_eq!(found.chains[zotero].kind, EntityKind::Organization);
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_person_named_in_full_before() {
+        let found = chains("Steve Jobs opened the conference. Later Steve called podcasting a revolution.");
+        assert_eq!(chain_of(&found, "Steve Jobs"), ["Steve Jobs", "Steve"]);
+        // A given name no one bore before is a person of its own.
+        let found = chains("The talks ended on Friday and Melanie left early because she was tired.");
+        assert_eq!(chain_of(&found, "Melanie"), ["Melanie", "she"]);
     }
 
     #[test]

@@ -99,6 +99,67 @@ pub const FEMININE_TITLES: &[&str] = &[
 pub const MASCULINE_TITLES: &[&str] =
     &["mr", "mr.", "sir", "lord", "king", "prince", "duke", "father", "brother", "monsieur"];
 
+/// Given names common in international news ("Nikol", "Steve", "Kim"):
+/// a name that starts with one is most likely a person's.
+#[rustfmt::skip]
+pub const GIVEN_NAMES: &[&str] = &[
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+    "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew",
+    "joshua", "kenneth", "kevin", "brian", "george", "edward", "ronald", "timothy", "jason", "jeffrey",
+    "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott",
+    "brandon", "benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack",
+    "dennis", "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "zachary",
+    "peter", "kyle", "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah",
+    "gerald", "carl", "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan",
+    "joe", "jordan", "billy", "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan",
+    "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah", "louis", "bobby",
+    "philip", "johnny", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan",
+    "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly",
+    "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie",
+    "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna",
+    "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel",
+    "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce",
+    "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan",
+    "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa",
+    "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy",
+    "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie",
+    "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary",
+    "barack", "joe", "kamala", "boris", "theresa", "angela", "emmanuel", "vladimir", "dmitry",
+    "sergei", "sergey", "alexei", "mikhail", "nikolai", "ivan", "igor", "viktor", "volodymyr",
+    "petro", "recep", "ilham", "nikol", "serzh", "robert", "xi", "li", "wang", "zhang", "kim",
+    "shinzo", "narendra", "imran", "benjamin", "naftali", "yair", "mahmoud", "ali", "hassan", "nadia",
+    "leila", "yasmin", "fatma", "khalid", "tariq", "yusuf", "ibrahim", "mustafa", "samir", "karim",
+    "hossein", "mohammad", "mohammed", "muhammad", "ahmed", "ahmad", "omar", "abdul", "abdel",
+    "abdullah", "bashar", "hosni", "recep", "jair", "luiz", "nicolas", "nicolás", "hugo", "evo",
+    "fidel", "raul", "raúl", "juan", "carlos", "luis", "jorge", "pedro", "manuel", "francisco",
+    "antonio", "miguel", "jean", "pierre", "jacques", "francois", "françois", "olaf", "gerhard",
+    "helmut", "jens", "ursula", "mario", "giuseppe", "silvio", "matteo", "giorgia", "viktor",
+    "andrzej", "mateusz", "lech", "recep", "tayyip", "mevlut", "hamid", "ashraf", "jacinda", "scott",
+    "justin", "stephen", "nelson", "jacob", "cyril", "thabo", "uhuru", "william", "paul", "abiy",
+    "yoweri", "robert", "emmerson", "muhammadu", "goodluck", "olusegun", "kofi", "ban", "antonio",
+    "tedros", "jens", "josep", "charles", "elon", "jeff", "bill", "warren", "mark", "tim", "satya",
+    "sundar", "osama", "ayman", "saddam", "moammar", "muammar", "yasser", "ehud", "ariel", "shimon",
+    "yitzhak", "madeleine", "condoleezza", "colin", "dick", "rudy", "newt", "nancy", "mitch",
+    "chuck", "ted", "marco", "bernie", "elizabeth", "ron", "rick", "mike", "jim", "tom", "dan",
+    "bob", "steve", "chris", "matt", "nick", "tony", "sam", "ben", "max", "alex", "andy", "pete",
+    "darrell", "darren", "curtis", "travis", "troy", "shane", "derek", "todd", "craig", "marcus",
+    "phillip", "randall", "barry", "bernard", "dale", "glenn", "leonard", "lloyd", "marvin", "melvin",
+    "norman", "rodney", "ross", "stanley", "wesley", "clifford", "clarence", "herbert", "howard",
+    "jimmy", "johnny", "kurt", "lance", "mitch", "neil", "reggie", "ricky", "ronnie", "sonny", "tommy",
+    "vernon", "wade", "wallace", "warren", "willie", "allen", "alvin", "calvin", "cecil", "chester",
+    "claude", "darryl", "dean", "dwight", "earl", "eddie", "edwin", "floyd", "gene", "gordon", "harvey",
+    "jay", "jeff", "jerome", "jon", "kirk", "leroy", "lewis", "luke", "mario", "maurice", "mike",
+    "nathaniel", "neal", "perry", "ralph", "ray", "rex", "roland", "rudy", "russ", "seth", "sidney",
+    "terrence", "tim", "tracy", "vince", "wendell", "angie", "april", "beth", "carla", "carrie",
+    "cindy", "connie", "dana", "dawn", "debbie", "delores", "erica", "erin", "gail", "holly", "jackie",
+    "jill", "jodi", "kara", "kathy", "kim", "kristen", "kristina", "leslie", "lori", "lynn", "marcia",
+    "melanie", "misty", "monica", "peggy", "penny", "renee", "rhonda", "robin", "sheila", "sherry",
+    "stacy", "sue", "tammy", "tanya", "tara", "tina", "tonya", "tracey", "valerie", "vicki", "wanda",
+    "wendy", "rod", "chiquita", "kelli", "kelly", "shannon", "heidi", "jenny", "katie", "kristin", "lindsey",
+    "molly", "natasha", "paula", "rita", "sally", "shawn", "stacey", "susie", "terri", "vanessa",
+    "kate", "ann", "anne", "marie", "louise", "claude", "luc", "lynn", "beth", "jo",
+];
+
 /// Given names borne almost only by women, in English-language news, so
 /// that "she" does not go to "Thomas" nor "he" to "Angela".
 #[rustfmt::skip]
@@ -137,6 +198,7 @@ mod tests {
             LEGAL_SUFFIXES,
             ACRONYM_SKIPS,
             FEMININE_NAMES,
+            GIVEN_NAMES,
             FEMININE_TITLES,
             MASCULINE_TITLES,
         ] {
