@@ -5,7 +5,8 @@
 //! articles on the same earthquake share its words; an ECB+ topic holds
 //! two such stories), then within a group two event mentions are one event
 //! when their words meet ([`dateline_store::same_event_word`], on the
-//! tagger's lemmas).
+//! tagger's lemmas or the words as written: the store merges the words
+//! as written, and the lemmatiser errs on some, "hose" for "hosting").
 
 use crate::args::{EcbEvalArgs, ReportFormat};
 use crate::inputs::expand;
@@ -25,6 +26,8 @@ struct Mention {
     gold: String,
     /// The lemma of its head word.
     lemma: String,
+    /// Its head word as written, in lower case.
+    form: String,
     /// Its article, as an index into the topic's articles.
     doc: usize,
     /// Content lemmas of its sentence and weights (its own words left out).
@@ -122,7 +125,10 @@ pub fn eval(args: &EcbEvalArgs) -> Result<ExitCode> {
         let mut same = vec![vec![false; n]; n];
         for i in 0..n {
             for j in i + 1..n {
-                let meet = dateline_store::same_event_word(&all[i].lemma, &all[j].lemma);
+                let (a, b) = (all[i], all[j]);
+                let words =
+                    [(&a.lemma, &b.lemma), (&a.form, &b.form), (&a.lemma, &b.form), (&a.form, &b.lemma)];
+                let meet = words.iter().any(|(x, y)| dateline_store::same_event_word(x, y));
                 (same[i][j], same[j][i]) = (meet, meet);
             }
         }
@@ -274,6 +280,7 @@ fn article(syntax: &Syntax, doc: EcbDocument, kept: &HashSet<(String, usize)>) -
                 key: format!("{}_{}", doc.name, m.id),
                 gold: m.gold.clone(),
                 lemma: lemmas[head].clone(),
+                form: doc.tokens[head].1.to_lowercase(),
                 doc: 0,
                 context,
             }
