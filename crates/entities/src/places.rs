@@ -3,7 +3,7 @@
 
 use crate::found::{Found, PlaceMention};
 use crate::keys::Keys;
-use crate::lexicon::{AREA_WORDS, METONYM_VERBS, NOT_PLACES, NOT_PLACE_NAMES};
+use crate::lexicon::{AREA_WORDS, GIVEN_NAMES, METONYM_VERBS, NOT_PLACES, NOT_PLACE_NAMES};
 use crate::words::{join, Word};
 use crate::Recognizer;
 use dateline_core::PlaceRole;
@@ -271,6 +271,16 @@ impl Recognizer {
                 || matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region)
         });
         if !named && !placed {
+            return false;
+        }
+        // "Kim left early": a given name alone is a person's more often
+        // than a small town's, unless the text places it ("in Kim"). Big
+        // is what bears the name as its own ("Kim" is also Kimberley's).
+        let big = |p: dateline_geo::Place<'_>| {
+            matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region)
+                || (p.population >= 100_000 && fold(p.name) == key)
+        };
+        if !placed && GIVEN_NAMES.contains(key) && !self.gazetteer.lookup_key(key).any(big) {
             return false;
         }
         // "KBR", "TIF": acronyms are places only as countries or states;

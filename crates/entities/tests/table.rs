@@ -231,3 +231,16 @@ fn the_state_of_the_dateline_is_the_state_of_the_story() {
     let found = r.entities("Migrants left a camp in southern Mexico on Monday.");
     assert_eq!(find(&found, "Mexico").geonameid, Some(3996063), "the country, not its state");
 }
+
+#[test]
+fn a_given_name_alone_is_no_small_town_unless_the_text_places_it() {
+    let r = Recognizer::new();
+    // "Kim" is also a town in India: a lone given name is not taken for it.
+    let found = r.entities("The talks ended on Friday and Kim left early.");
+    assert!(found.iter().all(|e| e.text != "Kim"), "{found:?}");
+    // Placed by a preposition, or big enough to be meant, it stays a place.
+    let found = r.entities("Floods reached Kim on Friday. Protesters marched in Charlotte.");
+    assert_eq!(find(&found, "Charlotte").kind, EntityKind::Place);
+    let found = r.entities("The talks moved to a hall in Kim on Friday.");
+    assert_eq!(find(&found, "Kim").kind, EntityKind::Place);
+}
