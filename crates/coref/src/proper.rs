@@ -86,13 +86,31 @@ pub(crate) fn with_proper_names(entities: &[Entity], parses: &[Parse]) -> Vec<En
 /// description, left to the resolver's rules for those. `titles` are the
 /// words written just before a person's name in the document.
 fn is_title(parse: &Parse, first: usize, last: usize, titles: &HashSet<String>) -> bool {
-    let head = (first..last).find(|&w| !(first..last).contains(&(parse.words[w].head.wrapping_sub(1))));
+    let head = run_head(parse, first, last);
     head.is_some_and(|h| {
         titles.contains(&parse.words[h].form.to_lowercase())
             && parse.words[first.saturating_sub(3)..first]
                 .iter()
                 .any(|c| c.head == h + 1 && c.deprel == "det")
     })
+}
+
+/// The word of the run `first..last` whose head lies outside it.
+fn run_head(parse: &Parse, first: usize, last: usize) -> Option<usize> {
+    (first..last).find(|&w| !(first..last).contains(&(parse.words[w].head.wrapping_sub(1))))
+}
+
+/// The run `first..last` as written: its words, a space where the text
+/// has one.
+fn run_text(parse: &Parse, first: usize, last: usize) -> String {
+    let mut text = String::new();
+    for w in first..last {
+        if w > first && parse.spans[w - 1].1 < parse.spans[w].0 {
+            text.push(' ');
+        }
+        text.push_str(&parse.words[w].form);
+    }
+    text
 }
 
 /// Whether word `w` opens its sentence (after punctuation at most).
@@ -126,17 +144,11 @@ fn is_name_word(parse: &Parse, w: usize) -> bool {
 /// person does, so saying tells nothing).
 fn proper_name(parse: &Parse, first: usize, last: usize, people: &HashMap<String, Option<String>>) -> Entity {
     let (start, end) = (parse.spans[first].0, parse.spans[last - 1].1);
-    let mut text = String::new();
-    for w in first..last {
-        if w > first && parse.spans[w - 1].1 < parse.spans[w].0 {
-            text.push(' ');
-        }
-        text.push_str(&parse.words[w].form);
-    }
+    let text = run_text(parse, first, last);
     let lower = text.to_lowercase();
     let known = people.get(&lower).cloned().flatten();
     let given = GIVEN.contains(lower.split(' ').next().unwrap_or_default());
-    let head = (first..last).find(|&w| !(first..last).contains(&(parse.words[w].head.wrapping_sub(1))));
+    let head = run_head(parse, first, last);
     // "in Dulwich": the preposition stands just before the name.
     let after_place_word = head.is_some_and(|h| {
         parse.words[first.saturating_sub(3)..first].iter().any(|c| {
