@@ -147,8 +147,7 @@ impl Analysed {
     /// and of the descriptions and pronouns that refer to it.
     fn target_spans(&self, target: &str) -> Vec<(usize, usize)> {
         let words: Vec<String> = target.split_whitespace().map(str::to_lowercase).collect();
-        let surname =
-            words.last().filter(|w| words.len() > 1 && w.len() > 3 && w.chars().all(char::is_alphabetic));
+        let surname = words.last().filter(|w| words.len() > 1 && (is_surname(w) || is_model(w)));
         let tokens = &self.cat.tokens;
         let mut spans = Vec::new();
         for i in 0..tokens.len() {
@@ -199,6 +198,22 @@ impl Analysed {
             |word: usize| spans.iter().any(|&(a, b)| a <= parse.spans[word].0 && parse.spans[word].1 <= b);
         dateline_events::arguments(parse, w).iter().any(|arg| inside(arg.word))
     }
+}
+
+/// A word that names a person alone when it ends a longer name ("Jobs").
+fn is_surname(word: &str) -> bool {
+    word.len() > 3 && word.chars().all(char::is_alphabetic)
+}
+
+/// A model code that names a product alone when it ends a longer name
+/// ("A380" of "Airbus A380").
+///
+/// Letters and digits both: a bare number ("777") is too often a number.
+fn is_model(word: &str) -> bool {
+    word.len() >= 3
+        && word.chars().all(char::is_alphanumeric)
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(char::is_alphabetic)
 }
 
 /// The timeline of one target: dated events of sentences that name it,
@@ -305,4 +320,18 @@ fn score(gold_dir: &Path, system_dir: &Path, format: ReportFormat) -> Result<Exi
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_longer_names_last_word_stands_alone_when_it_is_a_surname_or_a_model() {
+        assert!(is_surname("jobs"));
+        assert!(!is_surname("air"));
+        assert!(is_model("a380") && is_model("7e7"));
+        // A bare number, a short code and a word are not models.
+        assert!(!is_model("777") && !is_model("3g") && !is_model("store"));
+    }
 }
