@@ -37,7 +37,7 @@ pub struct Entity {
     pub admin1: Option<String>,
 }
 
-/// The three kinds of entity.
+/// The kinds of entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
@@ -47,12 +47,15 @@ pub enum EntityKind {
     Person,
     /// An organisation, an institution, a government.
     Organization,
+    /// A made thing known by its model: "the A380", "the 787 Dreamliner".
+    Product,
 }
 
 names!(EntityKind, "an entity kind", {
     Place => "place",
     Person => "person",
     Organization => "organization",
+    Product => "product",
 });
 
 /// How a place is mentioned.

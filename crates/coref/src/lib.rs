@@ -336,7 +336,14 @@ impl<'a> Referring<'a> {
                     };
                     fits && !(core && s.sentence == sentence && s.governor == word.head)
                 });
-                let Some(chain) = chain.filter(|&c| c != NOTHING) else { continue };
+                let Some(chain) = chain.filter(|&c| c != NOTHING) else {
+                    // "the plane" with no product named before is still
+                    // something else that "it" could stand for.
+                    if wants == PRODUCT_ONLY && competes(word) {
+                        seen.push(Seen::at(parse, w, NOTHING, sentence));
+                    }
+                    continue;
+                };
                 genders[chain] = genders[chain].or(gender);
                 seen.push(Seen::at(parse, w, chain, sentence));
                 here[w] = Some(chain);
@@ -361,6 +368,7 @@ impl<'a> Referring<'a> {
             EntityKind::Person => Some(chain),
             EntityKind::Place => names_its_kind(&lemma, Referent::Place).then_some(chain),
             EntityKind::Organization => names_its_kind(&lemma, Referent::Organization).then_some(chain),
+            EntityKind::Product => names_its_kind(&lemma, Referent::Product).then_some(chain),
         }
     }
 
@@ -375,6 +383,7 @@ impl<'a> Referring<'a> {
             let kind = match self.kinds[chain] {
                 EntityKind::Place => Referent::Place,
                 EntityKind::Organization => Referent::Organization,
+                EntityKind::Product => Referent::Product,
                 EntityKind::Person => return None,
             };
             names_its_kind(&lemma, kind).then_some(chain)
@@ -643,6 +652,10 @@ fn speaker(
 /// The chain of a noun phrase that is none of the entities.
 const NOTHING: usize = usize::MAX;
 
+/// What a description by a noun of made things ("the aircraft") can
+/// refer to.
+const PRODUCT_ONLY: &[EntityKind] = &[EntityKind::Product];
+
 impl Seen {
     fn at(parse: &Parse, w: usize, chain: usize, sentence: usize) -> Seen {
         let word = &parse.words[w];
@@ -701,7 +714,7 @@ fn name_head(parse: &Parse, w: usize, end: usize) -> usize {
 /// A pronoun or a definite description at word `w`: the kinds of entity
 /// it can refer to and its first word.
 fn referring(parse: &Parse, w: usize) -> Option<(&'static [EntityKind], usize)> {
-    const NOT_PERSON: &[EntityKind] = &[EntityKind::Organization, EntityKind::Place];
+    const NOT_PERSON: &[EntityKind] = &[EntityKind::Organization, EntityKind::Place, EntityKind::Product];
     const ORGANIZATION: &[EntityKind] = &[EntityKind::Organization];
     const PLACE: &[EntityKind] = &[EntityKind::Place];
     const PERSON: &[EntityKind] = &[EntityKind::Person];
@@ -721,6 +734,7 @@ fn referring(parse: &Parse, w: usize) -> Option<(&'static [EntityKind], usize)> 
             let wants = match description_referent(&word.lemma.to_lowercase())? {
                 Referent::Organization => ORGANIZATION,
                 Referent::Place => PLACE,
+                Referent::Product => PRODUCT_ONLY,
             };
             let first = definite(parse, w)?;
             // "the Seattle-based planemaker", "the U.S. carmaker"; not "the
@@ -824,6 +838,20 @@ mod tests {
         // A given name no one bore before is a person of its own.
         let found = chains("The talks ended on Friday and Melanie left early because she was tired.");
         assert_eq!(chain_of(&found, "Melanie"), ["Melanie", "she"]);
+    }
+
+    #[test]
+    fn a_model_code_called_a_made_thing_is_a_product_its_descriptions_join() {
+        let found = chains(
+            "Airbus unveiled the A770, a twin-deck airliner that seats 800. \
+             The new airliner will fly in March, and the airliner is already late.",
+        );
+        assert_eq!(chain_of(&found, "A770"), ["A770", "The new airliner", "the airliner"]);
+        let a770 = found.mentions.iter().find(|m| m.text == "A770").unwrap().chain;
+        assert_eq!(found.chains[a770].kind, EntityKind::Product);
+        // A code nothing calls a made thing is no product: a forum, a flight.
+        let found = chains("Leaders met at the G30 summit. The meeting ended on Friday.");
+        assert!(found.mentions.iter().all(|m| m.text != "G30"));
     }
 
     #[test]

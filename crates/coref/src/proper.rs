@@ -5,7 +5,7 @@
 //! it.
 
 use dateline_core::{Entity, EntityKind};
-use dateline_english::referents::GIVEN_NAMES;
+use dateline_english::referents::{names_its_kind, Referent, GIVEN_NAMES};
 use dateline_english::{month, weekday};
 use dateline_syntax::{Parse, Upos};
 use std::collections::{HashMap, HashSet};
@@ -77,8 +77,84 @@ pub(crate) fn with_proper_names(entities: &[Entity], parses: &[Parse]) -> Vec<En
             }
         }
     }
+    all.extend(model_codes(parses, &all));
     all.sort_by_key(|e| (e.start, e.end));
     all
+}
+
+/// The products named by a model code ("A380", "F-16"): codes that the
+/// document calls a product somewhere ("the A380, a twin-deck aircraft",
+/// "the A380 superjumbo"), at each place they stand outside a name already
+/// found. Without such a word a code may be a forum ("G20"), a virus or a
+/// flight, and is left alone.
+fn model_codes(parses: &[Parse], found: &[Entity]) -> Vec<Entity> {
+    let said_to_be_products: HashSet<&str> = parses
+        .iter()
+        .flat_map(|parse| {
+            (0..parse.words.len())
+                .filter(|&w| is_model_code(&parse.words[w].form) && called_a_product(parse, w))
+                .map(move |w| parse.words[w].form.as_str())
+        })
+        .collect();
+    let mut codes = Vec::new();
+    for parse in parses {
+        for (w, word) in parse.words.iter().enumerate() {
+            let (start, end) = parse.spans[w];
+            if said_to_be_products.contains(word.form.as_str())
+                && !found.iter().any(|e| e.start < end && start < e.end)
+            {
+                codes.push(Entity {
+                    start,
+                    end,
+                    name: None,
+                    text: word.form.clone(),
+                    kind: EntityKind::Product,
+                    role: None,
+                    geonameid: None,
+                    lat: None,
+                    lon: None,
+                    country: None,
+                    admin1: None,
+                });
+            }
+        }
+    }
+    codes
+}
+
+/// Whether a word looks like a model code: capitals and digits, at least
+/// three characters, perhaps a hyphen ("A380", "7E7", "F-16", "MD-11").
+fn is_model_code(form: &str) -> bool {
+    form.chars().count() >= 3
+        && form.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && form.chars().any(|c| c.is_ascii_digit())
+        && form.chars().any(|c| c.is_ascii_uppercase())
+        && !form.starts_with('-')
+        && !form.ends_with('-')
+}
+
+/// Whether the word at `w` stands in apposition to, or in a compound
+/// with, a noun of a made thing ("aircraft", "jet", "phone"), in the tree
+/// or as written.
+fn called_a_product(parse: &Parse, w: usize) -> bool {
+    let word = &parse.words[w];
+    let is_product = |c: &dateline_syntax::Word| {
+        c.upos == Upos::Noun && names_its_kind(&c.lemma.to_lowercase(), Referent::Product)
+    };
+    let below = parse.words.iter().any(|c| c.head == w + 1 && c.deprel == "appos" && is_product(c));
+    let above = matches!(word.deprel.as_str(), "compound" | "appos")
+        && word.head > 0
+        && is_product(&parse.words[word.head - 1]);
+    // "the A380, a twin-deck aircraft" as written, for a tree that
+    // hangs the apposition elsewhere.
+    let written = parse.words.get(w + 1).is_some_and(|c| c.form == ",")
+        && parse.words.get(w + 2).is_some_and(|c| c.upos == Upos::Det)
+        && parse.words[(w + 3).min(parse.words.len())..]
+            .iter()
+            .take(6)
+            .take_while(|c| c.upos != Upos::Punct || c.xpos == "HYPH")
+            .any(is_product);
+    below || above || written
 }
 
 /// Whether the run `first..last` is a title said with a determiner ("the

@@ -11,6 +11,8 @@ pub enum Referent {
     Organization,
     /// A country, a city, a region.
     Place,
+    /// A made thing: an aircraft, a phone, a car.
+    Product,
 }
 
 /// Nouns that, after "the", stand for an organisation named before: "the
@@ -23,6 +25,17 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
     "contractor", "operator", "producer", "publisher", "broadcaster", "agency", "ministry",
     "party", "union", "alliance", "organisation",
     "organization", "club", "court", "council", "committee", "commission", "university", "studio", "consortium", "subsidiary", "newspaper",
+];
+
+/// Nouns of the made things a model code names: "the A380, a twin-deck
+/// aircraft", "the A380 superjumbo", then "the aircraft".
+#[rustfmt::skip]
+pub const PRODUCT_NOUNS: &[&str] = &[
+    "aircraft", "airliner", "plane", "airplane", "aeroplane", "jet", "jetliner", "superjumbo",
+    "jumbo", "freighter", "tanker", "fighter", "bomber", "helicopter", "drone", "missile", "rocket",
+    "satellite", "engine", "car", "vehicle", "truck", "tank", "ship", "vessel", "submarine",
+    "phone", "smartphone", "handset", "device", "tablet", "computer", "laptop", "console", "player",
+    "chip", "processor", "camera", "model", "version",
 ];
 
 /// Nouns that, after "the", stand for a place named before: "the country",
@@ -56,6 +69,7 @@ pub fn names_its_kind(lemma: &str, kind: Referent) -> bool {
     match kind {
         Referent::Place => PLACE_NOUNS.contains(&lemma) || AREA_NOUNS.contains(&lemma),
         Referent::Organization => ORGANIZATION_NOUNS.contains(&lemma),
+        Referent::Product => PRODUCT_NOUNS.contains(&lemma),
     }
 }
 
@@ -65,13 +79,16 @@ pub fn names_its_kind(lemma: &str, kind: Referent) -> bool {
 /// use dateline_english::referents::{description_referent, Referent};
 /// assert_eq!(description_referent("planemaker"), Some(Referent::Organization));
 /// assert_eq!(description_referent("capital"), Some(Referent::Place));
-/// assert_eq!(description_referent("plane"), None);
+/// assert_eq!(description_referent("plane"), Some(Referent::Product));
+/// assert_eq!(description_referent("deal"), None);
 /// ```
 pub fn description_referent(lemma: &str) -> Option<Referent> {
     if ORGANIZATION_NOUNS.contains(&lemma) {
         Some(Referent::Organization)
     } else if PLACE_NOUNS.contains(&lemma) {
         Some(Referent::Place)
+    } else if PRODUCT_NOUNS.contains(&lemma) {
+        Some(Referent::Product)
     } else {
         None
     }

@@ -176,6 +176,8 @@ fn take_part(input: &Input<'_>, entries: &mut [Entry]) {
             let acts = match chain.kind {
                 EntityKind::Person | EntityKind::Organization => true,
                 EntityKind::Place => does,
+                // An aircraft is built, ordered, delivered: not an actor.
+                EntityKind::Product => false,
             };
             if acts && !actors.contains(&chain.name) {
                 actors.push(chain.name.clone());
@@ -525,7 +527,7 @@ fn who_and_where(
                     actors.push(name);
                 }
             }
-            (EntityKind::Place, Some(PlaceRole::Demonym)) => {}
+            (EntityKind::Place, Some(PlaceRole::Demonym)) | (EntityKind::Product, _) => {}
             (EntityKind::Place, _) => {
                 if !places.iter().any(|p| p.name == name) {
                     places.push(EntryPlace {
