@@ -135,7 +135,8 @@ fn is_model_code(form: &str) -> bool {
 
 /// Whether the word at `w` stands in apposition to, or in a compound
 /// with, a noun of a made thing ("aircraft", "jet", "phone"), in the tree
-/// or as written.
+/// or as written. Asked of model codes only: of names it is too often
+/// wrong ("Dell computers" are made by Dell).
 fn called_a_product(parse: &Parse, w: usize) -> bool {
     let word = &parse.words[w];
     let is_product = |c: &dateline_syntax::Word| {
@@ -145,15 +146,18 @@ fn called_a_product(parse: &Parse, w: usize) -> bool {
     let above = matches!(word.deprel.as_str(), "compound" | "appos")
         && word.head > 0
         && is_product(&parse.words[word.head - 1]);
-    // "the A380, a twin-deck aircraft" as written, for a tree that
-    // hangs the apposition elsewhere.
+    // "the A380, a twin-deck aircraft" as written, for a tree that hangs
+    // the apposition elsewhere; its last noun says what it is ("the
+    // computer maker" is no computer).
     let written = parse.words.get(w + 1).is_some_and(|c| c.form == ",")
         && parse.words.get(w + 2).is_some_and(|c| c.upos == Upos::Det)
         && parse.words[(w + 3).min(parse.words.len())..]
             .iter()
             .take(6)
-            .take_while(|c| c.upos != Upos::Punct || c.xpos == "HYPH")
-            .any(is_product);
+            .take_while(|c| (c.upos != Upos::Punct || c.xpos == "HYPH") && c.upos != Upos::Pron)
+            .filter(|c| c.upos == Upos::Noun)
+            .last()
+            .is_some_and(is_product);
     below || above || written
 }
 

@@ -28,14 +28,15 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
 ];
 
 /// Nouns of the made things a model code names: "the A380, a twin-deck
-/// aircraft", "the A380 superjumbo", then "the aircraft".
+/// aircraft", "the A380 superjumbo", then "the aircraft". Not "player" or
+/// "model": a footballer and a fashion model are people.
 #[rustfmt::skip]
 pub const PRODUCT_NOUNS: &[&str] = &[
     "aircraft", "airliner", "plane", "airplane", "aeroplane", "jet", "jetliner", "superjumbo",
     "jumbo", "freighter", "tanker", "fighter", "bomber", "helicopter", "drone", "missile", "rocket",
     "satellite", "engine", "car", "vehicle", "truck", "tank", "ship", "vessel", "submarine",
-    "phone", "smartphone", "handset", "device", "tablet", "computer", "laptop", "console", "player",
-    "chip", "processor", "camera", "model", "version",
+    "phone", "smartphone", "handset", "device", "tablet", "computer", "laptop", "console", "chip",
+    "processor", "camera",
 ];
 
 /// Nouns that, after "the", stand for a place named before: "the country",
