@@ -589,11 +589,18 @@ fn tidy(text: &str, clause: &[Token<'_>]) -> String {
 /// A mention in the past or present tense, neither modal nor negated (a
 /// reported event: "BP said it had capped the well"), takes the reference
 /// time of the story: the last single day on which an entry before it
-/// happened (occurred or began), else the publication date.
+/// happened (occurred or began), else the publication date. With the
+/// trees (`parses`, else empty), an event noun that is the subject or
+/// object of a dated event takes its day: "the deal was announced".
 /// Tuned on the SemEval-2015 Task 4 trial corpus and evaluation corpus 1
 /// with the official scorer (see the README).
-pub fn inferred_dates(mentions: &[Mention], entries: &[Entry], dct: Date) -> Vec<Option<Date>> {
-    inferred(mentions, entries, dct).into_iter().map(|found| found.map(|(day, _)| day)).collect()
+pub fn inferred_dates(
+    mentions: &[Mention],
+    entries: &[Entry],
+    parses: &[dateline_syntax::Parse],
+    dct: Date,
+) -> Vec<Option<Date>> {
+    inferred(mentions, entries, parses, dct).into_iter().map(|found| found.map(|(day, _)| day)).collect()
 }
 
 /// [`inferred_dates`], with the entry whose day was taken (`None` for the
@@ -601,6 +608,7 @@ pub fn inferred_dates(mentions: &[Mention], entries: &[Entry], dct: Date) -> Vec
 fn inferred<'e>(
     mentions: &[Mention],
     entries: &'e [Entry],
+    parses: &[dateline_syntax::Parse],
     dct: Date,
 ) -> Vec<Option<(Date, Option<&'e Entry>)>> {
     let mut days: Vec<&Entry> = entries
@@ -610,7 +618,7 @@ fn inferred<'e>(
         .filter(|e| e.status.happened())
         .collect();
     days.sort_by_key(|e| e.trigger.0);
-    mentions
+    let found: Vec<Option<(Date, Option<&Entry>)>> = mentions
         .iter()
         .map(|mention| {
             let dated = entries.iter().any(|e| e.trigger.0 == mention.start);
@@ -624,7 +632,43 @@ fn inferred<'e>(
                 before.checked_sub(1).map_or((dct, None), |i| (days[i].start, Some(days[i])))
             })
         })
-        .collect()
+        .collect();
+    // The day of each event that has one: its own single day, else the
+    // one inferred above.
+    let day_at = |start: usize| {
+        entries
+            .iter()
+            .find(|e| e.trigger.0 == start && e.date_source == DateSource::Explicit && e.start == e.end)
+            .map(|e| (e.start, Some(e)))
+            .or_else(|| mentions.iter().position(|m| m.start == start).and_then(|i| found[i]))
+    };
+    let governed: Vec<Option<(Date, Option<&Entry>)>> = mentions
+        .iter()
+        .zip(&found)
+        .map(|(mention, own)| {
+            if own.is_some()
+                || mention.upos != dateline_syntax::Upos::Noun
+                || entries.iter().any(|e| e.trigger.0 == mention.start)
+            {
+                return None;
+            }
+            governor_of_argument(parses, mention.start).and_then(day_at)
+        })
+        .collect();
+    found.into_iter().zip(governed).map(|(own, governed)| own.or(governed)).collect()
+}
+
+/// The start of the word that governs the noun at `start` as its subject
+/// or object ("deal" in "the deal was announced": "announced").
+fn governor_of_argument(parses: &[dateline_syntax::Parse], start: usize) -> Option<usize> {
+    let parse = parses.iter().find(|p| p.spans.iter().any(|s| s.0 == start))?;
+    let w = parse.spans.iter().position(|s| s.0 == start)?;
+    let word = &parse.words[w];
+    if !matches!(word.deprel.as_str(), "nsubj" | "nsubj:pass" | "obj") {
+        return None;
+    }
+    let head = word.head.checked_sub(1)?;
+    Some(parse.spans[head].0)
 }
 
 /// Entries for the events that have no date of their own, dated by
@@ -635,7 +679,7 @@ pub fn inferred_entries(input: &Input<'_>, entries: &[Entry]) -> Vec<Entry> {
     let Input { document: doc, text, entities, mentions, .. } = *input;
     let tokens = &text.tokens;
     let mut out = Vec::new();
-    for (mention, found) in mentions.iter().zip(inferred(mentions, entries, doc.dct)) {
+    for (mention, found) in mentions.iter().zip(inferred(mentions, entries, input.parses, doc.dct)) {
         let Some((day, from)) = found else { continue };
         let Some(at) =
             text.first_token_starting_from(mention.start).filter(|&i| tokens[i].start == mention.start)
@@ -732,7 +776,10 @@ mod tests {
         // "said" comes before any date: the publication date; "would go"
         // is not told as happening; "entered" has its own date; "seized"
         // follows Friday; "resume" is not reported.
-        assert_eq!(inferred_dates(&mentions, &entries, dct), [Some(dct), None, None, Some(friday), None]);
+        assert_eq!(
+            inferred_dates(&mentions, &entries, &[], dct),
+            [Some(dct), None, None, Some(friday), None]
+        );
         let input = Input { mentions: &mentions, ..input };
         let inferred = inferred_entries(&input, &entries);
         let got: Vec<(&str, String, DateSource)> =

@@ -102,3 +102,24 @@ fn inferred_entries_date_reported_events_from_the_story() {
     assert_eq!(raised.date_source, dateline_core::DateSource::Inferred);
     assert_eq!(entries.iter().filter(|e| e.date_source == dateline_core::DateSource::Explicit).count(), 1);
 }
+
+#[test]
+fn with_syntax_an_event_noun_takes_the_day_of_the_event_it_is_subject_of() {
+    let doc = Document::new(
+        "2020-11-26".parse::<Date>().unwrap(),
+        "The ceasefire was signed on Monday. Officials said the deal was announced on Friday.",
+    );
+    let stages = dateline_pipeline::Stages { syntax: true, ..dateline_pipeline::Stages::TIMELINE_INFERRED };
+    let entries = Pipeline::try_with_stages(stages).unwrap().analyse(&doc).entries;
+    let deal = entries.iter().find(|e| e.event == "deal").expect("an entry for 'deal'");
+    assert_eq!(
+        (deal.date.to_string(), deal.date_source),
+        ("2020-11-20".to_string(), dateline_core::DateSource::Inferred)
+    );
+    // Without the trees nothing tells what the noun is the subject of.
+    let entries = Pipeline::try_with_stages(dateline_pipeline::Stages::TIMELINE_INFERRED)
+        .unwrap()
+        .analyse(&doc)
+        .entries;
+    assert!(entries.iter().all(|e| e.event != "deal"), "{entries:?}");
+}

@@ -118,7 +118,8 @@ fn analyse(pipeline: &Pipeline, cat: &CatDocument) -> Option<Analysed> {
     }
     let doc = Document::new(dct, text);
     let analysis = pipeline.analyse(&doc);
-    let inferred = dateline_events::inferred_dates(&analysis.event_mentions, &analysis.entries, dct);
+    let inferred =
+        dateline_events::inferred_dates(&analysis.event_mentions, &analysis.entries, &analysis.syntax, dct);
     Some(Analysed {
         cat: cat.clone(),
         offsets,
