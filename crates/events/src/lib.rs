@@ -34,6 +34,7 @@ use dateline_core::{
 use dateline_coref::Coreference;
 use dateline_english::verbs::PARTICLES;
 use dateline_text::{Segmented, Token};
+use std::collections::{HashMap, HashSet};
 
 pub use arguments::{arguments, Argument, Role};
 pub use mentions::{Annotated, AnnotatedEvent, EventModel, Mention, ATTRIBUTES, CLASSES};
@@ -618,10 +619,12 @@ fn inferred<'e>(
         .filter(|e| e.status.happened())
         .collect();
     days.sort_by_key(|e| e.trigger.0);
+    // Looked up by position, so that a long document stays linear.
+    let dated: HashSet<usize> = entries.iter().map(|e| e.trigger.0).collect();
     let found: Vec<Option<(Date, Option<&Entry>)>> = mentions
         .iter()
         .map(|mention| {
-            let dated = entries.iter().any(|e| e.trigger.0 == mention.start);
+            let dated = dated.contains(&mention.start);
             // Told as happening: not under a modal ("would leave") nor
             // negated ("did not leave").
             let reported = matches!(mention.tense.as_str(), "PAST" | "PRESENT")
@@ -635,20 +638,24 @@ fn inferred<'e>(
         .collect();
     // The day of each event that has one: its own single day, else the
     // one inferred above.
+    let mut told: HashMap<usize, &Entry> = HashMap::new();
+    for e in entries.iter().filter(|e| e.date_source == DateSource::Explicit && e.start == e.end) {
+        told.entry(e.trigger.0).or_insert(e);
+    }
+    let mut mention_at: HashMap<usize, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        mention_at.entry(m.start).or_insert(i);
+    }
     let day_at = |start: usize| {
-        entries
-            .iter()
-            .find(|e| e.trigger.0 == start && e.date_source == DateSource::Explicit && e.start == e.end)
-            .map(|e| (e.start, Some(e)))
-            .or_else(|| mentions.iter().position(|m| m.start == start).and_then(|i| found[i]))
+        told.get(&start)
+            .map(|e| (e.start, Some(*e)))
+            .or_else(|| mention_at.get(&start).and_then(|&i| found[i]))
     };
     let governed: Vec<Option<(Date, Option<&Entry>)>> = mentions
         .iter()
         .zip(&found)
         .map(|(mention, own)| {
-            if own.is_some()
-                || mention.upos != dateline_syntax::Upos::Noun
-                || entries.iter().any(|e| e.trigger.0 == mention.start)
+            if own.is_some() || mention.upos != dateline_syntax::Upos::Noun || dated.contains(&mention.start)
             {
                 return None;
             }
@@ -661,8 +668,11 @@ fn inferred<'e>(
 /// The start of the word that governs the noun at `start` as its subject
 /// or object ("deal" in "the deal was announced": "announced").
 fn governor_of_argument(parses: &[dateline_syntax::Parse], start: usize) -> Option<usize> {
-    let parse = parses.iter().find(|p| p.spans.iter().any(|s| s.0 == start))?;
-    let w = parse.spans.iter().position(|s| s.0 == start)?;
+    // The sentences and their words are in text order: found by halving.
+    let sentence =
+        parses.partition_point(|p| p.spans.first().is_some_and(|s| s.0 <= start)).checked_sub(1)?;
+    let parse = &parses[sentence];
+    let w = parse.spans.binary_search_by_key(&start, |s| s.0).ok()?;
     let word = &parse.words[w];
     if !matches!(word.deprel.as_str(), "nsubj" | "nsubj:pass" | "obj") {
         return None;
