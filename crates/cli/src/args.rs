@@ -343,8 +343,10 @@ pub struct TimelineArgs {
     /// Also give an entry to every event told as happening (past or
     /// present tense, no modal, not negated) that has no date of its own,
     /// dated from the story (the last day on which something happened
-    /// before it, else the publication date) and marked
-    /// `"date_source": "inferred"`; runs the event model (about five
+    /// before it, else the publication date; with --syntax also an event
+    /// noun by the event it is subject or object of: "the deal was
+    /// announced") and marked `"date_source": "inferred"`; runs the event
+    /// model (about five
     /// times slower). With --db: also the events dated only from their
     /// stories (stored by `ingest --inferred`).
     #[arg(long)]
