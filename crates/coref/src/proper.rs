@@ -77,8 +77,12 @@ pub(crate) fn with_proper_names(entities: &[Entity], parses: &[Parse]) -> Vec<En
             }
         }
     }
-    all.extend(model_codes(parses, &all));
     all.sort_by_key(|e| (e.start, e.end));
+    let codes = model_codes(parses, &all);
+    if !codes.is_empty() {
+        all.extend(codes);
+        all.sort_by_key(|e| (e.start, e.end));
+    }
     all
 }
 
@@ -86,8 +90,20 @@ pub(crate) fn with_proper_names(entities: &[Entity], parses: &[Parse]) -> Vec<En
 /// document calls a product somewhere ("the A380, a twin-deck aircraft",
 /// "the A380 superjumbo"), at each place they stand outside a name already
 /// found. Without such a word a code may be a forum ("G20"), a virus or a
-/// flight, and is left alone.
+/// flight, and is left alone. `found` is in text order.
 fn model_codes(parses: &[Parse], found: &[Entity]) -> Vec<Entity> {
+    // The furthest end of the names up to each one, so that whether a
+    // word lies inside one is a halving, not a scan.
+    let reach: Vec<usize> = found
+        .iter()
+        .scan(0, |furthest, e| {
+            *furthest = e.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let named = |start: usize, end: usize| {
+        found.partition_point(|e| e.start < end).checked_sub(1).is_some_and(|i| reach[i] > start)
+    };
     let said_to_be_products: HashSet<&str> = parses
         .iter()
         .flat_map(|parse| {
@@ -100,9 +116,7 @@ fn model_codes(parses: &[Parse], found: &[Entity]) -> Vec<Entity> {
     for parse in parses {
         for (w, word) in parse.words.iter().enumerate() {
             let (start, end) = parse.spans[w];
-            if said_to_be_products.contains(word.form.as_str())
-                && !found.iter().any(|e| e.start < end && start < e.end)
-            {
+            if said_to_be_products.contains(word.form.as_str()) && !named(start, end) {
                 codes.push(Entity {
                     start,
                     end,
