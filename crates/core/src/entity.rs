@@ -37,6 +37,63 @@ pub struct Entity {
     pub admin1: Option<String>,
 }
 
+impl Entity {
+    /// An entity known only by where it stands, what it says and its
+    /// kind: no canonical name, role or place data.
+    pub fn bare(start: usize, end: usize, text: String, kind: EntityKind) -> Entity {
+        Entity {
+            start,
+            end,
+            text,
+            kind,
+            role: None,
+            name: None,
+            geonameid: None,
+            lat: None,
+            lon: None,
+            country: None,
+            admin1: None,
+        }
+    }
+}
+
+/// Whether a stretch of text lies over any of some entities in text order
+/// (sorted by start), answered by halving rather than a scan of all of
+/// them: the furthest end among those starting before a point tells.
+#[derive(Clone, Debug)]
+pub struct Covered<'e> {
+    entities: &'e [Entity],
+    furthest_end: Vec<usize>,
+}
+
+impl<'e> Covered<'e> {
+    /// The entities, sorted by start.
+    pub fn new(entities: &'e [Entity]) -> Covered<'e> {
+        debug_assert!(entities.windows(2).all(|pair| pair[0].start <= pair[1].start), "entities in order");
+        let furthest_end = entities
+            .iter()
+            .scan(0, |furthest, e| {
+                *furthest = e.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Covered { entities, furthest_end }
+    }
+
+    /// Whether `start..end` overlaps one of the entities.
+    ///
+    /// ```
+    /// use dateline_core::{Covered, Entity, EntityKind};
+    /// let names = [Entity::bare(0, 10, "Boeing Co.".into(), EntityKind::Organization)];
+    /// assert!(Covered::new(&names).overlaps(7, 12));
+    /// assert!(!Covered::new(&names).overlaps(10, 14));
+    /// ```
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before = self.entities.partition_point(|e| e.start < end);
+        before > 0 && self.furthest_end[before - 1] > start
+    }
+}
+
 /// The kinds of entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

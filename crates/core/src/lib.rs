@@ -15,7 +15,7 @@ mod timex;
 mod value;
 
 pub use document::{content_id, Document, DocumentType};
-pub use entity::{Entity, EntityKind, PlaceRole};
+pub use entity::{Covered, Entity, EntityKind, PlaceRole};
 pub use entry::{DateSource, Entry, EntryPlace, Status};
 pub use error::Error;
 pub use geometry::distance_km;

@@ -4,7 +4,7 @@
 //! coreference like any name: a later "Byron" joins the first, "he" finds
 //! it.
 
-use dateline_core::{Entity, EntityKind};
+use dateline_core::{Covered, Entity, EntityKind};
 use dateline_english::referents::{names_its_kind, Referent, GIVEN_NAMES};
 use dateline_english::{month, weekday};
 use dateline_syntax::{Parse, Upos};
@@ -92,18 +92,7 @@ pub(crate) fn with_proper_names(entities: &[Entity], parses: &[Parse]) -> Vec<En
 /// found. Without such a word a code may be a forum ("G20"), a virus or a
 /// flight, and is left alone. `found` is in text order.
 fn model_codes(parses: &[Parse], found: &[Entity]) -> Vec<Entity> {
-    // The furthest end of the names up to each one, so that whether a
-    // word lies inside one is a halving, not a scan.
-    let reach: Vec<usize> = found
-        .iter()
-        .scan(0, |furthest, e| {
-            *furthest = e.end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let named = |start: usize, end: usize| {
-        found.partition_point(|e| e.start < end).checked_sub(1).is_some_and(|i| reach[i] > start)
-    };
+    let named = Covered::new(found);
     let said_to_be_products: HashSet<&str> = parses
         .iter()
         .flat_map(|parse| {
@@ -116,20 +105,8 @@ fn model_codes(parses: &[Parse], found: &[Entity]) -> Vec<Entity> {
     for parse in parses {
         for (w, word) in parse.words.iter().enumerate() {
             let (start, end) = parse.spans[w];
-            if said_to_be_products.contains(word.form.as_str()) && !named(start, end) {
-                codes.push(Entity {
-                    start,
-                    end,
-                    name: None,
-                    text: word.form.clone(),
-                    kind: EntityKind::Product,
-                    role: None,
-                    geonameid: None,
-                    lat: None,
-                    lon: None,
-                    country: None,
-                    admin1: None,
-                });
+            if said_to_be_products.contains(word.form.as_str()) && !named.overlaps(start, end) {
+                codes.push(Entity::bare(start, end, word.form.clone(), EntityKind::Product));
             }
         }
     }
@@ -256,19 +233,7 @@ fn proper_name(parse: &Parse, first: usize, last: usize, people: &HashMap<String
         _ if after_place_word => EntityKind::Place,
         _ => EntityKind::Organization,
     };
-    Entity {
-        start,
-        end,
-        name: known,
-        text,
-        kind,
-        role: None,
-        geonameid: None,
-        lat: None,
-        lon: None,
-        country: None,
-        admin1: None,
-    }
+    Entity { name: known, ..Entity::bare(start, end, text, kind) }
 }
 
 /// The given names, for lookups.

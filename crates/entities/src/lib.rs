@@ -26,7 +26,7 @@ mod places;
 mod runs;
 mod words;
 
-use dateline_core::Entity;
+use dateline_core::{Covered, Entity};
 use dateline_geo::Gazetteer;
 use dateline_text::Segmented;
 use found::Found;
@@ -152,41 +152,18 @@ fn add_acronyms(acronyms: &[(usize, usize, &str)], entities: &mut Vec<Entity>) {
     if initials.is_empty() || acronyms.is_empty() {
         return;
     }
-    debug_assert!(entities.windows(2).all(|pair| pair[0].start <= pair[1].start), "entities in order");
-    // Whether an acronym lies over an entity, asked of the entities in
-    // order of their starts (as they are sorted) without a scan of all of
-    // them for each acronym: the furthest end among those starting before
-    // a point tells.
-    let furthest_end: Vec<usize> = entities
-        .iter()
-        .scan(0, |furthest, e| {
-            *furthest = e.end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let overlaps = |start: usize, end: usize| {
-        let before = entities.partition_point(|e| e.start < end);
-        before > 0 && furthest_end[before - 1] > start
-    };
+    // Whether an acronym lies over an entity, without a scan of all of
+    // them for each acronym.
+    let covered = Covered::new(entities);
     let mut added = Vec::new();
     for &(start, end, letters) in acronyms {
-        if overlaps(start, end) {
+        if covered.overlaps(start, end) {
             continue;
         }
         if let Some(full) = initials.get(letters) {
-            added.push(Entity {
-                start,
-                end,
-                text: letters.to_string(),
-                kind: EntityKind::Organization,
-                role: None,
-                name: Some(full.clone()),
-                geonameid: None,
-                lat: None,
-                lon: None,
-                country: None,
-                admin1: None,
-            });
+            let mut acronym = Entity::bare(start, end, letters.to_string(), EntityKind::Organization);
+            acronym.name = Some(full.clone());
+            added.push(acronym);
         }
     }
     if !added.is_empty() {

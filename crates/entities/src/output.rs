@@ -79,7 +79,7 @@ impl Recognizer {
                 if place.is_none() && self.gazetteer.contains_key(&fold(&mention.lookup)) {
                     continue;
                 }
-                let mut entity = bare(start, end, written(), EntityKind::Place);
+                let mut entity = Entity::bare(start, end, written(), EntityKind::Place);
                 entity.role = Some(mention.role);
                 if let Some(place) = place {
                     entity.name = Some(place.name.to_string());
@@ -92,31 +92,15 @@ impl Recognizer {
                 out.push(entity);
             } else if i < orgs_from {
                 let canonical = std::mem::take(&mut people[i - people_from].2);
-                let mut entity = bare(start, end, written(), EntityKind::Person);
+                let mut entity = Entity::bare(start, end, written(), EntityKind::Person);
                 entity.name = (canonical != entity.text).then_some(canonical);
                 out.push(entity);
             } else {
-                let mut entity = bare(start, end, written(), EntityKind::Organization);
+                let mut entity = Entity::bare(start, end, written(), EntityKind::Organization);
                 entity.role = orgs[i - orgs_from].2;
                 out.push(entity);
             }
         }
         out
-    }
-}
-
-pub(crate) fn bare(start: usize, end: usize, text: String, kind: EntityKind) -> Entity {
-    Entity {
-        start,
-        end,
-        text,
-        kind,
-        role: None,
-        name: None,
-        geonameid: None,
-        lat: None,
-        lon: None,
-        country: None,
-        admin1: None,
     }
 }
