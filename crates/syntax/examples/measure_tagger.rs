@@ -29,7 +29,8 @@ fn main() {
     }
     let gum = load(&format!("{ud}/UD_English-GUM/en_gum-ud-dev.conllu"));
     let start = Instant::now();
-    let syntax = Syntax::train(&train, &[], &TrainOptions { tagger_epochs: epochs, parser_epochs: 1 });
+    let syntax =
+        Syntax::train(&train, &[], &TrainOptions { tagger_epochs: epochs, parser_epochs: 1, runs: 1 });
     eprintln!(
         "trained in {:.1} s; model {} bytes gzipped",
         start.elapsed().as_secs_f64(),

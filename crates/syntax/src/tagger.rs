@@ -200,9 +200,12 @@ impl Tagger {
         out.add(33, &[tag(i - 1), cluster(i)]);
     }
 
-    /// Trains on sentences with gold tags, features and lemmas, `epochs`
-    /// passes in an order shuffled the same way every time.
-    pub(crate) fn train(sentences: &[Sentence], clusters: &Clusters, epochs: usize) -> Tagger {
+    /// Trains on sentences with gold tags, features and lemmas: the mean
+    /// of `runs` perceptrons, each making `epochs` passes in an order of
+    /// its own (the same orders every time). One perceptron's weights move
+    /// with the order it saw the sentences in; their mean does less
+    /// (held out, 1 / 3 / 5 / 8 runs: UPOS 94.63 / 95.00 / 95.14 / 95.17).
+    pub(crate) fn train(sentences: &[Sentence], clusters: &Clusters, epochs: usize, runs: usize) -> Tagger {
         let mut tagger = Tagger::from_counts(sentences);
         tagger.clusters = clusters.clone();
         let index: HashMap<(Upos, String), u16> =
@@ -211,23 +214,32 @@ impl Tagger {
             .iter()
             .map(|s| s.words.iter().map(|w| index[&(w.upos, w.xpos.clone())]).collect())
             .collect();
-        let mut training = Training::new(tagger.tags.len());
+        let runs: Vec<Training> =
+            (0..runs.max(1) as u64).map(|run| tagger.train_run(sentences, &gold, epochs, run)).collect();
+        tagger.model = Training::average_of(&runs, 1, 0.0);
+        tagger
+    }
+
+    /// One perceptron learnt in `epochs` passes, in the order seeded by
+    /// `run` (run 0: the order a single perceptron has always seen).
+    fn train_run(&self, sentences: &[Sentence], gold: &[Vec<u16>], epochs: usize, run: u64) -> Training {
+        let mut training = Training::new(self.tags.len());
         let mut order: Vec<usize> = (0..sentences.len()).collect();
-        let mut seed = 0x5eed_u64;
+        let mut seed = 0x5eed_u64 ^ run.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         let mut features = Features::default();
-        let mut scores = vec![0.0; tagger.tags.len()];
+        let mut scores = vec![0.0; self.tags.len()];
         for _ in 0..epochs {
             shuffle(&mut order, &mut seed);
             for &s in &order {
                 let forms: Vec<&str> = sentences[s].words.iter().map(|w| w.form.as_str()).collect();
-                let context = tagger.context(&forms);
+                let context = self.context(&forms);
                 let mut classes: Vec<u16> = Vec::with_capacity(forms.len());
                 for (i, &truth) in gold[s].iter().enumerate() {
-                    let guess = match tagger.certain.get(&context.words[i]) {
+                    let guess = match self.certain.get(&context.words[i]) {
                         Some(&class) => class,
                         None => {
                             features.clear();
-                            tagger.features(&context, &classes, i, &mut features);
+                            self.features(&context, &classes, i, &mut features);
                             training.score(features.hashes(), &mut scores);
                             let guess = argmax(&scores) as u16;
                             training.update(features.hashes(), truth as usize, guess as usize);
@@ -239,8 +251,7 @@ impl Tagger {
                 }
             }
         }
-        tagger.model = training.average(1, 0.0);
-        tagger
+        training
     }
 
     /// Everything but the model: the tag set, the certain words, the
@@ -476,7 +487,7 @@ mod tests {
 
     fn trained() -> Tagger {
         let sentences: Vec<Sentence> = conllu::read("t", TRAIN).into_iter().map(Result::unwrap).collect();
-        Tagger::train(&sentences, &Clusters::default(), 5)
+        Tagger::train(&sentences, &Clusters::default(), 5, 1)
     }
 
     #[test]
@@ -488,6 +499,15 @@ mod tests {
         assert_eq!(tagged[0].lemma, "troop");
         assert_eq!(tagged[1].feats, "Mood=Ind|Tense=Past|VerbForm=Fin");
         assert!(tagger.tag(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_mean_of_several_runs_is_deterministic_and_still_tags_what_it_was_taught() {
+        let sentences: Vec<Sentence> = conllu::read("t", TRAIN).into_iter().map(Result::unwrap).collect();
+        let three = Tagger::train(&sentences, &Clusters::default(), 5, 3);
+        assert_eq!(three, Tagger::train(&sentences, &Clusters::default(), 5, 3));
+        let tags: Vec<Upos> = three.tag(&["Troops", "left", "Baku"]).iter().map(|t| t.upos).collect();
+        assert_eq!(tags, [Upos::Noun, Upos::Verb, Upos::Propn]);
     }
 
     #[test]

@@ -77,7 +77,11 @@ pub fn syntax(args: &TrainSyntaxArgs) -> Result<ExitCode> {
         held.len()
     );
     let unlabelled = unlabelled_sentences(&args.unlabelled)?;
-    let options = TrainOptions { tagger_epochs: args.tagger_epochs, parser_epochs: args.parser_epochs };
+    let options = TrainOptions {
+        tagger_epochs: args.tagger_epochs,
+        parser_epochs: args.parser_epochs,
+        runs: args.runs as usize,
+    };
     let started = Instant::now();
     let models = Syntax::train(&train, &unlabelled, &options);
     let train_seconds = started.elapsed().as_secs_f64();

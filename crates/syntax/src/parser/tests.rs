@@ -313,6 +313,14 @@ fn training_is_deterministic_and_every_non_projective_choice_trains() {
         let parser = Parser::train_with(&sentences, &tags, &crate::clusters::Clusters::default(), &options);
         assert_eq!(parser.parse(&tokens(&sentences[0])).len(), 7);
     }
+    // The mean of several runs: the same every time, and a parser still.
+    let runs = |runs| {
+        let options = Options { epochs: 2, runs, ..Options::default() };
+        Parser::train_with(&sentences, &tags, &crate::clusters::Clusters::default(), &options)
+    };
+    assert_eq!(bytes(&runs(3)), bytes(&runs(3)));
+    assert_ne!(bytes(&runs(3)), bytes(&runs(1)));
+    assert_eq!(runs(3).parse(&tokens(&sentences[0])).len(), 7);
 }
 
 #[test]

@@ -18,6 +18,9 @@ use crate::Upos;
 pub(crate) struct Options {
     /// Passes over the sentences.
     pub(crate) epochs: usize,
+    /// How many perceptrons, each seeded apart, are averaged into the
+    /// model (features are kept by their updates in all of them).
+    pub(crate) runs: usize,
     /// The first epoch (from 0) that follows the model's wrong moves.
     pub(crate) explore_from: usize,
     /// How often a wrong move is followed, from then on.
@@ -40,6 +43,7 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             epochs: 15,
+            runs: 1,
             explore_from: 1,
             explore: 0.9,
             nonprojective: NonProjective::Lift,
@@ -75,26 +79,34 @@ pub(super) fn train(
     options: &Options,
 ) -> (Model, Model) {
     let golds: Vec<Option<Gold>> = sentences.iter().map(|s| gold(s, labels, options.nonprojective)).collect();
-    let mut trainer = Trainer {
-        moves: Training::new(Move::ALL.len()),
-        labeller: Training::new(labels.len()),
-        labels: labels.len(),
-        work: Workspace { scores: vec![0.0; labels.len().max(Move::ALL.len())], ..Workspace::default() },
-        random: SplitMix(options.seed),
-    };
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
-    for epoch in 0..options.epochs {
-        trainer.random.shuffle(&mut order);
-        let explore = if epoch >= options.explore_from { options.explore } else { 0.0 };
-        for &i in &order {
-            let Some(gold) = &golds[i] else { continue };
-            let tokens = tokens(&sentences[i], tags.get(i), clusters);
-            trainer.sentence(&tokens, gold, explore);
+    // The mean of several perceptrons, each exploring in an order and with
+    // wrong moves of its own: one perceptron's weights move with them.
+    let mut moves = Vec::new();
+    let mut labellers = Vec::new();
+    for run in 0..options.runs.max(1) as u64 {
+        let mut trainer = Trainer {
+            moves: Training::new(Move::ALL.len()),
+            labeller: Training::new(labels.len()),
+            labels: labels.len(),
+            work: Workspace { scores: vec![0.0; labels.len().max(Move::ALL.len())], ..Workspace::default() },
+            random: SplitMix(options.seed ^ run.wrapping_mul(0x9e37_79b9_7f4a_7c15)),
+        };
+        let mut order: Vec<usize> = (0..sentences.len()).collect();
+        for epoch in 0..options.epochs {
+            trainer.random.shuffle(&mut order);
+            let explore = if epoch >= options.explore_from { options.explore } else { 0.0 };
+            for &i in &order {
+                let Some(gold) = &golds[i] else { continue };
+                let tokens = tokens(&sentences[i], tags.get(i), clusters);
+                trainer.sentence(&tokens, gold, explore);
+            }
         }
+        moves.push(trainer.moves);
+        labellers.push(trainer.labeller);
     }
     (
-        trainer.moves.average(options.min_count, options.min_weight),
-        trainer.labeller.average(options.label_min_count, options.label_min_weight),
+        Training::average_of(&moves, options.min_count, options.min_weight),
+        Training::average_of(&labellers, options.label_min_count, options.label_min_weight),
     )
 }
 
