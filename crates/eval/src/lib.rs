@@ -25,5 +25,6 @@ pub use geo::{read_geo_corpus, GeoArticle, GeoScore, GoldToponym};
 pub use semeval::{read_cat, CatDocument, Timeline, TimelineScore};
 pub use syntax::{Difference, SyntaxScore, WordScore};
 pub use tempeval::{Attribute, DocumentTimexes, Mistake, MistakeKind, Prf, TimexScore};
+pub use timegraph::implied_relations;
 pub use tlinks::{read_tlinks, AwarenessScore, DocumentTlinks, Tlink};
 pub use tls::{parse_t17_timeline, read_t17_timeline, score_tls, DatedSummary, TimelineSummary, TlsScore};

@@ -522,6 +522,44 @@ pub(crate) fn awareness_counts(gold: &[Relation], system: &[Relation]) -> (usize
     (precision_hits, system_kept.len(), recall_hits, gold_kept.len())
 }
 
+/// For each pair `(x, y)`, the TimeML relation that the closure of
+/// `links` (`(x, y, relType)`, any TimeML name) makes certain between
+/// them, None when it leaves them open. The basic relations exclude one
+/// another, so at most one is certain. A learner can take these as labels
+/// where annotators drew no link: "A before B" and "B before C" make "A
+/// before C" as true as a drawn link.
+pub fn implied_relations(
+    links: &[(String, String, String)],
+    pairs: &[(String, String)],
+) -> Vec<Option<&'static str>> {
+    let relations: Vec<Relation> =
+        links.iter().filter_map(|(x, y, rel)| Some((x.clone(), y.clone(), Rel::parse(rel)?))).collect();
+    let (_, mut graph) = build(&relations);
+    const BASIC: [(Rel, &str); 11] = [
+        (Rel::Before, "BEFORE"),
+        (Rel::After, "AFTER"),
+        (Rel::IBefore, "IBEFORE"),
+        (Rel::IAfter, "IAFTER"),
+        (Rel::Includes, "INCLUDES"),
+        (Rel::IsIncluded, "IS_INCLUDED"),
+        (Rel::Simultaneous, "SIMULTANEOUS"),
+        (Rel::Begins, "BEGINS"),
+        (Rel::BegunBy, "BEGUN_BY"),
+        (Rel::Ends, "ENDS"),
+        (Rel::EndedBy, "ENDED_BY"),
+    ];
+    pairs
+        .iter()
+        .map(|(x, y)| {
+            (x != y)
+                .then(|| {
+                    BASIC.iter().find(|(rel, _)| graph.holds(x, y, *rel) == Some(true)).map(|(_, name)| *name)
+                })
+                .flatten()
+        })
+        .collect()
+}
+
 /// A line of a timeline: position, date, events.
 type Line = (usize, String, Vec<String>);
 
@@ -657,6 +695,19 @@ mod tests {
         assert_eq!(graph.holds("a", "b", Rel::Simultaneous), Some(true));
         assert_eq!(graph.holds("a", "b", Rel::Before), Some(false));
         assert_eq!(graph.holds("a", "nowhere", Rel::Before), None);
+    }
+
+    #[test]
+    fn the_closure_names_the_one_relation_it_makes_certain() {
+        let links = [("a", "b", "BEFORE"), ("b", "c", "IBEFORE"), ("d", "c", "DURING"), ("e", "a", "AFTER")]
+            .map(|(x, y, r)| (x.to_string(), y.to_string(), r.to_string()));
+        let pairs = [("a", "c"), ("c", "a"), ("d", "c"), ("b", "e"), ("a", "a"), ("a", "nowhere")]
+            .map(|(x, y)| (x.to_string(), y.to_string()));
+        // b and e both follow a, in no known order.
+        assert_eq!(
+            implied_relations(&links, &pairs),
+            [Some("BEFORE"), Some("AFTER"), Some("SIMULTANEOUS"), None, None, None]
+        );
     }
 
     /// Relations written `x REL y, ...` as TimeML names them.

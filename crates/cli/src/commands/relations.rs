@@ -54,13 +54,41 @@ impl<'a> Gold<'a> {
             LinkEnd::Time(t) => Endpoint::Time(t),
             LinkEnd::Creation => Endpoint::Creation,
         };
-        let links = self
+        let links: Vec<(Endpoint, Endpoint, &str)> = self
             .timeml
             .gold_tlinks()
             .iter()
             .map(|l| (end(l.source), end(l.target), l.rel.as_str()))
             .collect();
-        AnnotatedRelations { input: self.relation_input(), links }
+        AnnotatedRelations { input: self.relation_input(), links, implied: self.implied_links() }
+    }
+
+    /// The relations the closure of the gold links makes certain between
+    /// ends the annotators left unlinked.
+    fn implied_links(&self) -> Vec<(Endpoint, Endpoint, &'static str)> {
+        let named = |end: LinkEnd| gold_name(end);
+        let gold: Vec<(String, String, String)> = self
+            .timeml
+            .gold_tlinks()
+            .iter()
+            .map(|l| (named(l.source), named(l.target), l.rel.clone()))
+            .collect();
+        let mut ends: Vec<(Endpoint, String)> = vec![(Endpoint::Creation, named(LinkEnd::Creation))];
+        ends.extend((0..self.events.len()).map(|e| (Endpoint::Event(e), named(LinkEnd::Event(e)))));
+        ends.extend((0..self.timeml.gold().len()).map(|t| (Endpoint::Time(t), named(LinkEnd::Time(t)))));
+        let mut pairs = Vec::new();
+        let mut names = Vec::new();
+        for (i, (a, x)) in ends.iter().enumerate() {
+            for (b, y) in &ends[i + 1..] {
+                pairs.push((*a, *b));
+                names.push((x.clone(), y.clone()));
+            }
+        }
+        dateline_eval::implied_relations(&gold, &names)
+            .into_iter()
+            .zip(pairs)
+            .filter_map(|(rel, (a, b))| Some((a, b, rel?)))
+            .collect()
     }
 }
 
