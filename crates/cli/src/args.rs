@@ -208,7 +208,10 @@ pub enum TrainCommand {
     /// events and dates, on the shipped syntax models' trees, and score its
     /// temporal awareness on AQUAINT with the gold events and dates.
     ///
-    /// The same data and options always give the same model.
+    /// Relations are learnt from the gold links and from what their closure
+    /// makes certain between ends left unlinked; which event a date dates,
+    /// from the drawn links alone. The same data and options always give
+    /// the same model.
     #[command(
         after_help = "Examples:\n  dateline train relations\n  dateline train relations --tune\n  dateline eval tempeval ../shared/data/tempeval3/AQUAINT"
     )]
