@@ -110,19 +110,7 @@ mod tests {
     use super::*;
 
     fn org(text: &str) -> NameKey {
-        NameKey::of(&Entity {
-            start: 0,
-            end: text.chars().count(),
-            text: text.into(),
-            kind: EntityKind::Organization,
-            role: None,
-            name: None,
-            geonameid: None,
-            lat: None,
-            lon: None,
-            country: None,
-            admin1: None,
-        })
+        NameKey::of(&Entity::bare(0, text.chars().count(), text.into(), EntityKind::Organization))
     }
 
     /// Whether `b` is found by a key of `a`.

@@ -6,12 +6,13 @@
 //! event with the document creation time, every event with each date of its
 //! sentence (but a date another event has, when it has one of its own),
 //! every two events of a sentence, and the main events of consecutive
-//! sentences. An averaged perceptron learnt from TimeBank
-//! (`dateline train relations`: its links and the relations they imply)
-//! tells, for each pair, its relation or that it has none; a second,
-//! learnt from the drawn links alone, tells which event a date dates. A date is not related to the
-//! creation time by its value: TimeBank seldom states those relations, and
-//! stating them cost more precision than the recall they brought.
+//! sentences. An averaged perceptron learnt from TimeBank (`dateline
+//! train relations`: its links and the relations they imply) tells, for
+//! each pair, its relation or that it has none; a second, learnt from the
+//! drawn links alone, tells which event a date dates. A date is not
+//! related to the creation time by its value: TimeBank seldom states those
+//! relations, and stating them cost more precision than the recall they
+//! brought.
 
 use crate::mentions::learn;
 use dateline_core::{Date, Reference, Timex, TimexValue};

@@ -66,16 +66,15 @@ impl<'a> Gold<'a> {
     /// The relations the closure of the gold links makes certain between
     /// ends the annotators left unlinked.
     fn implied_links(&self) -> Vec<(Endpoint, Endpoint, &'static str)> {
-        let named = |end: LinkEnd| gold_name(end);
         let gold: Vec<(String, String, String)> = self
             .timeml
             .gold_tlinks()
             .iter()
-            .map(|l| (named(l.source), named(l.target), l.rel.clone()))
+            .map(|l| (gold_name(l.source), gold_name(l.target), l.rel.clone()))
             .collect();
-        let mut ends: Vec<(Endpoint, String)> = vec![(Endpoint::Creation, named(LinkEnd::Creation))];
-        ends.extend((0..self.events.len()).map(|e| (Endpoint::Event(e), named(LinkEnd::Event(e)))));
-        ends.extend((0..self.timeml.gold().len()).map(|t| (Endpoint::Time(t), named(LinkEnd::Time(t)))));
+        let mut ends: Vec<(Endpoint, String)> = vec![(Endpoint::Creation, gold_name(LinkEnd::Creation))];
+        ends.extend((0..self.events.len()).map(|e| (Endpoint::Event(e), gold_name(LinkEnd::Event(e)))));
+        ends.extend((0..self.timeml.gold().len()).map(|t| (Endpoint::Time(t), gold_name(LinkEnd::Time(t)))));
         let mut pairs = Vec::new();
         let mut names = Vec::new();
         for (i, (a, x)) in ends.iter().enumerate() {
